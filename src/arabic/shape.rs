@@ -1,0 +1,119 @@
+//! Contextual shaping of Arabic letters into presentation forms, for terminals that draw each
+//! letter in its isolated form.
+//!
+//! Written by hand: shaping crates return a new string and lose which source bytes each glyph
+//! came from, while every cell here must keep its source range (search and entity highlights are
+//! painted through it). Forms are chosen in logical order from Unicode joining types; lam + alef
+//! becomes one ligature cell; harakat stay with their letter (the cell keeps its marks).
+
+use crate::layout::cell::Glyph;
+use crate::layout::graphemes::Item;
+use unicode_joining_type::{JoiningType, get_joining_type};
+
+/// Presentation forms of a letter: isolated, final, initial, medial (0 where the form does not exist).
+fn forms(c: char) -> Option<[u32; 4]> {
+    // Letters of the Arabic Presentation Forms-B block, in the order of U+0621..U+064A: the
+    // first code point of each letter's run there and how many forms it has (2: isolated and
+    // final only, for right-joining letters).
+    const FE: [(char, u32, u8); 36] = [
+        ('ء', 0xFE80, 1), ('آ', 0xFE81, 2), ('أ', 0xFE83, 2), ('ؤ', 0xFE85, 2), ('إ', 0xFE87, 2),
+        ('ئ', 0xFE89, 4), ('ا', 0xFE8D, 2), ('ب', 0xFE8F, 4), ('ة', 0xFE93, 2), ('ت', 0xFE95, 4),
+        ('ث', 0xFE99, 4), ('ج', 0xFE9D, 4), ('ح', 0xFEA1, 4), ('خ', 0xFEA5, 4), ('د', 0xFEA9, 2),
+        ('ذ', 0xFEAB, 2), ('ر', 0xFEAD, 2), ('ز', 0xFEAF, 2), ('س', 0xFEB1, 4), ('ش', 0xFEB5, 4),
+        ('ص', 0xFEB9, 4), ('ض', 0xFEBD, 4), ('ط', 0xFEC1, 4), ('ظ', 0xFEC5, 4), ('ع', 0xFEC9, 4),
+        ('غ', 0xFECD, 4), ('ف', 0xFED1, 4), ('ق', 0xFED5, 4), ('ك', 0xFED9, 4), ('ل', 0xFEDD, 4),
+        ('م', 0xFEE1, 4), ('ن', 0xFEE5, 4), ('ه', 0xFEE9, 4), ('و', 0xFEED, 2), ('ى', 0xFEEF, 2),
+        ('ي', 0xFEF1, 4),
+    ];
+    // Letters of Persian and Urdu text, in Presentation Forms-A (same order of forms).
+    const FB: [(char, u32, u8); 7] = [
+        ('ٱ', 0xFB50, 2), ('پ', 0xFB56, 4), ('چ', 0xFB7A, 4), ('ژ', 0xFB8A, 2), ('ک', 0xFB8E, 4),
+        ('گ', 0xFB92, 4), ('ی', 0xFBFC, 4),
+    ];
+    let (_, first, n) = FE.iter().chain(FB.iter()).find(|(l, _, _)| *l == c)?;
+    let mut f = [0u32; 4];
+    for (i, slot) in f.iter_mut().enumerate().take(usize::from(*n)) {
+        *slot = first + i as u32;
+    }
+    Some(f)
+}
+
+/// The lam-alef ligature for the alef `a`: (isolated, final).
+fn lam_alef(a: char) -> Option<(char, char)> {
+    match a {
+        'آ' => Some(('\u{FEF5}', '\u{FEF6}')),
+        'أ' => Some(('\u{FEF7}', '\u{FEF8}')),
+        'إ' => Some(('\u{FEF9}', '\u{FEFA}')),
+        'ا' => Some(('\u{FEFB}', '\u{FEFC}')),
+        _ => None,
+    }
+}
+
+/// How one item takes part in joining.
+#[derive(Clone, Copy)]
+struct Join {
+    /// First character of the cell, when the cell draws source text.
+    base: Option<char>,
+    /// Can connect to the letter before it (in logical order).
+    to_prev: bool,
+    /// Can connect to the letter after it.
+    to_next: bool,
+}
+
+fn join_of(item: &Item, para: &str, base: usize) -> Join {
+    let none = Join { base: None, to_prev: false, to_next: false };
+    if item.cell.glyph != Glyph::Source {
+        return none;
+    }
+    let s = para.get(item.cell.start as usize - base..item.cell.end as usize - base).unwrap_or("");
+    let Some(c) = s.chars().next() else { return none };
+    let (prev, next) = match get_joining_type(c) {
+        JoiningType::DualJoining | JoiningType::JoinCausing => (true, true),
+        JoiningType::RightJoining => (true, false),
+        JoiningType::LeftJoining => (false, true),
+        _ => (false, false),
+    };
+    // A ZWNJ inside the cluster stops joining to the next letter; a ZWJ forces it.
+    let next = if s.contains('\u{200C}') { false } else { next || s.contains('\u{200D}') };
+    Join { base: Some(c), to_prev: prev, to_next: next }
+}
+
+/// Replaces Arabic letters in `items` (one paragraph `para` starting at byte `base`) by the
+/// presentation form their neighbours call for, and lam + alef by one ligature cell.
+pub fn shape(items: &mut Vec<Item>, para: &str, base: usize) {
+    let joins: Vec<Join> = items.iter().map(|it| join_of(it, para, base)).collect();
+    let connects = |i: usize| i + 1 < joins.len() && joins[i].to_next && joins[i + 1].to_prev;
+    let mut out = Vec::with_capacity(items.len());
+    let mut i = 0;
+    while i < items.len() {
+        let mut item = items[i];
+        let prev = i > 0 && connects(i - 1);
+        if let Some(c) = joins[i].base {
+            let lig = (c == 'ل')
+                .then(|| joins.get(i + 1).and_then(|j| j.base).and_then(lam_alef))
+                .flatten();
+            if let Some((iso, fin)) = lig {
+                item.cell.end = items[i + 1].cell.end;
+                item.cell.glyph = Glyph::Base(if prev { fin } else { iso });
+                out.push(item);
+                i += 2;
+                continue;
+            }
+            if let Some(f) = forms(c) {
+                let next = connects(i);
+                let pick = match (prev, next) {
+                    (true, true) if f[3] != 0 => f[3],
+                    (true, _) if f[1] != 0 => f[1],
+                    (false, true) if f[2] != 0 => f[2],
+                    _ => f[0],
+                };
+                if let Some(g) = char::from_u32(pick) {
+                    item.cell.glyph = Glyph::Base(g);
+                }
+            }
+        }
+        out.push(item);
+        i += 1;
+    }
+    *items = out;
+}

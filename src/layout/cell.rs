@@ -1,0 +1,63 @@
+//! One terminal cell of laid-out text and the source bytes it shows.
+
+use std::borrow::Cow;
+
+/// What a cell draws. Most cells draw their source bytes as they are; the others say what
+/// replaces them, so no `String` is kept per cell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Glyph {
+    /// The source bytes of the cell, unchanged.
+    Source,
+    /// This character, followed by the combining marks of the source bytes (harakat stay on their
+    /// letter): a presentation form, a lam-alef ligature, a mirrored bracket.
+    Base(char),
+    /// This character alone: the visible stand-in for a control character or escape byte.
+    Symbol(char),
+    /// `width` spaces: an expanded tab.
+    Blank,
+}
+
+/// A cell of a visual row: what it draws, how many terminal columns that takes, and the byte
+/// range of the document it came from (absolute offsets into the decoded text).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cell {
+    /// First source byte shown by this cell.
+    pub start: u32,
+    /// One past the last source byte shown by this cell.
+    pub end: u32,
+    /// Columns the terminal uses to draw it (1 or 2; a tab up to 8).
+    pub width: u8,
+    /// What is drawn.
+    pub glyph: Glyph,
+}
+
+impl Cell {
+    /// The text to put in the terminal for this cell, given the document text.
+    pub fn text<'a>(&self, doc: &'a str) -> Cow<'a, str> {
+        let src = doc.get(self.start as usize..self.end as usize).unwrap_or("");
+        match self.glyph {
+            Glyph::Source => Cow::Borrowed(src),
+            Glyph::Symbol(c) => Cow::Owned(c.to_string()),
+            Glyph::Blank => Cow::Owned(" ".repeat(usize::from(self.width))),
+            Glyph::Base(c) => {
+                let mut s = String::with_capacity(src.len() + 4);
+                s.push(c);
+                s.extend(src.chars().filter(|&m| is_mark(m)));
+                Cow::Owned(s)
+            }
+        }
+    }
+
+    /// The source byte range as `usize`.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// Combining marks (harakat, accents, enclosing marks) that ride on the previous letter and are
+/// kept when the letter itself is replaced by a presentation form or a mirror: the zero-width
+/// characters other than the invisible format characters (ZWJ, ZWNJ, bidi marks, BOM).
+pub fn is_mark(c: char) -> bool {
+    use unicode_width::UnicodeWidthChar;
+    c.width() == Some(0) && !crate::layout::graphemes::is_invisible_format(c)
+}
