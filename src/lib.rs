@@ -12,3 +12,4 @@
 pub mod arabic;
 pub mod document;
 pub mod layout;
+pub mod source;
