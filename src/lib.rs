@@ -3,13 +3,24 @@
 //! The pipeline, and the one rule that holds it together: everything outside `layout` speaks
 //! in byte offsets of the decoded text.
 //!
-//! - [`source`]: read a file or stdin, decode it, the embedded article.
+//! - [`cli`], [`run`]: arguments, and choosing between a list, plain output and the reader.
+//! - [`source`]: read a file or stdin, decode it; the embedded article.
 //! - [`document`]: lines (paragraphs) and the document's direction.
 //! - [`arabic`]: folding for matching with an offset map; shaping into presentation forms.
-//! - [`layout`]: wrap ▸ reorder ▸ mirror ▸ shape, rows of cells that keep their source ranges.
+//! - [`layout`]: wrap ▸ reorder ▸ mirror ▸ shape: rows of cells that keep their source ranges.
 //! - [`plain`]: the laid-out rows as plain text (`--plain`, or stdout not a terminal).
+//! - [`app`] (state, `update(Action)`), [`keymap`] (keys ▸ actions ▸ help), [`ui`] (drawing),
+//!   [`term`] (terminal set-up, restore, event loop), [`terminal`] (which terminal, what it needs).
 
+pub mod app;
 pub mod arabic;
+pub mod cli;
 pub mod document;
+pub mod keymap;
 pub mod layout;
+pub mod plain;
+pub mod run;
 pub mod source;
+pub mod term;
+pub mod terminal;
+pub mod ui;

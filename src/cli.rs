@@ -1,0 +1,94 @@
+//! Command-line arguments: what to open and how to show it.
+
+use clap::{Parser, ValueEnum};
+use std::path::PathBuf;
+
+/// A terminal reader for Arabic and other right-to-left text.
+#[derive(Parser, Debug, Clone)]
+#[command(name = "qari", version, about, long_about = None)]
+pub struct Args {
+    /// File to read; `-` reads standard input. Without it qari opens the article it ships with
+    /// (or standard input, when that is a pipe).
+    pub file: Option<PathBuf>,
+
+    /// Print the laid-out rows and exit (the default when stdout is not a terminal).
+    #[arg(long)]
+    pub plain: bool,
+
+    /// Row width for plain output (default: the terminal's width, else 80).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub width: Option<u16>,
+
+    /// Join Arabic letters into presentation forms: for terminals that do not join them.
+    #[arg(long, value_enum, default_value_t = Shape::Auto)]
+    pub shape: Shape,
+
+    /// Who puts right-to-left text in visual order: qari (`app`) or the terminal.
+    #[arg(long, value_enum, default_value_t = Bidi::Auto)]
+    pub bidi: Bidi,
+
+    /// Scroll with the mouse wheel.
+    #[arg(long)]
+    pub mouse: bool,
+
+    /// Show bidi controls and zero-width characters as visible symbols.
+    #[arg(long)]
+    pub show_controls: bool,
+
+    /// Print a list and exit: the outline, the named entities, or search matches.
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub list: Option<ListKind>,
+
+    /// With --list: print JSON.
+    #[arg(long, requires = "list")]
+    pub json: bool,
+
+    /// Search query (with `--list matches`, or to start the reader at the first match).
+    #[arg(long, value_name = "QUERY")]
+    pub search: Option<String>,
+
+    /// Match the query exactly: no folding of harakat, hamza, alef forms or letter case.
+    #[arg(long)]
+    pub exact: bool,
+
+    /// Decode the input with this encoding (e.g. windows-1256, iso-8859-6, utf-16le).
+    #[arg(long, value_name = "NAME")]
+    pub encoding: Option<String>,
+
+    /// Open files that look binary.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `--shape`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// Decide from the terminal (joins letters itself or not).
+    Auto,
+    /// Always convert to presentation forms.
+    Always,
+    /// Never: send the letters as they are.
+    Never,
+}
+
+/// `--bidi`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bidi {
+    /// Decide from the terminal.
+    Auto,
+    /// qari reorders and asks the terminal not to (`CSI 8 l`).
+    App,
+    /// Send logical order; the terminal reorders.
+    Terminal,
+}
+
+/// `--list`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListKind {
+    /// The sections of the article.
+    Sections,
+    /// The named entities.
+    Entities,
+    /// Matches of `--search`.
+    Matches,
+}

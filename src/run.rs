@@ -1,0 +1,110 @@
+//! What the binary does with its arguments: open the document, then print a list, print plain
+//! rows, or run the full-screen reader.
+
+use crate::app::App;
+use crate::cli::{Args, Bidi, Shape};
+use crate::document::Document;
+use crate::layout::LayoutOptions;
+use crate::source::{self, Input, LoadError};
+use crate::terminal::Terminal;
+use std::fmt;
+use std::io::{self, IsTerminal, Write};
+
+/// Why qari stopped with an error: one sentence for the user and an exit code.
+#[derive(Debug)]
+pub enum RunError {
+    /// The document could not be opened.
+    Load(LoadError),
+    /// Writing to the terminal or stdout failed.
+    Io(io::Error),
+    /// The arguments do not fit together.
+    Usage(String),
+}
+
+impl RunError {
+    /// The process exit code.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            RunError::Load(e) => e.exit_code() as u8,
+            RunError::Io(_) => 1,
+            RunError::Usage(_) => 2,
+        }
+    }
+}
+
+impl fmt::Display for RunError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RunError::Load(e) => write!(f, "{e}"),
+            RunError::Io(e) => write!(f, "qari: {e}"),
+            RunError::Usage(s) => write!(f, "qari: {s}"),
+        }
+    }
+}
+
+impl From<io::Error> for RunError {
+    fn from(e: io::Error) -> Self {
+        RunError::Io(e)
+    }
+}
+
+/// Which input the arguments name: a file, `-` for stdin, stdin when it is a pipe, else the
+/// embedded article.
+pub fn input(args: &Args) -> Input {
+    match &args.file {
+        Some(p) if p.as_os_str() == "-" => Input::Stdin,
+        Some(p) => Input::Path(p.clone()),
+        None if stdin_is_piped() => Input::Stdin,
+        None => Input::Embedded,
+    }
+}
+
+/// Stdin is a pipe or a redirected file (`cat f | qari`, `qari < f`): the document comes from
+/// there. A terminal, `/dev/null` or a closed stdin means the user named nothing: show the
+/// embedded article.
+fn stdin_is_piped() -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    if io::stdin().is_terminal() {
+        return false;
+    }
+    std::fs::metadata("/dev/stdin").is_ok_and(|m| m.file_type().is_fifo() || m.file_type().is_file())
+}
+
+/// Runs qari.
+pub fn run(args: Args) -> Result<(), RunError> {
+    let src = source::load(&input(&args)).map_err(RunError::Load)?;
+    let encoding = src.encoding;
+    let notice = (!src.notices.is_empty()).then(|| src.notices.join("; "));
+    let doc = Document::new(src.text, src.name);
+    let stdout_tty = io::stdout().is_terminal();
+    let term = Terminal::detect();
+    let bidi = term.bidi(args.bidi);
+    let plain = args.plain || !stdout_tty;
+    // Piped plain output stays in logical letters unless asked: it is text for other programs.
+    let shape = if plain && !stdout_tty && args.shape == Shape::Auto { false } else { term.shape(args.shape, bidi) };
+    let opts = LayoutOptions {
+        shape,
+        reorder: bidi == Bidi::App,
+        show_controls: args.show_controls,
+        default_rtl: doc.rtl,
+    };
+    if args.list.is_some() {
+        return Err(RunError::Usage("--list is not available yet".into()));
+    }
+    if plain {
+        let width = args.width.unwrap_or_else(|| {
+            ratatui::crossterm::terminal::size().ok().filter(|_| stdout_tty).map_or(80, |(w, _)| w)
+        });
+        let mut out = io::BufWriter::new(io::stdout().lock());
+        return match crate::plain::write(&doc, width, &opts, &mut out).and_then(|()| out.flush()) {
+            // A closed pipe (`qari f | head`) is the reader's choice, not an error.
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+            r => r.map_err(RunError::Io),
+        };
+    }
+    let mut app = App::new(doc, opts);
+    app.encoding = encoding;
+    app.notice = notice;
+    crate::term::run(&mut app, crate::term::Session { bidi_app: bidi == Bidi::App, mouse: args.mouse })?;
+    Ok(())
+}

@@ -1,0 +1,83 @@
+//! The terminal session: enter and leave full screen, the bidi mode sequences, restoring the
+//! terminal on every way out (quit, Ctrl-C, a panic), and the event loop.
+
+use crate::app::App;
+use crate::keymap::{Context, action_for};
+use crate::ui;
+use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
+use ratatui::crossterm::{execute, event::DisableMouseCapture, event::EnableMouseCapture};
+use std::io::{self, Write};
+
+/// terminal-wg BiDi: "explicit mode", the terminal must not reorder what qari already did.
+const BIDI_EXPLICIT: &str = "\x1b[8l";
+/// terminal-wg BiDi: back to the terminal's default "implicit mode".
+const BIDI_IMPLICIT: &str = "\x1b[8h";
+
+/// How the session talks to the terminal.
+#[derive(Clone, Copy, Debug)]
+pub struct Session {
+    /// qari reorders: switch the terminal's own reordering off while running.
+    pub bidi_app: bool,
+    /// Report the mouse wheel.
+    pub mouse: bool,
+}
+
+impl Session {
+    fn enter(self) -> io::Result<()> {
+        let mut out = io::stdout();
+        if self.bidi_app {
+            out.write_all(BIDI_EXPLICIT.as_bytes())?;
+        }
+        if self.mouse {
+            execute!(out, EnableMouseCapture)?;
+        }
+        out.flush()
+    }
+
+    /// Undoes `enter`; safe to call twice (from the panic hook and from the normal exit).
+    fn leave(self) {
+        let mut out = io::stdout();
+        if self.mouse {
+            let _ = execute!(out, DisableMouseCapture);
+        }
+        if self.bidi_app {
+            let _ = out.write_all(BIDI_IMPLICIT.as_bytes());
+        }
+        let _ = out.flush();
+    }
+}
+
+/// Runs the reader until the user quits. The terminal is restored however this returns,
+/// including by a panic (ratatui's hook leaves the alternate screen; ours adds the rest).
+pub fn run(app: &mut App, session: Session) -> io::Result<()> {
+    let mut terminal = ratatui::init();
+    let prev = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        session.leave();
+        prev(info);
+    }));
+    let result = session.enter().and_then(|()| event_loop(&mut terminal, app));
+    session.leave();
+    ratatui::restore();
+    result
+}
+
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<()> {
+    while !app.quit {
+        terminal.draw(|f| ui::draw(f, app))?;
+        match event::read()? {
+            Event::Key(k) if k.kind == KeyEventKind::Press => {
+                if let Some(a) = action_for(&k, Context::Article) {
+                    app.update(a);
+                }
+            }
+            Event::Mouse(m) => match m.kind {
+                MouseEventKind::ScrollDown => app.update(crate::app::Action::Scroll(3)),
+                MouseEventKind::ScrollUp => app.update(crate::app::Action::Scroll(-3)),
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+    Ok(())
+}

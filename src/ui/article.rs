@@ -1,0 +1,64 @@
+//! The article pane: visual rows painted cell by cell, right-to-left rows against the right
+//! edge, each cell styled by the byte ranges (matches, entities) its source range falls in.
+
+use crate::app::App;
+use crate::layout::VisualRow;
+use crate::ui::theme;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+/// Draws the rows from `app.top` down, and the scrollbar.
+pub fn draw(buf: &mut Buffer, area: Rect, bar: Rect, app: &mut App) {
+    let mut pos = Some(app.top);
+    for y in area.top()..area.bottom() {
+        let Some(p) = pos else { break };
+        let rows = app.rows(p.para);
+        if let Some(row) = rows.get(p.row) {
+            paint_row(buf, area, y, row, &app.doc.text, |_| Style::new());
+        }
+        pos = app.next_pos(p);
+    }
+    draw_scrollbar(buf, bar, app);
+}
+
+/// Paints one visual row at line `y` of `area`; `style` gives each cell's style from its source range.
+pub fn paint_row(buf: &mut Buffer, area: Rect, y: u16, row: &VisualRow, doc: &str, style: impl Fn(std::ops::Range<usize>) -> Style) {
+    let mut x = if row.rtl { area.right().saturating_sub(row.width) } else { area.x };
+    x = x.max(area.x);
+    for cell in &row.cells {
+        let w = u16::from(cell.width);
+        if x + w > area.right() {
+            break;
+        }
+        let text = cell.text(doc);
+        let s = style(cell.range());
+        if w > 1 && text.trim().is_empty() {
+            // An expanded tab: one blank per column.
+            for dx in 0..w {
+                buf[(x + dx, y)].set_symbol(" ").set_style(s);
+            }
+        } else {
+            buf[(x, y)].set_symbol(&text).set_style(s);
+            for dx in 1..w {
+                // The terminal draws a wide character over the next column: leave it empty.
+                buf[(x + dx, y)].reset();
+            }
+        }
+        x += w;
+    }
+}
+
+/// A one-column scrollbar whose thumb sits where the view is in the document.
+fn draw_scrollbar(buf: &mut Buffer, bar: Rect, app: &mut App) {
+    if bar.height == 0 || bar.width == 0 {
+        return;
+    }
+    let pct = u32::from(app.percent());
+    let h = u32::from(bar.height);
+    let y = bar.y + ((pct * (h - 1)) / 100) as u16;
+    for yy in bar.top()..bar.bottom() {
+        buf[(bar.x, yy)].set_symbol("│");
+    }
+    buf[(bar.x, y)].set_symbol("┃").set_style(theme::thumb());
+}
