@@ -89,7 +89,10 @@ pub fn shape(items: &mut Vec<Item>, para: &str, base: usize) {
         let mut item = items[i];
         let prev = i > 0 && connects(i - 1);
         if let Some(c) = joins[i].base {
-            let lig = (c == 'ل')
+            // Only letters next to each other in the source form the ligature, so its cell
+            // never swallows a hidden control between them.
+            let adjacent = items.get(i + 1).is_some_and(|n| n.cell.start == item.cell.end);
+            let lig = (c == 'ل' && adjacent)
                 .then(|| joins.get(i + 1).and_then(|j| j.base).and_then(lam_alef))
                 .flatten();
             if let Some((iso, fin)) = lig {
