@@ -73,7 +73,7 @@ pub fn load(input: &Input) -> Result<Source, LoadError> {
     match input {
         Input::Embedded => Ok(Source {
             text: EMBEDDED_ARTICLE.to_string(),
-            name: "قارئ — article".into(),
+            name: EMBEDDED_ARTICLE.lines().next().unwrap_or("qari").trim().to_string(),
             encoding: "UTF-8",
             notices: Vec::new(),
         }),

@@ -11,7 +11,8 @@ use ratatui::widgets::Widget;
 pub fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     buf.set_style(area, theme::status());
     let right = format!(" {}%  ? help ", app.percent());
-    let mut left = vec![Span::raw(" "), Span::raw(bidi_line(&app.doc.name))];
+    let opts = app.layout.options();
+    let mut left = vec![Span::raw(" "), Span::raw(bidi_line(&app.doc.name, &opts))];
     if app.encoding != "UTF-8" {
         left.push(Span::raw(format!("  [{}]", app.encoding)));
     }
@@ -28,9 +29,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
 
 /// A short text (a title) in visual order through the same layout engine as the article, so
 /// an Arabic title is never shown reversed.
-pub fn bidi_line(s: &str) -> String {
-    let opts = crate::layout::LayoutOptions::default();
-    crate::layout::layout_paragraph(s, 0..s.len(), u16::MAX, &opts)
+pub fn bidi_line(s: &str, opts: &crate::layout::LayoutOptions) -> String {
+    crate::layout::layout_paragraph(s, 0..s.len(), u16::MAX, opts)
         .first()
         .map(|r| r.text(s))
         .unwrap_or_default()
