@@ -101,7 +101,11 @@ impl App {
             Action::Top => self.top = Pos::default(),
             Action::Bottom => self.top = self.last_top(),
             Action::Help => {
-                self.overlay = if self.overlay == Overlay::Help { Overlay::None } else { Overlay::Help };
+                self.overlay = if self.overlay == Overlay::Help {
+                    Overlay::None
+                } else {
+                    Overlay::Help
+                };
             }
             Action::Close => self.overlay = Overlay::None,
             Action::Quit => self.quit = true,
@@ -129,7 +133,9 @@ impl App {
     /// First source byte of the top row.
     pub fn top_byte(&mut self) -> usize {
         let top = self.top;
-        self.rows(top.para).get(top.row).map_or(self.doc.line(top.para).start, |r| r.start as usize)
+        self.rows(top.para)
+            .get(top.row)
+            .map_or(self.doc.line(top.para).start, |r| r.start as usize)
     }
 
     /// Puts the row holding byte `offset` at the top (as far as the end of the document allows).
@@ -140,16 +146,25 @@ impl App {
         }
         let para = self.doc.line_at(offset);
         let rows = self.rows(para);
-        let row = rows.iter().rposition(|r| r.start as usize <= offset).unwrap_or(0);
+        let row = rows
+            .iter()
+            .rposition(|r| r.start as usize <= offset)
+            .unwrap_or(0);
         self.top = Pos { para, row }.min(self.last_top());
     }
 
     /// The row after `p`, if any.
     pub fn next_pos(&mut self, p: Pos) -> Option<Pos> {
         if p.row + 1 < self.rows(p.para).len() {
-            Some(Pos { para: p.para, row: p.row + 1 })
+            Some(Pos {
+                para: p.para,
+                row: p.row + 1,
+            })
         } else if p.para + 1 < self.doc.len() {
-            Some(Pos { para: p.para + 1, row: 0 })
+            Some(Pos {
+                para: p.para + 1,
+                row: 0,
+            })
         } else {
             None
         }
@@ -158,10 +173,16 @@ impl App {
     /// The row before `p`, if any.
     pub fn prev_pos(&mut self, p: Pos) -> Option<Pos> {
         if p.row > 0 {
-            Some(Pos { para: p.para, row: p.row - 1 })
+            Some(Pos {
+                para: p.para,
+                row: p.row - 1,
+            })
         } else if p.para > 0 {
             let n = self.rows(p.para - 1).len();
-            Some(Pos { para: p.para - 1, row: n.saturating_sub(1) })
+            Some(Pos {
+                para: p.para - 1,
+                row: n.saturating_sub(1),
+            })
         } else {
             None
         }
@@ -174,7 +195,10 @@ impl App {
             return Pos::default();
         }
         let last_para = self.doc.len() - 1;
-        let mut p = Pos { para: last_para, row: self.rows(last_para).len().saturating_sub(1) };
+        let mut p = Pos {
+            para: last_para,
+            row: self.rows(last_para).len().saturating_sub(1),
+        };
         for _ in 1..self.height {
             match self.prev_pos(p) {
                 Some(q) => p = q,

@@ -27,13 +27,25 @@ pub struct Key {
 }
 
 const fn ch(c: char, label: &'static str) -> Key {
-    Key { code: KeyCode::Char(c), mods: KeyModifiers::NONE, label }
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::NONE,
+        label,
+    }
 }
 const fn ctrl(c: char, label: &'static str) -> Key {
-    Key { code: KeyCode::Char(c), mods: KeyModifiers::CONTROL, label }
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+        label,
+    }
 }
 const fn key(code: KeyCode, label: &'static str) -> Key {
-    Key { code, mods: KeyModifiers::NONE, label }
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
+        label,
+    }
 }
 
 /// One row of the table: keys, the action they trigger, where, and what help says.
@@ -63,7 +75,11 @@ pub const KEYMAP: &[Binding] = &[
         help: "line up",
     },
     Binding {
-        keys: &[ch(' ', "Space"), ch('f', "f"), key(KeyCode::PageDown, "PgDn")],
+        keys: &[
+            ch(' ', "Space"),
+            ch('f', "f"),
+            key(KeyCode::PageDown, "PgDn"),
+        ],
         action: Action::PageDown,
         context: Context::Global,
         help: "page down",
@@ -110,7 +126,12 @@ pub const KEYMAP: &[Binding] = &[
         context: Context::Global,
         help: "quit",
     },
-    Binding { keys: &[key(KeyCode::Esc, "Esc")], action: Action::Close, context: Context::Global, help: "close help" },
+    Binding {
+        keys: &[key(KeyCode::Esc, "Esc")],
+        action: Action::Close,
+        context: Context::Global,
+        help: "close help",
+    },
 ];
 
 /// The action bound to `ev` where `focus` has the keys, if any.
@@ -132,6 +153,11 @@ pub fn action_for(ev: &KeyEvent, focus: Context) -> Option<Action> {
 pub fn help_lines() -> Vec<(String, &'static str)> {
     KEYMAP
         .iter()
-        .map(|b| (b.keys.iter().map(|k| k.label).collect::<Vec<_>>().join(" "), b.help))
+        .map(|b| {
+            (
+                b.keys.iter().map(|k| k.label).collect::<Vec<_>>().join(" "),
+                b.help,
+            )
+        })
         .collect()
 }

@@ -6,7 +6,12 @@ use std::io::{self, Write};
 
 /// Writes every paragraph of `doc` laid out at `width`: visual order, right-to-left rows
 /// right-aligned with spaces, one empty line per empty source line.
-pub fn write(doc: &Document, width: u16, opts: &LayoutOptions, out: &mut impl Write) -> io::Result<()> {
+pub fn write(
+    doc: &Document,
+    width: u16,
+    opts: &LayoutOptions,
+    out: &mut impl Write,
+) -> io::Result<()> {
     let mut line = String::with_capacity(usize::from(width) * 4);
     for i in 0..doc.len() {
         for row in layout_paragraph(&doc.text, doc.line(i), width, opts).iter() {
@@ -25,7 +30,10 @@ pub fn push_row(line: &mut String, row: &VisualRow, doc: &str, width: u16) {
         return;
     }
     if row.rtl {
-        line.extend(std::iter::repeat_n(' ', usize::from(width.saturating_sub(row.width))));
+        line.extend(std::iter::repeat_n(
+            ' ',
+            usize::from(width.saturating_sub(row.width)),
+        ));
     }
     let at = line.len();
     for c in &row.cells {

@@ -67,7 +67,8 @@ fn stdin_is_piped() -> bool {
     if io::stdin().is_terminal() {
         return false;
     }
-    std::fs::metadata("/dev/stdin").is_ok_and(|m| m.file_type().is_fifo() || m.file_type().is_file())
+    std::fs::metadata("/dev/stdin")
+        .is_ok_and(|m| m.file_type().is_fifo() || m.file_type().is_file())
 }
 
 /// Runs qari.
@@ -81,7 +82,11 @@ pub fn run(args: Args) -> Result<(), RunError> {
     let bidi = term.bidi(args.bidi);
     let plain = args.plain || !stdout_tty;
     // Piped plain output stays in logical letters unless asked: it is text for other programs.
-    let shape = if plain && !stdout_tty && args.shape == Shape::Auto { false } else { term.shape(args.shape, bidi) };
+    let shape = if plain && !stdout_tty && args.shape == Shape::Auto {
+        false
+    } else {
+        term.shape(args.shape, bidi)
+    };
     let opts = LayoutOptions {
         shape,
         reorder: bidi == Bidi::App,
@@ -93,7 +98,10 @@ pub fn run(args: Args) -> Result<(), RunError> {
     }
     if plain {
         let width = args.width.unwrap_or_else(|| {
-            ratatui::crossterm::terminal::size().ok().filter(|_| stdout_tty).map_or(80, |(w, _)| w)
+            ratatui::crossterm::terminal::size()
+                .ok()
+                .filter(|_| stdout_tty)
+                .map_or(80, |(w, _)| w)
         });
         let mut out = io::BufWriter::new(io::stdout().lock());
         return match crate::plain::write(&doc, width, &opts, &mut out).and_then(|()| out.flush()) {
@@ -105,6 +113,12 @@ pub fn run(args: Args) -> Result<(), RunError> {
     let mut app = App::new(doc, opts);
     app.encoding = encoding;
     app.notice = notice;
-    crate::term::run(&mut app, crate::term::Session { bidi_app: bidi == Bidi::App, mouse: args.mouse })?;
+    crate::term::run(
+        &mut app,
+        crate::term::Session {
+            bidi_app: bidi == Bidi::App,
+            mouse: args.mouse,
+        },
+    )?;
     Ok(())
 }

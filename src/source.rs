@@ -50,8 +50,12 @@ impl LoadError {
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LoadError::Io { path, err } => write!(f, "qari: cannot read {}: {}", path.display(), plain_io(err)),
-            LoadError::Directory(p) => write!(f, "qari: {} is a directory, not a text file", p.display()),
+            LoadError::Io { path, err } => {
+                write!(f, "qari: cannot read {}: {}", path.display(), plain_io(err))
+            }
+            LoadError::Directory(p) => {
+                write!(f, "qari: {} is a directory, not a text file", p.display())
+            }
         }
     }
 }
@@ -73,7 +77,12 @@ pub fn load(input: &Input) -> Result<Source, LoadError> {
     match input {
         Input::Embedded => Ok(Source {
             text: EMBEDDED_ARTICLE.to_string(),
-            name: EMBEDDED_ARTICLE.lines().next().unwrap_or("qari").trim().to_string(),
+            name: EMBEDDED_ARTICLE
+                .lines()
+                .next()
+                .unwrap_or("qari")
+                .trim()
+                .to_string(),
             encoding: "UTF-8",
             notices: Vec::new(),
         }),
@@ -81,21 +90,30 @@ pub fn load(input: &Input) -> Result<Source, LoadError> {
             let mut bytes = Vec::new();
             std::io::stdin()
                 .read_to_end(&mut bytes)
-                .map_err(|err| LoadError::Io { path: PathBuf::from("stdin"), err })?;
+                .map_err(|err| LoadError::Io {
+                    path: PathBuf::from("stdin"),
+                    err,
+                })?;
             Ok(decode(bytes, "stdin"))
         }
         Input::Path(p) => {
             if p.is_dir() {
                 return Err(LoadError::Directory(p.clone()));
             }
-            let bytes = std::fs::read(p).map_err(|err| LoadError::Io { path: p.clone(), err })?;
+            let bytes = std::fs::read(p).map_err(|err| LoadError::Io {
+                path: p.clone(),
+                err,
+            })?;
             Ok(decode(bytes, &display_name(p)))
         }
     }
 }
 
 fn display_name(p: &Path) -> String {
-    p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
+    p.file_name().map_or_else(
+        || p.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// Decodes bytes as UTF-8 (a BOM is dropped); invalid bytes become U+FFFD with a notice.
@@ -105,5 +123,10 @@ pub fn decode(bytes: Vec<u8>, name: &str) -> Source {
     if had_errors {
         notices.push("some bytes were not valid UTF-8 and show as �".to_string());
     }
-    Source { text: text.into_owned(), name: name.to_string(), encoding: "UTF-8", notices }
+    Source {
+        text: text.into_owned(),
+        name: name.to_string(),
+        encoding: "UTF-8",
+        notices,
+    }
 }

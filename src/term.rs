@@ -5,7 +5,7 @@ use crate::app::App;
 use crate::keymap::{Context, action_for};
 use crate::ui;
 use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
-use ratatui::crossterm::{execute, event::DisableMouseCapture, event::EnableMouseCapture};
+use ratatui::crossterm::{event::DisableMouseCapture, event::EnableMouseCapture, execute};
 use std::io::{self, Write};
 
 /// terminal-wg BiDi: "explicit mode", the terminal must not reorder what qari already did.
@@ -56,7 +56,9 @@ pub fn run(app: &mut App, session: Session) -> io::Result<()> {
         session.leave();
         prev(info);
     }));
-    let result = session.enter().and_then(|()| event_loop(&mut terminal, app));
+    let result = session
+        .enter()
+        .and_then(|()| event_loop(&mut terminal, app));
     session.leave();
     ratatui::restore();
     result

@@ -28,12 +28,35 @@ pub struct Areas {
 
 /// Splits the screen for `app`.
 pub fn areas(app: &App, size: Rect) -> Areas {
-    let status = Rect { y: size.bottom().saturating_sub(1), height: 1.min(size.height), ..size };
-    let body = Rect { height: size.height.saturating_sub(1), ..size };
-    let bar_x = if app.doc.rtl { body.x } else { body.right().saturating_sub(1) };
-    let scrollbar = Rect { x: bar_x, width: 1, ..body };
-    let article = Rect { x: if app.doc.rtl { body.x + 1 } else { body.x }, width: body.width.saturating_sub(1), ..body };
-    Areas { article, scrollbar, status }
+    let status = Rect {
+        y: size.bottom().saturating_sub(1),
+        height: 1.min(size.height),
+        ..size
+    };
+    let body = Rect {
+        height: size.height.saturating_sub(1),
+        ..size
+    };
+    let bar_x = if app.doc.rtl {
+        body.x
+    } else {
+        body.right().saturating_sub(1)
+    };
+    let scrollbar = Rect {
+        x: bar_x,
+        width: 1,
+        ..body
+    };
+    let article = Rect {
+        x: if app.doc.rtl { body.x + 1 } else { body.x },
+        width: body.width.saturating_sub(1),
+        ..body
+    };
+    Areas {
+        article,
+        scrollbar,
+        status,
+    }
 }
 
 /// Draws the whole screen.

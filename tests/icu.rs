@@ -17,13 +17,22 @@ fn oracle() -> Result<PathBuf, String> {
 /// Builds the ICU oracle, or says why it cannot (no compiler, no libicu-dev).
 fn build_oracle() -> Result<PathBuf, String> {
     let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("icu-oracle");
-    let flags = Command::new("pkg-config").args(["--cflags", "--libs", "icu-uc"]).output().map_err(|e| e.to_string())?;
+    let flags = Command::new("pkg-config")
+        .args(["--cflags", "--libs", "icu-uc"])
+        .output()
+        .map_err(|e| e.to_string())?;
     if !flags.status.success() {
         return Err("pkg-config does not know icu-uc (install libicu-dev)".into());
     }
     let flags = String::from_utf8(flags.stdout).unwrap();
     let src = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/icu/oracle.c");
-    let st = Command::new("cc").arg(src).arg("-O1").arg("-o").arg(&out).args(flags.split_whitespace()).status();
+    let st = Command::new("cc")
+        .arg(src)
+        .arg("-O1")
+        .arg("-o")
+        .arg(&out)
+        .args(flags.split_whitespace())
+        .status();
     match st {
         Ok(s) if s.success() => Ok(out),
         other => Err(format!("cannot build the ICU oracle: {other:?}")),
@@ -37,10 +46,16 @@ fn build_oracle() -> Result<PathBuf, String> {
 fn canon(s: &str) -> String {
     let kept: String = s
         .chars()
-        .filter(|&c| !qari::layout::graphemes::is_invisible_format(c) && !('\u{1F3FB}'..='\u{1F3FF}').contains(&c))
+        .filter(|&c| {
+            !qari::layout::graphemes::is_invisible_format(c)
+                && !('\u{1F3FB}'..='\u{1F3FF}').contains(&c)
+        })
         .map(|c| if c == '\t' { ' ' } else { c })
         .collect();
-    kept.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+    kept.split(' ')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn utf16_offset(s: &str, byte: usize) -> usize {
@@ -51,7 +66,10 @@ fn utf16_offset(s: &str, byte: usize) -> usize {
 /// the same logical range. Returns the mismatches.
 fn mismatches(oracle: &PathBuf, text: &str, width: u16) -> Vec<String> {
     let doc = Document::new(text.to_string(), "t");
-    let opts = LayoutOptions { default_rtl: true, ..LayoutOptions::default() };
+    let opts = LayoutOptions {
+        default_rtl: true,
+        ..LayoutOptions::default()
+    };
     let mut input = String::new();
     let mut ours = Vec::new();
     for i in 0..doc.len() {
@@ -62,16 +80,36 @@ fn mismatches(oracle: &PathBuf, text: &str, width: u16) -> Vec<String> {
         }
         input.push_str(&format!("P\t{para}\n"));
         for row in layout_paragraph(&doc.text, range.clone(), width, &opts) {
-            let (s, e) = (row.start as usize - range.start, row.end as usize - range.start);
-            input.push_str(&format!("R\t{}\t{}\n", utf16_offset(para, s), utf16_offset(para, e)));
+            let (s, e) = (
+                row.start as usize - range.start,
+                row.end as usize - range.start,
+            );
+            input.push_str(&format!(
+                "R\t{}\t{}\n",
+                utf16_offset(para, s),
+                utf16_offset(para, e)
+            ));
             ours.push((i + 1, row.text(&doc.text)));
         }
     }
-    let mut child = Command::new(oracle).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let mut child = Command::new(oracle)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success(), "oracle failed");
-    let theirs: Vec<String> = String::from_utf8(out.stdout).unwrap().lines().map(str::to_string).collect();
+    let theirs: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect();
     assert_eq!(theirs.len(), ours.len(), "one oracle row per qari row");
     ours.iter()
         .zip(&theirs)
@@ -92,7 +130,12 @@ fn check(text: &str, widths: &[u16]) {
     };
     for &w in widths {
         let bad = mismatches(&oracle, text, w);
-        assert!(bad.is_empty(), "width {w}: {} rows differ from ICU:\n{}", bad.len(), bad.join("\n"));
+        assert!(
+            bad.is_empty(),
+            "width {w}: {} rows differ from ICU:\n{}",
+            bad.len(),
+            bad.join("\n")
+        );
     }
 }
 
@@ -103,5 +146,8 @@ fn article_rows_match_icu_at_40_60_80() {
 
 #[test]
 fn mixed_script_rows_match_icu() {
-    check(include_str!("fixtures/mixed.txt"), &[20, 33, 40, 60, 80, 120]);
+    check(
+        include_str!("fixtures/mixed.txt"),
+        &[20, 33, 40, 60, 80, 120],
+    );
 }

@@ -6,15 +6,26 @@ use proptest::prelude::*;
 use qari::layout::{Glyph, LayoutOptions, VisualRow, layout_paragraph};
 use unicode_segmentation::UnicodeSegmentation;
 
-const NEVER: LayoutOptions = LayoutOptions { shape: false, reorder: true, show_controls: false, default_rtl: true };
-const ALWAYS: LayoutOptions = LayoutOptions { shape: true, ..NEVER };
+const NEVER: LayoutOptions = LayoutOptions {
+    shape: false,
+    reorder: true,
+    show_controls: false,
+    default_rtl: true,
+};
+const ALWAYS: LayoutOptions = LayoutOptions {
+    shape: true,
+    ..NEVER
+};
 
 fn rows(text: &str, width: u16, opts: &LayoutOptions) -> Vec<VisualRow> {
     layout_paragraph(text, 0..text.len(), width, opts)
 }
 
 fn row_texts(text: &str, width: u16) -> Vec<String> {
-    rows(text, width, &NEVER).iter().map(|r| r.text(text)).collect()
+    rows(text, width, &NEVER)
+        .iter()
+        .map(|r| r.text(text))
+        .collect()
 }
 
 /// `s` with its grapheme clusters in reverse order: how a right-to-left word reads on screen.
@@ -32,13 +43,25 @@ fn brackets_face_the_word_they_enclose() {
 #[test]
 fn numbers_read_left_to_right_inside_arabic() {
     let t = "خلال عام 2023؛ قام الحلف";
-    assert_eq!(row_texts(t, 80)[0], format!("{} {} ؛2023 {} {}", rev("الحلف"), rev("قام"), rev("عام"), rev("خلال")));
+    assert_eq!(
+        row_texts(t, 80)[0],
+        format!(
+            "{} {} ؛2023 {} {}",
+            rev("الحلف"),
+            rev("قام"),
+            rev("عام"),
+            rev("خلال")
+        )
+    );
 }
 
 #[test]
 fn numbered_item_keeps_its_number_on_the_right() {
     let t = "1- رفع القدرات";
-    assert_eq!(row_texts(t, 80)[0], format!("{} {} -1", rev("القدرات"), rev("رفع")));
+    assert_eq!(
+        row_texts(t, 80)[0],
+        format!("{} {} -1", rev("القدرات"), rev("رفع"))
+    );
 }
 
 #[test]
@@ -53,7 +76,10 @@ fn harakat_stay_after_their_letter() {
     let t = "شريكاً رئيسياً";
     let row = &row_texts(t, 80)[0];
     assert!(row.contains("اًكيرش"), "{row}");
-    assert!(!row.contains("ًا"), "a tanwin must not precede its alef: {row}");
+    assert!(
+        !row.contains("ًا"),
+        "a tanwin must not precede its alef: {row}"
+    );
 }
 
 #[test]
@@ -66,7 +92,11 @@ fn lam_alef_is_two_cells_unshaped_and_one_ligature_shaped() {
     assert_eq!(shaped.width, 1);
     assert_eq!(shaped.cells.len(), 1);
     assert_eq!(shaped.cells[0].glyph, Glyph::Base('\u{FEFB}'));
-    assert_eq!(shaped.cells[0].range(), 0..t.len(), "the ligature cell covers both letters");
+    assert_eq!(
+        shaped.cells[0].range(),
+        0..t.len(),
+        "the ligature cell covers both letters"
+    );
 }
 
 #[test]
@@ -77,7 +107,11 @@ fn lam_alef_is_never_split_by_wrapping() {
             assert!(r.width <= w);
         }
         let shaped = rows("كلمة بلا فاصل", w, &ALWAYS);
-        let lig = shaped.iter().flat_map(|r| &r.cells).filter(|c| c.glyph == Glyph::Base('\u{FEFC}')).count();
+        let lig = shaped
+            .iter()
+            .flat_map(|r| &r.cells)
+            .filter(|c| c.glyph == Glyph::Base('\u{FEFC}'))
+            .count();
         assert_eq!(lig, 1, "width {w}");
     }
 }
@@ -85,9 +119,20 @@ fn lam_alef_is_never_split_by_wrapping() {
 #[test]
 fn shaping_picks_forms_from_neighbours() {
     let t = "بيت";
-    let cells: Vec<Glyph> = rows(t, 80, &ALWAYS)[0].cells.iter().map(|c| c.glyph).collect();
+    let cells: Vec<Glyph> = rows(t, 80, &ALWAYS)[0]
+        .cells
+        .iter()
+        .map(|c| c.glyph)
+        .collect();
     // Visual order: final teh, medial yeh, initial beh.
-    assert_eq!(cells, vec![Glyph::Base('\u{FE96}'), Glyph::Base('\u{FEF4}'), Glyph::Base('\u{FE91}')]);
+    assert_eq!(
+        cells,
+        vec![
+            Glyph::Base('\u{FE96}'),
+            Glyph::Base('\u{FEF4}'),
+            Glyph::Base('\u{FE91}')
+        ]
+    );
 }
 
 #[test]
@@ -103,7 +148,10 @@ fn trailing_space_of_a_row_goes_to_the_paragraph_end_side() {
 fn first_row_of_a_paragraph_holds_its_first_words() {
     let t = "الكلمة الأولى ثم الثانية ثم الثالثة ثم الرابعة";
     let r = row_texts(t, 16);
-    assert!(r[0].ends_with(&rev("الكلمة")), "the first word is at the right end of the first row: {r:?}");
+    assert!(
+        r[0].ends_with(&rev("الكلمة")),
+        "the first word is at the right end of the first row: {r:?}"
+    );
     assert!(r.last().unwrap().contains(&rev("الرابعة")));
 }
 
@@ -111,7 +159,17 @@ fn first_row_of_a_paragraph_holds_its_first_words() {
 fn a_paragraph_without_strong_characters_takes_the_document_direction() {
     let t = "12 - 34";
     assert!(rows(t, 80, &NEVER)[0].rtl);
-    assert!(!rows(t, 80, &LayoutOptions { default_rtl: false, ..NEVER })[0].rtl);
+    assert!(
+        !rows(
+            t,
+            80,
+            &LayoutOptions {
+                default_rtl: false,
+                ..NEVER
+            }
+        )[0]
+        .rtl
+    );
 }
 
 #[test]
@@ -120,8 +178,18 @@ fn bidi_controls_are_applied_then_dropped() {
     let t = "x \u{202E}abc\u{202C} y";
     let r = &rows(t, 80, &NEVER)[0];
     assert_eq!(r.text(t), "x cba y");
-    let shown = &rows(t, 80, &LayoutOptions { show_controls: true, ..NEVER })[0];
-    assert!(shown.text(t).contains('←'), "--show-controls makes the override visible");
+    let shown = &rows(
+        t,
+        80,
+        &LayoutOptions {
+            show_controls: true,
+            ..NEVER
+        },
+    )[0];
+    assert!(
+        shown.text(t).contains('←'),
+        "--show-controls makes the override visible"
+    );
 }
 
 #[test]
@@ -134,7 +202,14 @@ fn escape_sequences_are_shown_not_emitted() {
 
 #[test]
 fn tabs_expand_to_the_next_stop() {
-    let r = &rows("a\tb", 80, &LayoutOptions { default_rtl: false, ..NEVER })[0];
+    let r = &rows(
+        "a\tb",
+        80,
+        &LayoutOptions {
+            default_rtl: false,
+            ..NEVER
+        },
+    )[0];
     assert_eq!(r.text("a\tb"), "a       b");
     assert_eq!(r.width, 9);
 }
@@ -155,9 +230,10 @@ fn a_word_wider_than_the_row_is_cut_between_clusters() {
 /// emoji, wide CJK, controls.
 fn paragraph() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "ا", "ب", "ل", "لا", "م", "ة", "ى", "ي", "ء", "أ", "َ", "ً", "ّ", "ـ", "a", "B", "z", "1", "2", "٣", "۴", ".", ",", "،",
-        "؛", "-", "(", ")", "[", "]", "«", "»", "“", "”", "<", " ", " ", " ", "\t", "\u{202B}", "\u{202E}", "\u{202C}",
-        "\u{2067}", "\u{2069}", "\u{200F}", "\u{200D}", "\u{200B}", "👍", "漢", "\x1b", "\u{85}", "%", "+", "/",
+        "ا", "ب", "ل", "لا", "م", "ة", "ى", "ي", "ء", "أ", "َ", "ً", "ّ", "ـ", "a", "B", "z", "1", "2",
+        "٣", "۴", ".", ",", "،", "؛", "-", "(", ")", "[", "]", "«", "»", "“", "”", "<", " ", " ",
+        " ", "\t", "\u{202B}", "\u{202E}", "\u{202C}", "\u{2067}", "\u{2069}", "\u{200F}",
+        "\u{200D}", "\u{200B}", "👍", "漢", "\x1b", "\u{85}", "%", "+", "/",
     ]);
     prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
 }

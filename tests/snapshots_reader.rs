@@ -11,7 +11,13 @@ use ratatui::backend::TestBackend;
 
 fn app(shape: bool) -> App {
     let doc = Document::new(qari::source::EMBEDDED_ARTICLE.to_string(), "article");
-    App::new(doc, LayoutOptions { shape, ..LayoutOptions::default() })
+    App::new(
+        doc,
+        LayoutOptions {
+            shape,
+            ..LayoutOptions::default()
+        },
+    )
 }
 
 fn screen(app: &mut App, w: u16, h: u16) -> String {

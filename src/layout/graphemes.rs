@@ -85,13 +85,26 @@ pub fn items(text: &str, base: usize, show_controls: bool, out: &mut Vec<Item>) 
                 0 => (Glyph::Base('◌'), 1, Break::No),
                 // A joiner inside an emoji sequence is part of the picture; anywhere else an
                 // invisible character is not sent: the cell draws its letter and marks only.
-                2 if !g.chars().any(|c| c != '\u{200D}' && is_invisible_format(c)) => (Glyph::Source, 2, Break::No),
-                w if g.chars().any(is_invisible_format) => (Glyph::Base(first), w.min(2) as u8, Break::No),
+                2 if !g.chars().any(|c| c != '\u{200D}' && is_invisible_format(c)) => {
+                    (Glyph::Source, 2, Break::No)
+                }
+                w if g.chars().any(is_invisible_format) => {
+                    (Glyph::Base(first), w.min(2) as u8, Break::No)
+                }
                 1 => (Glyph::Source, 1, Break::No),
                 _ => (Glyph::Source, 2, Break::No),
             }
         };
         let ws = brk != Break::No || (lone && bidi_class(first) == BidiClass::WS);
-        out.push(Item { cell: Cell { start, end, width, glyph }, brk, ws });
+        out.push(Item {
+            cell: Cell {
+                start,
+                end,
+                width,
+                glyph,
+            },
+            brk,
+            ws,
+        });
     }
 }

@@ -23,8 +23,19 @@ pub fn draw(buf: &mut Buffer, area: Rect, bar: Rect, app: &mut App) {
 }
 
 /// Paints one visual row at line `y` of `area`; `style` gives each cell's style from its source range.
-pub fn paint_row(buf: &mut Buffer, area: Rect, y: u16, row: &VisualRow, doc: &str, style: impl Fn(std::ops::Range<usize>) -> Style) {
-    let mut x = if row.rtl { area.right().saturating_sub(row.width) } else { area.x };
+pub fn paint_row(
+    buf: &mut Buffer,
+    area: Rect,
+    y: u16,
+    row: &VisualRow,
+    doc: &str,
+    style: impl Fn(std::ops::Range<usize>) -> Style,
+) {
+    let mut x = if row.rtl {
+        area.right().saturating_sub(row.width)
+    } else {
+        area.x
+    };
     x = x.max(area.x);
     for cell in &row.cells {
         let w = u16::from(cell.width);

@@ -11,13 +11,27 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 pub fn draw(buf: &mut Buffer, area: Rect) {
     let lines: Vec<Line> = help_lines()
         .into_iter()
-        .map(|(keys, what)| Line::from(vec![Span::styled(format!("{keys:>18}  "), theme::key()), Span::raw(what)]))
+        .map(|(keys, what)| {
+            Line::from(vec![
+                Span::styled(format!("{keys:>18}  "), theme::key()),
+                Span::raw(what),
+            ])
+        })
         .collect();
     let h = (lines.len() as u16 + 2).min(area.height);
     let w = 44.min(area.width);
-    let r = Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h };
+    let r = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    };
     Clear.render(r, buf);
     Paragraph::new(lines)
-        .block(Block::bordered().title(" keys ").border_style(theme::border()))
+        .block(
+            Block::bordered()
+                .title(" keys ")
+                .border_style(theme::border()),
+        )
         .render(r, buf);
 }

@@ -21,9 +21,16 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         left.push(Span::styled(n.clone(), theme::notice()));
     }
     let rw = right.chars().count() as u16;
-    let left_area = Rect { width: area.width.saturating_sub(rw), ..area };
+    let left_area = Rect {
+        width: area.width.saturating_sub(rw),
+        ..area
+    };
     Line::from(left).render(left_area, buf);
-    let right_area = Rect { x: area.right().saturating_sub(rw), width: rw.min(area.width), ..area };
+    let right_area = Rect {
+        x: area.right().saturating_sub(rw),
+        width: rw.min(area.width),
+        ..area
+    };
     Line::from(right).render(right_area, buf);
 }
 

@@ -10,7 +10,9 @@ pub fn status() -> Style {
 
 /// A notice in the status bar (decoding problems, "not found").
 pub fn notice() -> Style {
-    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD | Modifier::REVERSED)
+    Style::new()
+        .fg(Color::Yellow)
+        .add_modifier(Modifier::BOLD | Modifier::REVERSED)
 }
 
 /// The scrollbar thumb.
