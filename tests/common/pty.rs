@@ -140,6 +140,12 @@ impl Pty {
     /// Presses `key`.
     pub fn send_key(&mut self, key: Key) {
         self.send_bytes(&key.bytes());
+        if let Key::Esc = key {
+            // A lone Escape is a key press only when the program reads it alone; read together
+            // with what follows it is the Alt prefix. A person never types that fast: give the
+            // program the time to read it. (A pause, not an assertion on speed.)
+            thread::sleep(Duration::from_millis(300));
+        }
     }
 
     fn send_bytes(&mut self, bytes: &[u8]) {
