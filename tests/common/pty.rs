@@ -19,15 +19,49 @@ pub const TIMEOUT: Duration = Duration::from_secs(10);
 /// The article qari ships with, as the tests read it from the source tree.
 pub const ARTICLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/article.txt");
 
+/// The end of every frame qari draws: ratatui hides the cursor after each draw when no cursor
+/// is to be shown. A screen read at that point is a whole frame, never one half drawn.
+const FRAME_END: &[u8] = b"\x1b[?25l";
+
 /// The screen as the terminal shows it and the raw bytes that produced it, shared with the reader thread.
 struct Output {
     parser: vt100::Parser,
     raw: Vec<u8>,
+    /// The rows as they were at the end of the last whole frame.
+    frame: Vec<String>,
+}
+
+impl Output {
+    /// Takes in a chunk of output, keeping a copy of the screen at each frame end in it.
+    fn take(&mut self, chunk: &[u8]) {
+        let Output { parser, raw, frame } = self;
+        let start = raw.len();
+        raw.extend_from_slice(chunk);
+        let mut done = start;
+        // A frame end may straddle two chunks: look from just before this one.
+        for at in start.saturating_sub(FRAME_END.len() - 1)..raw.len() {
+            if raw[at..].starts_with(FRAME_END) {
+                let end = at + FRAME_END.len();
+                parser.process(&raw[done..end]);
+                done = end;
+                *frame = rows(parser);
+            }
+        }
+        parser.process(&raw[done..]);
+    }
+}
+
+/// The text of each row of the parser's screen.
+fn rows(parser: &vt100::Parser) -> Vec<String> {
+    let (_, cols) = parser.screen().size();
+    parser.screen().rows(0, cols.get()).collect()
 }
 
 /// A key press, as the bytes an xterm-like terminal sends for it.
 #[derive(Clone, Copy, Debug)]
 pub enum Key {
+    /// A printable character.
+    Char(char),
     /// Escape, alone.
     Esc,
     /// Ctrl and a letter (`Ctrl('c')` is the interrupt key).
@@ -46,6 +80,7 @@ impl Key {
     /// The bytes the terminal sends for this key (xterm, normal cursor-key mode).
     fn bytes(self) -> Vec<u8> {
         match self {
+            Key::Char(c) => c.to_string().into_bytes(),
             Key::Esc => b"\x1b".to_vec(),
             Key::Ctrl(c) => vec![(c.to_ascii_lowercase() as u8) & 0x1f],
             Key::Down => b"\x1b[B".to_vec(),
@@ -105,6 +140,7 @@ impl Pty {
         let output = Arc::new(Mutex::new(Output {
             parser: vt100::Parser::new(nonzero(rows), nonzero(cols), 0),
             raw: Vec::new(),
+            frame: Vec::new(),
         }));
         let (done, drained) = mpsc::channel();
         let sink = Arc::clone(&output);
@@ -112,9 +148,7 @@ impl Pty {
             let mut buf = [0u8; 8192];
             // Linux reports the closed terminal side as an error (EIO), other systems as end of file.
             while let Ok(n @ 1..) = reader.read(&mut buf) {
-                let mut out = sink.lock().expect("output lock");
-                out.parser.process(&buf[..n]);
-                out.raw.extend_from_slice(&buf[..n]);
+                sink.lock().expect("output lock").take(&buf[..n]);
             }
             let _ = done.send(());
         });
@@ -153,12 +187,12 @@ impl Pty {
         self.writer.flush().expect("flush the pty");
     }
 
-    /// Waits until `pred` holds for the screen rows, polling. The error shows the last screen.
+    /// Waits until `pred` holds for the rows of a whole frame, polling. The error shows the last frame.
     pub fn wait_for(&self, what: &str, pred: impl Fn(&[String]) -> bool) -> Result<(), String> {
         let start = Instant::now();
         loop {
-            let rows = self.screen_rows();
-            if pred(&rows) {
+            let rows = self.frame_rows();
+            if !rows.is_empty() && pred(&rows) {
                 return Ok(());
             }
             if start.elapsed() > TIMEOUT {
@@ -183,14 +217,19 @@ impl Pty {
         self.expect(&format!("{phrase:?} on screen"), |rows| {
             row_of(rows, phrase).is_some()
         });
-        row_of(&self.screen_rows(), phrase).expect("the phrase was just seen")
+        row_of(&self.frame_rows(), phrase).expect("the phrase was just seen")
     }
 
-    /// The text of each screen row, left to right (visual order), trailing blanks dropped.
+    /// The text of each row of the last whole frame qari drew, left to right (visual order),
+    /// trailing blanks dropped; empty before the first frame.
+    pub fn frame_rows(&self) -> Vec<String> {
+        self.output().frame.clone()
+    }
+
+    /// The text of each row of the screen as it is now, whatever wrote it (an error message,
+    /// the normal screen after exit).
     pub fn screen_rows(&self) -> Vec<String> {
-        let out = self.output();
-        let (_, cols) = out.parser.screen().size();
-        out.parser.screen().rows(0, cols.get()).collect()
+        rows(&self.output().parser)
     }
 
     /// Checks that the program, having exited, left the terminal as it found it: the alternate
