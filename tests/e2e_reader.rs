@@ -1,0 +1,147 @@
+//! End-to-end tests of reading: the real binary in a pseudo-terminal opens the article, scrolls, follows a resize and quits.
+
+#[path = "common/pty.rs"]
+mod pty;
+
+use pty::{ARTICLE, Key, Pty, body_texts, contains_bytes, logical, numbered, row_text};
+use unicode_width::UnicodeWidthStr;
+
+/// First words of the embedded article's title (its first line).
+const TITLE_START: &str = "شراكة خاصة بين الناتو";
+
+/// The article's last line.
+const LAST_LINE: &str = "العرب";
+
+#[test]
+fn opens_the_article_right_aligned_and_quits_cleanly() {
+    // What `cargo run --release` does: no arguments, the terminal on stdin.
+    let mut p = Pty::spawn(&[], 80, 24);
+    p.expect("the title on the top row", |rows| {
+        logical(&rows[0]).trim_start().starts_with(TITLE_START)
+    });
+    let top = p.frame_rows()[0].clone();
+    // Right-aligned: the title's first letter sits in the last column.
+    assert_eq!(
+        top.trim_end().width(),
+        80,
+        "title not right-aligned:\n{}",
+        numbered(&p.frame_rows())
+    );
+    assert!(
+        contains_bytes(&p.raw(), b"\x1b[8l"),
+        "qari reorders here, so it must switch the terminal's reordering off"
+    );
+
+    p.send("G");
+    p.expect("the last line after G", |rows| {
+        rows.iter().any(|r| row_text(r) == LAST_LINE)
+    });
+    p.expect("100% in the status bar", |rows| {
+        rows.last().is_some_and(|r| r.contains("100%"))
+    });
+
+    p.send("q");
+    assert_eq!(p.wait_exit(), Some(0));
+    p.assert_restored();
+}
+
+#[test]
+fn end_and_g_move_between_bottom_and_top() {
+    let mut p = Pty::spawn(&["--shape", "never"], 80, 24);
+    p.expect_phrase(TITLE_START);
+    p.send_key(Key::End);
+    p.expect("the last line after End", |rows| {
+        rows.iter().any(|r| row_text(r) == LAST_LINE)
+    });
+    p.send("g");
+    p.expect("the title on the top row after g", |rows| {
+        row_text(&rows[0]) == row_text(&rows[2])
+    });
+    p.send("q");
+    assert_eq!(p.wait_exit(), Some(0));
+}
+
+#[test]
+fn reads_the_document_from_a_pipe_and_keys_from_the_terminal() {
+    let mut p = Pty::spawn_shell(
+        &format!("cat '{ARTICLE}' | \"$QARI\" --shape never"),
+        80,
+        24,
+    );
+    p.expect("the piped article's title on top", |rows| {
+        row_text(&rows[0]).starts_with(TITLE_START)
+    });
+    p.send("G");
+    p.expect("the last line after G", |rows| {
+        rows.iter().any(|r| row_text(r) == LAST_LINE)
+    });
+    p.send("q");
+    assert_eq!(p.wait_exit(), Some(0));
+    p.assert_restored();
+}
+
+#[test]
+fn line_keys_move_the_view_by_one_row_and_page_keys_by_a_page() {
+    let mut p = Pty::spawn(&["--shape", "never"], 80, 24);
+    p.expect_phrase(TITLE_START);
+    for key in [Key::Char('j'), Key::Char('j'), Key::Down, Key::Char('j')] {
+        let before = body_texts(&p.frame_rows());
+        p.send_key(key);
+        p.expect(&format!("one row up after {key:?}"), |rows| {
+            body_texts(rows)[..before.len() - 1] == before[1..]
+        });
+    }
+    let before = body_texts(&p.frame_rows());
+    p.send("k");
+    p.expect("one row down after k", |rows| {
+        body_texts(rows)[1..] == before[..before.len() - 1]
+    });
+
+    let first = body_texts(&p.frame_rows());
+    p.send(" ");
+    // A page: the last row of the old page becomes the first of the new one, so no line is missed.
+    p.expect("the bottom row at the top after Space", |rows| {
+        body_texts(rows)[0] == first[first.len() - 1]
+    });
+    let second = body_texts(&p.frame_rows());
+    assert!(
+        second[1..]
+            .iter()
+            .all(|r| r.is_empty() || !first.contains(r)),
+        "Space moved less than a page"
+    );
+    p.send("b");
+    p.expect("the first page back after b", |rows| {
+        body_texts(rows) == first
+    });
+    p.send_key(Key::PageDown);
+    p.expect("the second page after PgDn", |rows| {
+        body_texts(rows) == second
+    });
+    p.send("q");
+    assert_eq!(p.wait_exit(), Some(0));
+}
+
+#[test]
+fn a_resize_keeps_the_reading_position() {
+    let mut p = Pty::spawn(&["--shape", "never"], 80, 24);
+    p.expect_phrase(TITLE_START);
+    // Four rows down the top row is the first line of the first body paragraph.
+    p.send("jjjj");
+    let opening = "حلف شمال الأطلسي";
+    // The top row starts the paragraph, in a frame laid out for `cols` (its status bar spans them).
+    let on_top = |rows: &[String], cols: usize| {
+        row_text(&rows[0]).starts_with(opening) && rows.last().is_some_and(|r| r.width() == cols)
+    };
+    p.expect("the first paragraph on top", |rows| on_top(rows, 80));
+    p.resize(50, 20);
+    p.expect("the same paragraph start on top at 50×20", |rows| {
+        on_top(rows, 50)
+    });
+    p.resize(80, 24);
+    p.expect("the same paragraph start on top at 80×24 again", |rows| {
+        on_top(rows, 80)
+    });
+    p.send("q");
+    assert_eq!(p.wait_exit(), Some(0));
+}
