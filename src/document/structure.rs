@@ -148,7 +148,7 @@ pub fn outline(doc: &Document, markdown: bool) -> Outline {
         .filter(|&i| i >= after_title)
         .find(|&i| {
             kinds[i].is_none()
-                && (markdown || !is_heading_shaped(lines[i]) || !introduces(&non_empty, &kinds, i))
+                && (markdown || !is_plain_heading(&lines, &non_empty, &kinds, has_prose, i))
         });
     if let Some(l) = lede {
         kinds[l] = Some(LineKind::Lede);
@@ -179,9 +179,7 @@ pub fn outline(doc: &Document, markdown: bool) -> Outline {
             if kinds[i].is_some() {
                 continue;
             }
-            kinds[i] = if is_heading_shaped(lines[i])
-                && (introduces(&non_empty, &kinds, i) || !has_prose)
-            {
+            kinds[i] = if is_plain_heading(&lines, &non_empty, &kinds, has_prose, i) {
                 Some(LineKind::Heading)
             } else if !ends_sentence(lines[i]) && !is_heading_shaped(lines[i]) {
                 // Long and unfinished: a quote set apart from the text, not a paragraph.
@@ -199,11 +197,20 @@ pub fn outline(doc: &Document, markdown: bool) -> Outline {
     Outline { kinds, sections }
 }
 
-/// Whether line `i` is followed by text it can introduce: a later non-empty line that is not
-/// the source.
-fn introduces(non_empty: &[usize], kinds: &[Option<LineKind>], i: usize) -> bool {
+/// Whether line `i` of a plain article is a heading: short, unfinished, and followed by text
+/// it introduces (a later non-empty line that is not the source). In an article of nothing but
+/// such lines (an outline, a table of contents) every one is a heading.
+fn is_plain_heading(
+    lines: &[&str],
+    non_empty: &[usize],
+    kinds: &[Option<LineKind>],
+    has_prose: bool,
+    i: usize,
+) -> bool {
     let next = non_empty.iter().find(|&&j| j > i);
-    next.is_some_and(|&j| kinds.get(j).copied().flatten() != Some(LineKind::Source))
+    let introduces =
+        next.is_some_and(|&j| kinds.get(j).copied().flatten() != Some(LineKind::Source));
+    lines.get(i).is_some_and(|l| is_heading_shaped(l)) && (introduces || !has_prose)
 }
 
 /// Whether two lines say the same words, spelling variants, harakat and punctuation aside.

@@ -14,7 +14,7 @@ const LEAD_FALLBACK_WORDS: usize = 6;
 /// Characters that end a sentence (the colon ends one that introduces what follows).
 const FINAL: [char; 7] = ['.', '!', '?', '؟', '…', ':', '۔'];
 /// Closing quotes and brackets that may follow the final punctuation: `… الحلف.”`.
-const CLOSERS: [char; 10] = ['”', '’', '"', '\'', '»', '›', ')', ']', '}', '﴿'];
+const CLOSERS: [char; 11] = ['”', '’', '"', '\'', '»', '›', ')', ']', '}', '﴾', '﴿'];
 /// Characters that end an item's lead phrase: `1- رفع القدرات: تشمل …`, `2 – المساهمة، وذلك …`.
 const LEAD_STOPS: [char; 12] = [':', '،', ',', '؛', ';', '.', '!', '?', '؟', '(', '…', '۔'];
 /// Words that open a subordinate clause: the lead phrase of a long item ends before them
