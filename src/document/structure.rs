@@ -13,7 +13,6 @@ mod shape;
 use serde::Serialize;
 
 use super::Document;
-use crate::arabic::{Fold, fold_str};
 use markdown::MdLine;
 use shape::{
     clean, ends_sentence, is_heading_shaped, is_paragraph_shaped, is_source_shaped,
@@ -89,99 +88,142 @@ pub fn outline(doc: &Document, markdown: bool) -> Outline {
     } else {
         vec![MdLine::Text; lines.len()]
     };
-    // Text a line shows once its Markdown heading marks are gone.
-    let shown = |i: usize| match md.get(i) {
-        Some(MdLine::Heading { text, .. }) => *text,
-        _ => lines.get(i).copied().unwrap_or(""),
-    };
-    let mut kinds: Vec<Option<LineKind>> = lines
-        .iter()
-        .zip(&md)
-        .map(|(l, m)| match m {
-            _ if l.is_empty() => Some(LineKind::Blank),
-            MdLine::Rule => Some(LineKind::Rule),
-            MdLine::Quote => Some(LineKind::Quote),
-            MdLine::Code => Some(LineKind::Body),
-            MdLine::Heading { .. } => Some(LineKind::Heading),
-            MdLine::Text => numbered_item(l).map(|_| LineKind::Item),
-        })
+    let mut r = Reading::new(&lines, &md);
+    let after_title = r.mark_title();
+    r.mark_source(after_title);
+    r.mark_lede(after_title, markdown);
+    if !markdown {
+        r.mark_quotes_and_headings();
+    }
+    let kinds: Vec<LineKind> = r
+        .kinds
+        .into_iter()
+        .map(|k| k.unwrap_or(LineKind::Body))
         .collect();
-    let non_empty: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_empty()).collect();
+    let sections = sections(doc, &kinds, &md);
+    Outline { kinds, sections }
+}
 
-    // The title: the first non-empty line, unless it already reads as a paragraph.
-    let title = non_empty.first().copied().filter(|&t| {
-        matches!(md.get(t), Some(MdLine::Heading { .. }))
-            || (kinds[t].is_none() && is_title_shaped(lines[t]))
-    });
-    let mut after_title = 0;
-    if let Some(t) = title {
-        kinds[t] = Some(LineKind::Title);
-        after_title = t + 1;
-        if let Some(&r) = non_empty.get(1)
-            && kinds[r].is_none_or(|k| k == LineKind::Heading)
-            && same_words(shown(t), shown(r))
-        {
-            kinds[r] = Some(LineKind::TitleRepeat);
-            after_title = r + 1;
+/// The lines being read and the kinds found so far (`None`: not decided, body in the end).
+struct Reading<'a> {
+    /// Each line's shown text: trimmed, without Markdown heading marks.
+    lines: Vec<&'a str>,
+    /// Indices of the non-empty lines, in order.
+    non_empty: Vec<usize>,
+    kinds: Vec<Option<LineKind>>,
+    /// Whether some line reads as running prose; without any, the article is an outline.
+    has_prose: bool,
+}
+
+impl<'a> Reading<'a> {
+    /// Starts with what the line alone decides: blanks, Markdown markup, numbered items.
+    fn new(lines: &[&'a str], md: &[MdLine<'a>]) -> Reading<'a> {
+        let kinds: Vec<Option<LineKind>> = lines
+            .iter()
+            .zip(md)
+            .map(|(l, m)| match m {
+                _ if l.is_empty() => Some(LineKind::Blank),
+                MdLine::Rule => Some(LineKind::Rule),
+                MdLine::Quote => Some(LineKind::Quote),
+                MdLine::Code => Some(LineKind::Body),
+                MdLine::Heading { .. } => Some(LineKind::Heading),
+                MdLine::Text => numbered_item(l).map(|_| LineKind::Item),
+            })
+            .collect();
+        let non_empty: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_empty()).collect();
+        let has_prose = non_empty
+            .iter()
+            .any(|&i| kinds[i].is_none() && is_paragraph_shaped(lines[i]));
+        let lines = lines.iter().zip(md).map(|(l, m)| shown(l, m)).collect();
+        Reading {
+            lines,
+            non_empty,
+            kinds,
+            has_prose,
         }
     }
 
-    // Text that reads as running prose; without any, the article is an outline of headings.
-    let has_prose = non_empty
-        .iter()
-        .any(|&i| kinds[i].is_none() && is_paragraph_shaped(lines[i]));
-
-    // The source: a short, unpunctuated last line after some prose.
-    if let Some(&last) = non_empty.last()
-        && last >= after_title
-        && kinds[last].is_none()
-        && has_prose
-        && is_source_shaped(lines[last])
-    {
-        kinds[last] = Some(LineKind::Source);
+    /// The title: the first non-empty line, unless it reads as a paragraph; its repeat on the
+    /// next non-empty line is marked. Returns the first line after them.
+    fn mark_title(&mut self) -> usize {
+        let Some(&t) = self.non_empty.first() else {
+            return 0;
+        };
+        let heading = self.kinds[t] == Some(LineKind::Heading);
+        if !heading && (self.kinds[t].is_some() || !is_title_shaped(self.lines[t])) {
+            return 0;
+        }
+        self.kinds[t] = Some(LineKind::Title);
+        match self.non_empty.get(1) {
+            Some(&r)
+                if self.kinds[r].is_none_or(|k| k == LineKind::Heading)
+                    && same_words(self.lines[t], self.lines[r]) =>
+            {
+                self.kinds[r] = Some(LineKind::TitleRepeat);
+                r + 1
+            }
+            _ => t + 1,
+        }
     }
 
-    // The lede: the first paragraph after the title that nothing else claims.
-    let lede = non_empty
-        .iter()
-        .copied()
-        .filter(|&i| i >= after_title)
-        .find(|&i| {
-            kinds[i].is_none()
-                && (markdown || !is_plain_heading(&lines, &non_empty, &kinds, has_prose, i))
-        });
-    if let Some(l) = lede {
-        kinds[l] = Some(LineKind::Lede);
+    /// The source: a short, unpunctuated last line after some prose.
+    fn mark_source(&mut self, after_title: usize) {
+        if let Some(&last) = self.non_empty.last()
+            && last >= after_title
+            && self.kinds[last].is_none()
+            && self.has_prose
+            && is_source_shaped(self.lines[last])
+        {
+            self.kinds[last] = Some(LineKind::Source);
+        }
     }
 
-    if !markdown {
-        // Pull quotes by repetition first: a short quote would otherwise pass for a heading.
-        let pool: Vec<Option<&str>> = lines
+    /// The lede: the first paragraph after the title that nothing else claims.
+    fn mark_lede(&mut self, after_title: usize, markdown: bool) {
+        let start = self.non_empty.partition_point(|&i| i < after_title);
+        let lede = self
+            .non_empty
+            .get(start..)
+            .unwrap_or_default()
             .iter()
-            .zip(&kinds)
+            .find(|&&i| self.kinds[i].is_none() && (markdown || !self.is_plain_heading(i)));
+        if let Some(&l) = lede {
+            self.kinds[l] = Some(LineKind::Lede);
+        }
+    }
+
+    /// Pull quotes and headings of a plain article. Quotes by repetition come first: a short
+    /// quote would otherwise pass for a heading.
+    fn mark_quotes_and_headings(&mut self) {
+        let pool: Vec<Option<&str>> = self
+            .lines
+            .iter()
+            .zip(&self.kinds)
             .map(|(l, k)| match k {
-                Some(
-                    LineKind::Blank | LineKind::Title | LineKind::TitleRepeat | LineKind::Source,
-                ) => None,
+                Some(LineKind::Blank | LineKind::Title | LineKind::TitleRepeat) => None,
+                Some(LineKind::Source) => None,
                 _ => Some(*l),
             })
             .collect();
-        let candidates: Vec<usize> = non_empty
+        let candidates: Vec<usize> = self
+            .non_empty
             .iter()
             .copied()
-            .filter(|&i| kinds[i].is_none())
-            .filter(|&i| (quotes::MIN_WORDS..=quotes::MAX_WORDS).contains(&word_count(lines[i])))
+            .filter(|&i| self.kinds[i].is_none())
+            .filter(|&i| quotes::WORDS.contains(&word_count(self.lines[i])))
             .collect();
         for q in quotes::repeated(&pool, &candidates) {
-            kinds[q] = Some(LineKind::Quote);
+            self.kinds[q] = Some(LineKind::Quote);
         }
-        for &i in &non_empty {
-            if kinds[i].is_some() {
+        for k in 0..self.non_empty.len() {
+            let i = self.non_empty[k];
+            if self.kinds[i].is_some() {
                 continue;
             }
-            kinds[i] = if is_plain_heading(&lines, &non_empty, &kinds, has_prose, i) {
+            let line = self.lines[i];
+            self.kinds[i] = if self.is_plain_heading(i) {
                 Some(LineKind::Heading)
-            } else if !ends_sentence(lines[i]) && !is_heading_shaped(lines[i]) {
+            } else if !ends_sentence(line) && !is_heading_shaped(line) {
                 // Long and unfinished: a quote set apart from the text, not a paragraph.
                 Some(LineKind::Quote)
             } else {
@@ -189,51 +231,35 @@ pub fn outline(doc: &Document, markdown: bool) -> Outline {
             };
         }
     }
-    let kinds: Vec<LineKind> = kinds
-        .into_iter()
-        .map(|k| k.unwrap_or(LineKind::Body))
-        .collect();
-    let sections = sections(doc, &kinds, &md, &shown);
-    Outline { kinds, sections }
+
+    /// Whether line `i` of a plain article is a heading: short, unfinished, and followed by text
+    /// it introduces (a later non-empty line that is not the source). In an article of nothing
+    /// but such lines (an outline, a table of contents) every one is a heading.
+    fn is_plain_heading(&self, i: usize) -> bool {
+        let next = self
+            .non_empty
+            .get(self.non_empty.partition_point(|&j| j <= i));
+        let introduces = next.is_some_and(|&j| self.kinds[j] != Some(LineKind::Source));
+        is_heading_shaped(self.lines[i]) && (introduces || !self.has_prose)
+    }
 }
 
-/// Whether line `i` of a plain article is a heading: short, unfinished, and followed by text
-/// it introduces (a later non-empty line that is not the source). In an article of nothing but
-/// such lines (an outline, a table of contents) every one is a heading.
-fn is_plain_heading(
-    lines: &[&str],
-    non_empty: &[usize],
-    kinds: &[Option<LineKind>],
-    has_prose: bool,
-    i: usize,
-) -> bool {
-    let next = non_empty.iter().find(|&&j| j > i);
-    let introduces =
-        next.is_some_and(|&j| kinds.get(j).copied().flatten() != Some(LineKind::Source));
-    lines.get(i).is_some_and(|l| is_heading_shaped(l)) && (introduces || !has_prose)
+/// The text a line shows once Markdown heading marks are gone.
+fn shown<'a>(line: &'a str, md: &MdLine<'a>) -> &'a str {
+    match md {
+        MdLine::Heading { text, .. } => text,
+        _ => line,
+    }
 }
 
 /// Whether two lines say the same words, spelling variants, harakat and punctuation aside.
 fn same_words(a: &str, b: &str) -> bool {
-    let words = |s: &str| {
-        let folded = fold_str(s, Fold::LOOSE);
-        folded
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(String::from)
-            .collect::<Vec<_>>()
-    };
-    let wa = words(a);
-    !wa.is_empty() && wa == words(b)
+    let words = quotes::folded_words(a);
+    !words.is_empty() && words == quotes::folded_words(b)
 }
 
 /// The sections of an outline: title, headings and items, with their levels.
-fn sections<'a>(
-    doc: &Document,
-    kinds: &[LineKind],
-    md: &[MdLine],
-    shown: &dyn Fn(usize) -> &'a str,
-) -> Vec<Section> {
+fn sections(doc: &Document, kinds: &[LineKind], md: &[MdLine]) -> Vec<Section> {
     // Markdown heading depths are relative: the shallowest below the title is a heading (2).
     let top = md
         .iter()
@@ -244,21 +270,22 @@ fn sections<'a>(
         })
         .min()
         .unwrap_or(1);
+    let text_of = |line: usize| shown(doc.line_text(line).trim(), &md[line]);
     let mut under_heading = false;
     let mut out = Vec::new();
     for (line, kind) in kinds.iter().enumerate() {
         let (title, level) = match kind {
-            LineKind::Title => (clean(shown(line)), 1),
+            LineKind::Title => (clean(text_of(line)), 1),
             LineKind::Heading => {
                 under_heading = true;
                 let level = match md.get(line) {
                     Some(MdLine::Heading { depth, .. }) if *depth > top => 3,
                     _ => 2,
                 };
-                (clean(shown(line)), level)
+                (clean(text_of(line)), level)
             }
             LineKind::Item => {
-                let text = numbered_item(shown(line)).unwrap_or_default();
+                let text = numbered_item(text_of(line)).unwrap_or_default();
                 (lead_phrase(text), if under_heading { 3 } else { 2 })
             }
             _ => continue,

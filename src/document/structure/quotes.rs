@@ -2,14 +2,14 @@
 //! another line repeats or closely paraphrases it.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::RangeInclusive;
 
 use super::shape::{ends_sentence, is_final, word_count};
 use crate::arabic::{Fold, fold_str};
 
-/// Fewest words a line needs before its overlap with a sentence means anything.
-pub(super) const MIN_WORDS: usize = 6;
-/// Most words a pull quote has: longer lines are paragraphs, and skipping them keeps this cheap.
-pub(super) const MAX_WORDS: usize = 60;
+/// Words a pull quote has: fewer, and an overlap with a sentence means nothing; more, and the
+/// line is a paragraph (skipping those also keeps the comparison cheap).
+pub(super) const WORDS: RangeInclusive<usize> = 6..=60;
 /// Fewest distinctive words a candidate needs after common words are set aside.
 const MIN_DISTINCTIVE: usize = 4;
 /// Share of a candidate's distinctive words that one sentence elsewhere must hold.
@@ -105,15 +105,23 @@ fn split_sentences(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Matching keys of a text: folded words, with the conjunction `و` glued to a word set aside
-/// (`ولدى` and `لدى` are one word to a reader).
-fn keys(text: &str) -> HashSet<String> {
+/// The words of a text folded for matching: harakat, spelling variants and case aside.
+pub(super) fn folded_words(text: &str) -> Vec<String> {
     fold_str(text, Fold::LOOSE)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// Matching keys of a text: its folded words, with the conjunction `و` glued to a word set
+/// aside (`ولدى` and `لدى` are one word to a reader).
+fn keys(text: &str) -> HashSet<String> {
+    folded_words(text)
+        .into_iter()
         .map(|w| match w.strip_prefix('و') {
             Some(stem) if stem.chars().count() >= 3 => stem.to_string(),
-            _ => w.to_string(),
+            _ => w,
         })
         .collect()
 }

@@ -72,10 +72,15 @@ pub(super) fn is_paragraph_shaped(line: &str) -> bool {
     word_count(line) > HEADING_MAX_WORDS || ends_sentence(line)
 }
 
-/// A first line short enough, and of one sentence, to be the article's title.
+/// A first line that can be the article's title: not paragraph-long, and not several sentences
+/// closed by a full stop (a question inside a title, `ماذا بعد؟ قراءة في …`, is fine).
 pub(super) fn is_title_shaped(line: &str) -> bool {
     let n = word_count(line);
-    n > 0 && n <= TITLE_MAX_WORDS && sentence_count(line) == 1
+    let full_stop = line
+        .trim_end()
+        .trim_end_matches(CLOSERS)
+        .ends_with(['.', '۔']);
+    n > 0 && n <= TITLE_MAX_WORDS && !(full_stop && sentence_count(line) > 1)
 }
 
 /// A last line of one to three words without any punctuation: the source or byline (`العرب`).
@@ -151,12 +156,14 @@ pub(super) fn lead_phrase(text: &str) -> String {
     }
 }
 
-/// A name without the emphasis marks and quotes that may wrap it (`**رفع القدرات**`).
+/// A name without the Markdown emphasis that may wrap it (`**رفع القدرات**`).
 pub(super) fn clean(name: &str) -> String {
-    name.trim()
-        .trim_matches(|c: char| matches!(c, '*' | '_' | '`' | '“' | '”' | '"' | '«' | '»'))
-        .trim()
-        .to_string()
+    let name = name.trim();
+    let wrapped = ["**", "__", "*", "_", "`"].into_iter().find_map(|m| {
+        let inner = name.strip_prefix(m)?.strip_suffix(m)?;
+        (!inner.trim().is_empty()).then_some(inner)
+    });
+    wrapped.unwrap_or(name).trim().to_string()
 }
 
 #[cfg(test)]
@@ -202,6 +209,16 @@ mod tests {
             lead_phrase("one two three four five six seven eight nine ten"),
             "one two three four five six…"
         );
+    }
+
+    #[test]
+    fn titles() {
+        assert!(is_title_shaped("ماذا بعد؟ قراءة في المشهد"));
+        assert!(!is_title_shaped(
+            "وصل الوفد إلى الرباط. وسيلتقي الوزير غدا."
+        ));
+        assert_eq!(clean("**افتح ملفا**"), "افتح ملفا");
+        assert_eq!(clean("“الناتو” يواصل"), "“الناتو” يواصل");
     }
 
     #[test]
