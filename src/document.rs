@@ -1,6 +1,8 @@
 //! The decoded text split into paragraphs (one source line each), with the document's
 //! direction. Everything here speaks in byte offsets of `Document::text`.
 
+pub mod structure;
+
 use std::ops::Range;
 
 /// A document ready to lay out: its text, where each line is, and its direction.
