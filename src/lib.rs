@@ -7,9 +7,11 @@
 //! - [`document`]: lines (paragraphs) and the document's direction.
 //! - [`arabic`]: folding for matching with an offset map; shaping into presentation forms.
 //! - [`layout`]: wrap ▸ reorder ▸ mirror ▸ shape, rows of cells that keep their source ranges.
+//! - [`search`]: Arabic-insensitive, smart-case search reporting source byte ranges.
 //! - [`plain`]: the laid-out rows as plain text (`--plain`, or stdout not a terminal).
 
 pub mod arabic;
 pub mod document;
 pub mod layout;
+pub mod search;
 pub mod source;
