@@ -171,14 +171,14 @@ const STRIDE: usize = 32;
 impl OffsetMap {
     /// The steps from the block holding the last checkpoint accepted by `before`, with the
     /// absolute offsets at that checkpoint.
-    fn from_block(&self, before: impl Fn(&(usize, usize)) -> bool) -> (usize, usize, &[Step]) {
+    fn block_for(&self, before: impl Fn(&(usize, usize)) -> bool) -> (usize, usize, &[Step]) {
         let b = self.blocks.partition_point(before).saturating_sub(1);
         let (fo, so) = self.blocks.get(b).copied().unwrap_or((0, 0));
         (fo, so, self.steps.get(b * STRIDE..).unwrap_or(&[]))
     }
 
     fn source_offset(&self, f: usize) -> usize {
-        let (mut fo, mut so, steps) = self.from_block(|&(bf, _)| bf <= f);
+        let (mut fo, mut so, steps) = self.block_for(|&(bf, _)| bf <= f);
         for st in steps {
             if f < fo + usize::from(st.same) {
                 break;
@@ -191,7 +191,7 @@ impl OffsetMap {
     }
 
     fn folded_offset(&self, s: usize) -> usize {
-        let (mut fo, mut so, steps) = self.from_block(|&(_, bs)| bs <= s);
+        let (mut fo, mut so, steps) = self.block_for(|&(_, bs)| bs <= s);
         for st in steps {
             let same = usize::from(st.same);
             if s < so + same {
@@ -259,7 +259,7 @@ impl MapBuilder {
     }
 
     fn push(&mut self, same: u8, skip: u8) {
-        if self.map.steps.len() % STRIDE == 0 {
+        if self.map.steps.len().is_multiple_of(STRIDE) {
             self.map.blocks.push((self.folded, self.source));
         }
         self.map.steps.push(Step { same, skip });
