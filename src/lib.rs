@@ -5,9 +5,11 @@
 //!
 //! - [`cli`], [`run`]: arguments, and choosing between a list, plain output and the reader.
 //! - [`source`]: read a file or stdin, decode it; the embedded article.
-//! - [`document`]: lines (paragraphs) and the document's direction.
+//! - [`document`]: lines (paragraphs), the document's direction, its structure (sections).
 //! - [`arabic`]: folding for matching with an offset map; shaping into presentation forms.
 //! - [`layout`]: wrap ▸ reorder ▸ mirror ▸ shape: rows of cells that keep their source ranges.
+//! - [`search`]: Arabic-insensitive, smart-case search reporting source byte ranges.
+//! - [`entities`]: the named-entity recogniser (people, organisations, places).
 //! - [`plain`]: the laid-out rows as plain text (`--plain`, or stdout not a terminal).
 //! - [`app`] (state, `update(Action)`), [`keymap`] (keys ▸ actions ▸ help), [`ui`] (drawing),
 //!   [`term`] (terminal set-up, restore, event loop), [`terminal`] (which terminal, what it needs).
@@ -20,6 +22,7 @@ pub mod keymap;
 pub mod layout;
 pub mod plain;
 pub mod run;
+pub mod search;
 pub mod source;
 pub mod term;
 pub mod terminal;

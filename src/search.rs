@@ -1,0 +1,178 @@
+//! Search: Arabic-insensitive, smart-case matching over folded copies of the text, reporting
+//! matches as source byte ranges.
+//!
+//! A query and the text are folded the same way ([`crate::arabic::normalize`]) and matched with
+//! a plain substring search on the folded copy; the copy's offset map turns each hit back into
+//! the source range it came from, harakat of the last letter included.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use memchr::memmem::{Finder, FinderRev};
+use serde::Serialize;
+
+use crate::arabic::{Fold, Normalized, fold_str};
+use crate::document::Document;
+
+/// How forgiving a search is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// Ignore harakat, tatweel and Arabic spelling variants; smart case for Latin letters.
+    #[default]
+    Loose,
+    /// Match characters exactly (case included); only whitespace runs are still unified.
+    Exact,
+}
+
+/// The three ways a text is ever folded for search; each gets its own lazily built copy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    LooseIgnoreCase,
+    LooseMatchCase,
+    Exact,
+}
+
+impl Kind {
+    const COUNT: usize = 3;
+
+    fn fold(self) -> Fold {
+        match self {
+            Kind::LooseIgnoreCase => Fold::LOOSE,
+            Kind::LooseMatchCase => Fold {
+                case: false,
+                ..Fold::LOOSE
+            },
+            Kind::Exact => Fold::EXACT,
+        }
+    }
+}
+
+/// A folded query, ready to be run against any [`Index`].
+#[derive(Clone, Debug)]
+pub struct Query {
+    kind: Kind,
+    /// Length of the folded query in bytes.
+    len: usize,
+    finder: Finder<'static>,
+    finder_rev: FinderRev<'static>,
+}
+
+impl Query {
+    /// Folds `text` for `mode`; `None` when nothing is left to look for (an empty query, only
+    /// whitespace, or in loose mode only harakat).
+    ///
+    /// Smart case: a loose query is case-insensitive unless it contains a capital letter.
+    pub fn new(text: &str, mode: Mode) -> Option<Query> {
+        let kind = match mode {
+            Mode::Exact => Kind::Exact,
+            Mode::Loose if text.chars().any(char::is_uppercase) => Kind::LooseMatchCase,
+            Mode::Loose => Kind::LooseIgnoreCase,
+        };
+        let folded = fold_str(text, kind.fold());
+        // Whitespace around a query means nothing: a match is what lies between its ends.
+        let needle = folded.trim_matches(' ');
+        if needle.is_empty() {
+            return None;
+        }
+        Some(Query {
+            kind,
+            len: needle.len(),
+            finder: Finder::new(needle.as_bytes()).into_owned(),
+            finder_rev: FinderRev::new(needle.as_bytes()).into_owned(),
+        })
+    }
+}
+
+/// A document prepared for searching: the source and its folded copies, each built on the
+/// first query that needs it and kept for the next ones.
+#[derive(Debug)]
+pub struct Index {
+    source: Box<str>,
+    folded: [OnceLock<Normalized>; Kind::COUNT],
+}
+
+impl Index {
+    /// Prepares `text` for searching. Cheap: the folding happens on the first search.
+    pub fn new(text: &str) -> Index {
+        Index {
+            source: text.into(),
+            folded: Default::default(),
+        }
+    }
+
+    /// The copy of the text folded the way `q` was.
+    fn folded(&self, q: &Query) -> &Normalized {
+        self.folded[q.kind as usize].get_or_init(|| Normalized::new(&self.source, q.kind.fold()))
+    }
+
+    /// Every match of `q`, in document order, none overlapping another.
+    pub fn find_all(&self, q: &Query) -> Vec<Range<usize>> {
+        let n = self.folded(q);
+        q.finder
+            .find_iter(n.text.as_bytes())
+            .map(|s| n.source_range(s..s + q.len))
+            .collect()
+    }
+
+    /// The first match of `q` that starts at or after source offset `offset`. The scan starts
+    /// there, so a match close by is found without reading the rest of the text.
+    pub fn find_from(&self, q: &Query, offset: usize) -> Option<Range<usize>> {
+        let n = self.folded(q);
+        let from = n.folded_offset(offset);
+        let found = q.finder.find(n.text.as_bytes().get(from..)?)?;
+        Some(n.source_range(from + found..from + found + q.len))
+    }
+
+    /// The last match of `q` that starts before source offset `offset`; it may end after it.
+    pub fn find_before(&self, q: &Query, offset: usize) -> Option<Range<usize>> {
+        let n = self.folded(q);
+        let before = n.folded_offset(offset);
+        // Matches starting before `before` end at most `len - 1` bytes after it.
+        let end = (before + q.len).saturating_sub(1).min(n.text.len());
+        let found = q.finder_rev.rfind(n.text.as_bytes().get(..end)?)?;
+        Some(n.source_range(found..found + q.len))
+    }
+}
+
+/// One match in the JSON listing.
+#[derive(Serialize)]
+struct Span {
+    start: usize,
+    end: usize,
+}
+
+/// The JSON listing: `{"matches": [{"start": BYTE, "end": BYTE}]}`.
+#[derive(Serialize)]
+struct Listing {
+    matches: Vec<Span>,
+}
+
+/// `qari --list matches --search QUERY [--json]`: with `json`, exactly
+/// `{"matches":[{"start":BYTE,"end":BYTE},…]}`; otherwise one line per match, its 1-based
+/// source line number, a tab and that line's text. Ends with a newline either way.
+pub fn render_list(text: &str, matches: &[Range<usize>], json: bool) -> String {
+    if json {
+        let listing = Listing {
+            matches: matches
+                .iter()
+                .map(|m| Span {
+                    start: m.start,
+                    end: m.end,
+                })
+                .collect(),
+        };
+        // Serialising plain integers cannot fail; fall back to an empty listing regardless.
+        let mut out =
+            serde_json::to_string(&listing).unwrap_or_else(|_| r#"{"matches":[]}"#.into());
+        out.push('\n');
+        return out;
+    }
+    // The document's own line splitting, so the numbers agree with what the reader shows.
+    let doc = Document::new(text.to_owned(), "");
+    let mut out = String::new();
+    for m in matches {
+        let line = doc.line_at(m.start);
+        out.push_str(&format!("{}\t{}\n", line + 1, doc.line_text(line)));
+    }
+    out
+}
