@@ -1,6 +1,7 @@
 //! Arabic text helpers shared by layout, search and the entity recogniser: folding for matching
-//! (with offset maps) and shaping into presentation forms.
+//! (with offset maps), proclitic stripping and shaping into presentation forms.
 
+pub mod clitics;
 pub mod normalize;
 pub mod shape;
 

@@ -18,6 +18,7 @@ pub mod app;
 pub mod arabic;
 pub mod cli;
 pub mod document;
+pub mod entities;
 pub mod keymap;
 pub mod layout;
 pub mod plain;

@@ -1,0 +1,124 @@
+//! Named-entity recognition for Arabic news: a perceptron tagger over BIO tags, gazetteers and
+//! document-level rules that group every mention of a person, place or organisation.
+//!
+//! Pure logic over source byte offsets; no terminal code. The model ships in `assets/ner/`
+//! (trained on ANERcorp, CC BY-SA 4.0, see its README) and is rebuilt by `examples/train_ner.rs`.
+
+pub mod conll;
+mod decode;
+mod document;
+pub mod features;
+mod group;
+pub mod lexicon;
+pub mod model;
+pub mod score;
+pub mod tags;
+pub mod tokenize;
+pub mod train;
+
+use model::Model;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// What an entity is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// A person.
+    Person,
+    /// An organisation (alliances, agencies, parties, companies…).
+    Organization,
+    /// A place: country, region, city, sea…
+    Location,
+    /// Another named thing (ANERcorp's MISC: events, works, products…).
+    Other,
+}
+
+impl Kind {
+    /// Every kind, in the order tags and scores use.
+    pub const ALL: [Kind; 4] = [Kind::Person, Kind::Location, Kind::Organization, Kind::Other];
+
+    /// "person", "organization", "location" or "other".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Organization => "organization",
+            Kind::Location => "location",
+            Kind::Other => "other",
+        }
+    }
+
+    /// Position in [`Kind::ALL`].
+    pub fn index(self) -> usize {
+        match self {
+            Kind::Person => 0,
+            Kind::Location => 1,
+            Kind::Organization => 2,
+            Kind::Other => 3,
+        }
+    }
+}
+
+/// One named entity of a text and every place the text mentions it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entity {
+    /// Its name, as the text writes it most often, without clitics (المغرب for والمغرب).
+    pub name: String,
+    /// What it is.
+    pub kind: Kind,
+    /// Byte ranges into the text, end exclusive, in document order. A mention may leave out a
+    /// clitic (المغرب inside والمغرب).
+    pub mentions: Vec<Range<usize>>,
+}
+
+/// The entity recogniser: the trained tagger and the rules around it.
+pub struct Recogniser {
+    model: Model,
+}
+
+impl Recogniser {
+    /// A recogniser from model bytes written by the training example.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Recogniser, String> {
+        Ok(Recogniser { model: Model::from_bytes(bytes)? })
+    }
+
+    /// A recogniser around an already trained model.
+    pub fn from_model(model: Model) -> Recogniser {
+        Recogniser { model }
+    }
+
+    /// The shipped model, loaded on first use.
+    pub fn embedded() -> &'static Recogniser {
+        static R: OnceLock<Recogniser> = OnceLock::new();
+        R.get_or_init(|| {
+            Recogniser::from_bytes(include_bytes!("../assets/ner/model.bin"))
+                .expect("the shipped model in assets/ner/model.bin is valid")
+        })
+    }
+
+    /// BIO tags for one sentence of tokens (the tagger alone, no document rules).
+    pub fn tag_sentence(&self, tokens: &[&str]) -> Vec<tags::Tag> {
+        self.tag_prepared(&features::prepare(tokens))
+    }
+
+    /// BIO tags for a sentence already folded by [`features::prepare`].
+    fn tag_prepared(&self, words: &[features::Word]) -> Vec<tags::Tag> {
+        let mut feats = Vec::with_capacity(48);
+        let emissions: Vec<model::Weights> = (0..words.len())
+            .map(|i| {
+                feats.clear();
+                features::features(words, i, &mut feats);
+                self.model.emission(&feats)
+            })
+            .collect();
+        self.model.decode(&emissions)
+    }
+
+    /// The entities of `text`, sorted by mention count (most first), then name.
+    pub fn recognise(&self, text: &str) -> Vec<Entity> {
+        document::recognise(self, text)
+    }
+
+    fn model(&self) -> &Model {
+        &self.model
+    }
+}

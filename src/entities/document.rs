@@ -1,0 +1,198 @@
+//! Recognition over a whole text: tag each sentence, correct the spans with general rules
+//! (references, nisba adjectives, organisation heads, multiword regions), link acronyms written
+//! after a long name, and find the names again wherever the tagger missed them.
+
+use super::features::{Word, prepare};
+use super::group::{Namer, group};
+use super::lexicon::{Trigger, is_nisba, trigger};
+use super::tags::{Span, spans};
+use super::tokenize::{Token, tokenize};
+use super::{Entity, Kind, Recogniser};
+use crate::arabic::clitics;
+use std::collections::HashMap;
+
+/// A tokenised text with its folded words and the spans found so far.
+pub(super) struct Doc<'t> {
+    pub text: &'t str,
+    pub tokens: Vec<Token>,
+    pub words: Vec<String>,
+    /// Non-overlapping spans in token order.
+    pub spans: Vec<Span>,
+}
+
+impl Doc<'_> {
+    /// The trigger class of word `i`'s stem.
+    pub fn trigger(&self, i: usize) -> Option<Trigger> {
+        trigger(clitics::stem(&self.words[i]))
+    }
+
+    fn covered(&self) -> Vec<bool> {
+        let mut c = vec![false; self.tokens.len()];
+        for s in &self.spans {
+            c[s.tokens.clone()].iter_mut().for_each(|x| *x = true);
+        }
+        c
+    }
+
+    fn sort(&mut self) {
+        self.spans.sort_by_key(|s| s.tokens.start);
+    }
+}
+
+/// The entities of `text`.
+pub(super) fn recognise(r: &Recogniser, text: &str) -> Vec<Entity> {
+    let (tokens, sentences) = tokenize(text);
+    let mut words = Vec::with_capacity(tokens.len());
+    let mut found = Vec::new();
+    for sentence in sentences {
+        let toks: Vec<&str> = tokens[sentence.clone()].iter().map(|t| text.get(t.range.clone()).unwrap_or("")).collect();
+        let prepared: Vec<Word> = prepare(&toks);
+        for s in spans(&r.tag_prepared(&prepared)) {
+            found.push(Span { tokens: s.tokens.start + sentence.start..s.tokens.end + sentence.start, kind: s.kind });
+        }
+        words.extend(prepared.iter().map(|w| w.folded().to_owned()));
+    }
+    let mut doc = Doc { text, tokens, words, spans: found };
+    correct(&mut doc);
+    let namer = Namer::new(r.model(), &doc);
+    let mut aliases = link_acronyms(&mut doc, &namer);
+    propagate(&mut doc, &namer, &mut aliases);
+    correct(&mut doc);
+    group(&doc, &namer, &aliases)
+}
+
+/// General corrections of the tagger's spans.
+fn correct(doc: &mut Doc) {
+    let mut kept: Vec<Span> = Vec::with_capacity(doc.spans.len());
+    for mut s in std::mem::take(&mut doc.spans) {
+        let first = s.tokens.start;
+        let single = s.tokens.len() == 1;
+        // الحلف, المملكة, حلف: a head noun alone refers back to a name; it is not one.
+        if single && doc.trigger(first).is_some() {
+            continue;
+        }
+        // المغربية, الروسي, المالية: adjectives of a place, not the place.
+        if single && is_nisba(&doc.words[first]) {
+            continue;
+        }
+        // حلف [شمال الأطلسي]: an organisation head right before a place makes an organisation.
+        let before = first.checked_sub(1);
+        let free = |i: usize, kept: &[Span]| kept.last().is_none_or(|k| k.tokens.end <= i);
+        if let Some(h) = before.filter(|&h| free(h, &kept) && doc.trigger(h) == Some(Trigger::OrgHead)) {
+            if s.kind == Kind::Location && !doc.tokens[h].punct {
+                s = Span { tokens: h..s.tokens.end, kind: Kind::Organization };
+            }
+        }
+        // المغرب العربي, القرن الأفريقي: a definite place and a definite adjective name a region.
+        let next = s.tokens.end;
+        let definite = doc.words[next - 1].starts_with("ال");
+        let adjective = doc.words.get(next).is_some_and(|w| is_nisba(w)) && !doc.tokens[next].punct;
+        let next_free = doc.spans.iter().all(|o| !o.tokens.contains(&next));
+        if s.kind == Kind::Location && definite && adjective && next_free {
+            s.tokens.end += 1;
+        }
+        kept.push(s);
+    }
+    doc.spans = kept;
+}
+
+/// Quote and bracket pairs that can hold a short name after a long one.
+fn closing(open: &str) -> Option<&'static str> {
+    match open {
+        "(" => Some(")"),
+        "“" => Some("”"),
+        "«" => Some("»"),
+        "\"" => Some("\""),
+        _ => None,
+    }
+}
+
+/// `حلف شمال الأطلسي (الناتو)` or `… “الناتو”`: a short name in brackets or quotes right after a
+/// multiword name is the same entity. Returns the alias keys and their long names' keys.
+fn link_acronyms(doc: &mut Doc, namer: &Namer) -> HashMap<String, String> {
+    let mut aliases = HashMap::new();
+    let mut added = Vec::new();
+    for s in doc.spans.iter().filter(|s| s.tokens.len() >= 2 && s.kind != Kind::Person) {
+        let open = s.tokens.end;
+        let Some(close) = doc.text.get(doc.tokens.get(open).map_or(0..0, |t| t.range.clone())).and_then(closing) else {
+            continue;
+        };
+        let end = (open + 1..doc.tokens.len().min(open + 5)).find(|&j| doc.text.get(doc.tokens[j].range.clone()) == Some(close));
+        let Some(end) = end.filter(|&e| e > open + 1) else { continue };
+        let inner = open + 1..end;
+        if inner.clone().any(|j| doc.tokens[j].punct) {
+            continue;
+        }
+        let short = namer.key(doc, &inner);
+        if short != namer.key(doc, &s.tokens) {
+            aliases.insert(short, namer.key(doc, &s.tokens));
+            added.push(Span { tokens: inner, kind: s.kind });
+        }
+    }
+    doc.spans.retain(|s| added.iter().all(|a| a.tokens.end <= s.tokens.start || s.tokens.end <= a.tokens.start));
+    doc.spans.extend(added);
+    doc.sort();
+    aliases
+}
+
+/// Finds every name already found, and the surnames of people, wherever the tagger missed them
+/// (with any clitics on the first word: دالي, بدالي).
+fn propagate(doc: &mut Doc, namer: &Namer, aliases: &mut HashMap<String, String>) {
+    // First word → (remaining words, kind, key), longest names first.
+    let mut index: HashMap<String, Vec<(Vec<String>, Kind, String)>> = HashMap::new();
+    let mut surnames: HashMap<String, Option<String>> = HashMap::new();
+    for s in &doc.spans {
+        let key = namer.key(doc, &s.tokens);
+        let mut parts: Vec<String> = key.split(' ').map(str::to_owned).collect();
+        if s.kind == Kind::Person && parts.len() >= 2 {
+            let last = parts[parts.len() - 1].clone();
+            if !last.starts_with("ال") && last.chars().count() >= 3 {
+                // A surname shared by two different people names neither.
+                let e = surnames.entry(last).or_insert_with(|| Some(key.clone()));
+                if e.as_deref() != Some(key.as_str()) {
+                    *e = None;
+                }
+            }
+        }
+        let first = parts.remove(0);
+        let list = index.entry(first).or_default();
+        if !list.iter().any(|(p, _, k)| *p == parts && *k == key) {
+            list.push((parts, s.kind, key));
+        }
+    }
+    for (surname, person) in surnames {
+        if let Some(person) = person {
+            aliases.entry(surname.clone()).or_insert(person);
+            index.entry(surname.clone()).or_default().push((Vec::new(), Kind::Person, surname));
+        }
+    }
+    for list in index.values_mut() {
+        list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.2.cmp(&b.2)));
+    }
+    let mut covered = doc.covered();
+    let mut i = 0;
+    while i < doc.tokens.len() {
+        if covered[i] || doc.tokens[i].punct {
+            i += 1;
+            continue;
+        }
+        let hit = clitics::splits(&doc.words[i]).into_iter().find_map(|split| {
+            index.get(&split.name)?.iter().find(|(rest, _, _)| {
+                rest.iter().enumerate().all(|(j, w)| {
+                    let k = i + 1 + j;
+                    doc.words.get(k) == Some(w) && !covered[k]
+                })
+            })
+        });
+        match hit {
+            Some((rest, kind, _)) => {
+                let end = i + 1 + rest.len();
+                covered[i..end].iter_mut().for_each(|c| *c = true);
+                doc.spans.push(Span { tokens: i..end, kind: *kind });
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    doc.sort();
+}

@@ -1,0 +1,157 @@
+//! Turns a sentence into hashed feature ids per token: the folded word and its clitic-free stem,
+//! affixes, the words around it, trigger words before it, gazetteer hits and the word's shape.
+
+use super::lexicon::{Gazetteer, Trigger, is_nisba, trigger};
+use crate::arabic::clitics;
+use crate::arabic::{Fold, fold_str};
+
+/// What the tagger knows about one token before looking at its neighbours.
+pub struct Word {
+    /// The token folded (harakat and tatweel gone, alef forms, ى/ي and ة/ه unified, lowercase).
+    folded: String,
+    /// Where the clitic-free stem starts in `folded` (the stem runs to its end).
+    stem_start: usize,
+    /// Digits, Latin, Arabic, punctuation or mixed, as a small code.
+    shape: u8,
+    /// Gazetteer position: 0 none, else 1 + 3 × kind + (0 begin, 1 inside, 2 whole name).
+    gaz: u8,
+    /// Trigger class of the stem: 0 none, 1 title, 2 organisation head, 3 place head.
+    trig: u8,
+    /// A nisba adjective (article + ي/ية…): such words are not names.
+    nisba: bool,
+}
+
+impl Word {
+    /// The folded word.
+    pub fn folded(&self) -> &str {
+        &self.folded
+    }
+
+    fn stem(&self) -> &str {
+        self.folded.get(self.stem_start..).unwrap_or("")
+    }
+}
+
+/// Folds the tokens of one sentence and marks gazetteer names across them.
+pub fn prepare(tokens: &[&str]) -> Vec<Word> {
+    let mut words: Vec<Word> = tokens
+        .iter()
+        .map(|t| {
+            let folded = fold_str(t, Fold::LOOSE);
+            let stem_start = folded.len() - clitics::stem(&folded).len();
+            let trig = match trigger(folded.get(stem_start..).unwrap_or("")) {
+                None => 0,
+                Some(Trigger::Title) => 1,
+                Some(Trigger::OrgHead) => 2,
+                Some(Trigger::PlaceHead) => 3,
+            };
+            Word { shape: shape(&folded), gaz: 0, trig, nisba: is_nisba(&folded), stem_start, folded }
+        })
+        .collect();
+    let gazetteer = Gazetteer::embedded();
+    let mut i = 0;
+    while i < words.len() {
+        let window: Vec<&str> = words.iter().skip(i).take(8).map(|w| w.folded.as_str()).collect();
+        match gazetteer.longest(&window) {
+            Some(hit) => {
+                let base = 1 + 3 * hit.kind.index() as u8;
+                for (j, w) in words.iter_mut().skip(i).take(hit.len).enumerate() {
+                    w.gaz = base + if hit.len == 1 { 2 } else { u8::from(j > 0) };
+                }
+                i += hit.len;
+            }
+            None => i += 1,
+        }
+    }
+    words
+}
+
+fn shape(folded: &str) -> u8 {
+    let (mut digit, mut latin, mut other) = (false, false, false);
+    for c in folded.chars() {
+        if c.is_numeric() {
+            digit = true;
+        } else if c.is_ascii_alphabetic() {
+            latin = true;
+        } else {
+            other = true;
+        }
+    }
+    match (digit, latin, other) {
+        (true, false, false) => 1,
+        (false, true, false) => 2,
+        (false, false, true) if !folded.chars().any(char::is_alphabetic) => 3,
+        (false, false, true) => 0,
+        _ => 4,
+    }
+}
+
+/// FNV-1a over a template id and its parts, folded to 32 bits (0 is kept free for empty slots).
+struct Hash(u64);
+
+impl Hash {
+    fn new(template: u8) -> Hash {
+        Hash(0xcbf2_9ce4_8422_2325).byte(template)
+    }
+
+    fn byte(mut self, b: u8) -> Hash {
+        self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        self
+    }
+
+    fn str(mut self, s: &str) -> Hash {
+        for &b in s.as_bytes() {
+            self = self.byte(b);
+        }
+        self.byte(0xff)
+    }
+
+    fn id(self) -> u32 {
+        ((self.0 ^ (self.0 >> 32)) as u32).max(1)
+    }
+}
+
+/// Pushes the feature ids of token `i` of a prepared sentence onto `out`.
+pub fn features(words: &[Word], i: usize, out: &mut Vec<u32>) {
+    // Neighbours outside the sentence read as boundary markers.
+    let at = |d: isize| -> Option<&Word> { i.checked_add_signed(d).and_then(|j| words.get(j)) };
+    let folded = |d: isize| at(d).map_or(if d < 0 { "<s>" } else { "</s>" }, |w| w.folded.as_str());
+    let stem = |d: isize| at(d).map_or("<b>", Word::stem);
+    let w = &words[i];
+    let s = w.stem();
+    out.push(Hash::new(0).id());
+    out.push(Hash::new(1).str(&w.folded).id());
+    out.push(Hash::new(2).str(s).id());
+    for (t, d) in [(3, -1), (4, 1), (5, -2), (6, 2)] {
+        out.push(Hash::new(t).str(folded(d)).id());
+    }
+    out.push(Hash::new(7).str(stem(-1)).id());
+    out.push(Hash::new(8).str(stem(1)).id());
+    out.push(Hash::new(9).str(clitics::proclitics(&w.folded, s)).id());
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    for n in 1..=3 {
+        if let Some(&(b, _)) = chars.get(n) {
+            out.push(Hash::new(10).byte(n as u8).str(s.get(..b).unwrap_or("")).id());
+        }
+        if chars.len() > n {
+            let b = chars[chars.len() - n].0;
+            out.push(Hash::new(11).byte(n as u8).str(s.get(b..).unwrap_or("")).id());
+        }
+    }
+    out.push(Hash::new(12).str(folded(-1)).str(&w.folded).id());
+    out.push(Hash::new(13).str(&w.folded).str(folded(1)).id());
+    out.push(Hash::new(14).str(stem(-1)).str(s).id());
+    out.push(Hash::new(15).byte(w.shape).byte(chars.len().min(8) as u8).id());
+    for (t, d) in [(16, 0), (17, -1), (18, 1)] {
+        out.push(Hash::new(t).byte(at(d).map_or(0xfe, |w| w.gaz)).id());
+    }
+    for (t, d) in [(19, 0), (20, -1), (21, -2), (22, 1)] {
+        out.push(Hash::new(t).byte(at(d).map_or(0xfe, |w| w.trig)).id());
+    }
+    let nisba = |d: isize| at(d).is_some_and(|w| w.nisba);
+    out.push(Hash::new(23).byte(u8::from(w.nisba)).byte(u8::from(nisba(1))).id());
+    for split in clitics::splits(&w.folded).iter().skip(1) {
+        out.push(Hash::new(24).str(&split.name).id());
+    }
+    out.push(Hash::new(25).byte(at(-1).map_or(0xfe, |w| w.trig)).str(s).id());
+}

@@ -1,0 +1,124 @@
+//! Names mentions (clitics off the first word) and groups them into entities: والمغرب, بالمغرب,
+//! للمغرب and المغرب are one place; an acronym linked to a long name joins it.
+
+use super::document::Doc;
+use super::lexicon::{Gazetteer, Trigger};
+use super::model::Model;
+use super::{Entity, Kind};
+use crate::arabic::clitics::{self, Split};
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+
+/// Decides where a mention's name starts, from the training names, the gazetteers and the
+/// words of the document itself.
+pub(super) struct Namer<'m> {
+    model: &'m Model,
+    /// How often each folded word stands in the document exactly as written.
+    doc_counts: HashMap<String, u32>,
+}
+
+impl<'m> Namer<'m> {
+    /// A namer for `doc`.
+    pub fn new(model: &'m Model, doc: &Doc) -> Namer<'m> {
+        let mut doc_counts = HashMap::new();
+        for w in &doc.words {
+            *doc_counts.entry(w.clone()).or_insert(0) += 1;
+        }
+        Namer { model, doc_counts }
+    }
+
+    /// The reading of a name's first word: a clitic before the article is sure (والمغرب,
+    /// للمغرب); otherwise the reading with the most evidence wins, the whole word on a tie
+    /// (فرنسا, بغداد, وليد), and a lone و comes off a word nothing is known about.
+    pub fn choose(&self, word: &str) -> Split {
+        let mut splits = clitics::splits(word);
+        if let Some(i) = splits.iter().rposition(|s| s.clitic_letters > 0 && s.name.starts_with("ال")) {
+            return splits.swap_remove(i);
+        }
+        let evidence = |s: &Split| {
+            let gazetteer = if Gazetteer::embedded().single(&s.name).is_some() { 1000 } else { 0 };
+            gazetteer + self.model.name_count(&s.name) + 10 * self.doc_counts.get(&s.name).copied().unwrap_or(0)
+        };
+        let scores: Vec<u32> = splits.iter().map(evidence).collect();
+        let mut best = 0;
+        for (i, &s) in scores.iter().enumerate() {
+            if s > scores[best] {
+                best = i;
+            }
+        }
+        if scores[best] == 0 && word.starts_with('و') && splits.len() > 1 {
+            best = 1;
+        }
+        splits.swap_remove(best)
+    }
+
+    /// The grouping key of the tokens `r`: folded words, the first without its clitics.
+    pub fn key(&self, doc: &Doc, r: &Range<usize>) -> String {
+        let mut key = self.choose(&doc.words[r.start]).name;
+        for w in doc.words.get(r.start + 1..r.end).unwrap_or_default() {
+            key.push(' ');
+            key.push_str(w);
+        }
+        key
+    }
+}
+
+/// Mentions of one entity while they are being collected.
+#[derive(Default)]
+struct Group {
+    kinds: [usize; 4],
+    /// Surface forms (clitics off) and how often each is written.
+    names: BTreeMap<String, usize>,
+    mentions: Vec<Range<usize>>,
+}
+
+/// Groups the spans of `doc` into entities, sorted by mention count then name.
+pub(super) fn group(doc: &Doc, namer: &Namer, aliases: &HashMap<String, String>) -> Vec<Entity> {
+    let keys: Vec<String> = doc.spans.iter().map(|s| namer.key(doc, &s.tokens)).collect();
+    let resolve = |key: &str| -> String {
+        let mut k = key.to_owned();
+        // Aliases point at long names; a few steps cover every chain the linker makes.
+        for _ in 0..4 {
+            match aliases.get(&k) {
+                Some(next) if *next != k => k = next.clone(),
+                _ => break,
+            }
+        }
+        k
+    };
+    let known: std::collections::HashSet<&str> = keys.iter().map(String::as_str).chain(aliases.keys().map(String::as_str)).collect();
+    let mut groups: BTreeMap<String, Group> = BTreeMap::new();
+    for (s, key) in doc.spans.iter().zip(&keys) {
+        // حلف الناتو: a head noun before a known name is that name.
+        let head = matches!(doc.trigger(s.tokens.start), Some(Trigger::OrgHead | Trigger::PlaceHead));
+        let key = match key.split_once(' ') {
+            Some((_, rest)) if head && known.contains(rest) => resolve(rest),
+            _ => resolve(key),
+        };
+        let first = &doc.tokens[s.tokens.start];
+        let first_text = doc.text.get(first.range.clone()).unwrap_or("");
+        let split = namer.choose(&doc.words[s.tokens.start]);
+        let start = first.range.start + clitics::source_prefix_len(first_text, split.clitic_letters);
+        let end = doc.tokens[s.tokens.end - 1].range.end;
+        let g = groups.entry(key).or_default();
+        g.kinds[s.kind.index()] += 1;
+        // لل keeps one letter of the article in the token: show the name with the article.
+        let surface = doc.text.get(start..end).unwrap_or("");
+        if split.name.starts_with("ال") == surface.starts_with(['ا', 'أ', 'إ', 'آ']) || !split.name.starts_with("ال") {
+            *g.names.entry(surface.to_owned()).or_insert(0) += 1;
+        }
+        g.mentions.push(start..end);
+    }
+    let mut out: Vec<Entity> = groups
+        .into_iter()
+        .map(|(key, g)| {
+            let kind = Kind::ALL.into_iter().max_by_key(|k| (g.kinds[k.index()], std::cmp::Reverse(k.index()))).unwrap_or(Kind::Other);
+            let name = g.names.iter().max_by_key(|(n, c)| (**c, std::cmp::Reverse(n.len()))).map_or(key, |(n, _)| n.clone());
+            let mut mentions = g.mentions;
+            mentions.sort_by_key(|m| m.start);
+            Entity { name, kind, mentions }
+        })
+        .collect();
+    out.sort_by(|a, b| b.mentions.len().cmp(&a.mentions.len()).then_with(|| a.name.cmp(&b.name)));
+    out
+}

@@ -1,0 +1,156 @@
+//! Word lists the tagger and the document rules consult: the shipped gazetteers of places and
+//! organisations, and the trigger words that announce a name (titles, organisation and place heads).
+
+use super::Kind;
+use crate::arabic::clitics;
+use crate::arabic::{Fold, fold_str};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// What a trigger word announces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trigger {
+    /// A title before a person's name: الرئيس, الملك, الأمين (العام)…
+    Title,
+    /// The head noun of an organisation's name: حلف, منظمة, وكالة…
+    OrgHead,
+    /// The head noun of a place's name: مدينة, جزيرة, مضيق…
+    PlaceHead,
+}
+
+/// Folded stems (no article) of titles.
+const TITLES: &[&str] = &[
+    "امير", "امين", "جنرال", "دكتور", "رئيس", "رئيسه", "زعيم", "سفير", "سلطان", "سيد", "سيده",
+    "شيخ", "عقيد", "قائد", "لواء", "مبعوث", "متحدث", "مدير", "مستشار", "مفوض", "ملك", "ملكه",
+    "نائب", "وزير", "وزيره",
+];
+
+/// Folded stems of organisation heads.
+const ORG_HEADS: &[&str] = &[
+    "اتحاد", "بنك", "تحالف", "جامعه", "جبهه", "جمعيه", "حركه", "حزب", "حلف", "شركه", "صندوق",
+    "لجنه", "مجلس", "مجموعه", "محكمه", "مركز", "منظمه", "مؤسسه", "هيئه", "وزاره", "وكاله",
+];
+
+/// Folded stems of place heads.
+const PLACE_HEADS: &[&str] = &[
+    "اقليم", "بحر", "بلاد", "جبل", "جزر", "جزيره", "جمهوريه", "خليج", "دوله", "عاصمه", "قاره",
+    "قريه", "محافظه", "محيط", "مدينه", "مضيق", "مقاطعه", "مملكه", "منطقه", "نهر", "ولايه",
+];
+
+/// The trigger class of a folded stem, if any.
+pub fn trigger(stem: &str) -> Option<Trigger> {
+    if TITLES.binary_search(&stem).is_ok() {
+        Some(Trigger::Title)
+    } else if ORG_HEADS.binary_search(&stem).is_ok() {
+        Some(Trigger::OrgHead)
+    } else if PLACE_HEADS.binary_search(&stem).is_ok() {
+        Some(Trigger::PlaceHead)
+    } else {
+        None
+    }
+}
+
+/// True when a folded word is a nisba adjective or a feminine/plural of one (المغربية,
+/// الروسي, الأوروبيين): the article and a ي / ية / يين / يون / يات ending.
+pub fn is_nisba(word: &str) -> bool {
+    let stem = clitics::stem(word);
+    stem.len() < word.len()
+        && clitics::proclitics(word, stem).ends_with("ال")
+        && ["ي", "يه", "يين", "يون", "يات"].iter().any(|e| stem.ends_with(e))
+}
+
+/// Multiword names of places and organisations, looked up by their first folded word.
+pub struct Gazetteer {
+    by_first: HashMap<String, Vec<(Vec<String>, Kind)>>,
+}
+
+/// A gazetteer hit: the kind, and how many words it covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// What the name is.
+    pub kind: Kind,
+    /// Words covered, from the first.
+    pub len: usize,
+}
+
+impl Gazetteer {
+    /// The gazetteers shipped in `assets/ner/`, parsed once.
+    pub fn embedded() -> &'static Gazetteer {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(|| {
+            let mut g = Gazetteer { by_first: HashMap::new() };
+            g.add(include_str!("../../assets/ner/locations.txt"), Kind::Location);
+            g.add(include_str!("../../assets/ner/organizations.txt"), Kind::Organization);
+            g
+        })
+    }
+
+    fn add(&mut self, list: &str, kind: Kind) {
+        for line in list.lines().filter(|l| !l.starts_with('#')) {
+            let mut words = fold_str(line, Fold::LOOSE)
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned)
+                .collect::<Vec<_>>();
+            if words.is_empty() {
+                continue;
+            }
+            let first = words.remove(0);
+            self.by_first.entry(first).or_default().push((words, kind));
+        }
+    }
+
+    /// The longest name starting at `words[0]` (folded words; the first may carry clitics).
+    pub fn longest(&self, words: &[&str]) -> Option<Hit> {
+        let (first, rest) = words.split_first()?;
+        let mut best: Option<Hit> = None;
+        for split in clitics::splits(first) {
+            for (tail, kind) in self.by_first.get(&split.name).into_iter().flatten() {
+                let len = 1 + tail.len();
+                let fits = rest.len() >= tail.len() && tail.iter().zip(rest).all(|(a, b)| a == b);
+                if fits && best.is_none_or(|b| b.len < len) {
+                    best = Some(Hit { kind: *kind, len });
+                }
+            }
+        }
+        best
+    }
+
+    /// The kind of a one-word name, if the gazetteers hold it.
+    pub fn single(&self, name: &str) -> Option<Kind> {
+        self.by_first.get(name)?.iter().find(|(tail, _)| tail.is_empty()).map(|(_, k)| *k)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trigger_lists_are_sorted_for_binary_search() {
+        for list in [TITLES, ORG_HEADS, PLACE_HEADS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+        assert_eq!(trigger("حلف"), Some(Trigger::OrgHead));
+    }
+
+    #[test]
+    fn nisba_adjectives_are_told_from_names() {
+        assert!(is_nisba("المغربيه"));
+        assert!(is_nisba("الروسي"));
+        assert!(is_nisba("الماليه"));
+        assert!(!is_nisba("مالي"));
+        assert!(!is_nisba("المغرب"));
+    }
+
+    #[test]
+    fn gazetteer_finds_countries_with_clitics_and_longest_names() {
+        let g = Gazetteer::embedded();
+        let hit = g.longest(&["والمغرب"]).expect("Morocco is in CLDR");
+        assert_eq!(hit, Hit { kind: Kind::Location, len: 1 });
+        let hit = g.longest(&["بوركينا", "فاسو", "و"]).expect("Burkina Faso");
+        assert_eq!(hit.len, 2);
+        assert_eq!(g.single("النيجر"), Some(Kind::Location));
+        assert_eq!(g.longest(&["حلف", "شمال", "الاطلسي"]).map(|h| h.kind), Some(Kind::Organization));
+    }
+}

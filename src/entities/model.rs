@@ -1,0 +1,195 @@
+//! The trained tagger: feature weights in an open-addressing table, transition scores, and the
+//! names seen in training; with the compact binary format it ships in.
+//!
+//! Format (little endian): magic `QNER1`, f32 weight scale, the transition table as f32,
+//! u32 feature count, then per feature sorted by id: u32 id, u16 mask of non-zero tags and one
+//! i16 per set bit; then u32 name count and per name sorted: u8 length, UTF-8 bytes, u32 count.
+//! Sorted records and fixed quantisation make the bytes a pure function of the weights.
+
+use super::decode::{Transitions, viterbi};
+use super::tags::{N_TAGS, Tag};
+use std::collections::BTreeMap;
+
+const MAGIC: &[u8; 5] = b"QNER1";
+
+/// Feature weights, one per tag.
+pub type Weights = [f32; N_TAGS];
+
+/// A trained tagger.
+pub struct Model {
+    trans: Transitions,
+    /// Open-addressing slots holding feature ids (0 = empty); `slot_index` points into `weights`.
+    slots: Vec<u32>,
+    slot_index: Vec<u32>,
+    weights: Vec<Weights>,
+    /// How often each folded word was part of a name in training: evidence for clitic stripping.
+    names: BTreeMap<String, u32>,
+}
+
+impl Model {
+    /// A model from averaged weights (features sorted by id) and the training names.
+    pub fn new(trans: Transitions, features: Vec<(u32, Weights)>, names: BTreeMap<String, u32>) -> Model {
+        let cap = (features.len() * 2).next_power_of_two().max(16);
+        let mut m = Model {
+            trans,
+            slots: vec![0; cap],
+            slot_index: vec![0; cap],
+            weights: Vec::with_capacity(features.len()),
+            names,
+        };
+        for (id, w) in features {
+            let mut s = m.home(id);
+            while m.slots[s] != 0 {
+                s = (s + 1) & (cap - 1);
+            }
+            m.slots[s] = id;
+            m.slot_index[s] = m.weights.len() as u32;
+            m.weights.push(w);
+        }
+        m
+    }
+
+    fn home(&self, id: u32) -> usize {
+        (id.wrapping_mul(0x9E37_79B1) as usize) & (self.slots.len() - 1)
+    }
+
+    fn get(&self, id: u32) -> Option<&Weights> {
+        let mask = self.slots.len() - 1;
+        let mut s = self.home(id);
+        loop {
+            match self.slots[s] {
+                0 => return None,
+                k if k == id => return self.weights.get(self.slot_index[s] as usize),
+                _ => s = (s + 1) & mask,
+            }
+        }
+    }
+
+    /// Number of features with a weight.
+    pub fn feature_count(&self) -> usize {
+        self.weights.len()
+    }
+
+    /// How often `folded` was (part of) a name in training.
+    pub fn name_count(&self, folded: &str) -> u32 {
+        self.names.get(folded).copied().unwrap_or(0)
+    }
+
+    /// Sum of the weights of `features` per tag.
+    pub fn emission(&self, features: &[u32]) -> Weights {
+        let mut e = [0.0; N_TAGS];
+        for w in features.iter().filter_map(|&f| self.get(f)) {
+            for (a, b) in e.iter_mut().zip(w) {
+                *a += b;
+            }
+        }
+        e
+    }
+
+    /// The best tags for per-token emission scores.
+    pub fn decode(&self, emissions: &[Weights]) -> Vec<Tag> {
+        viterbi(emissions, &self.trans)
+    }
+
+    /// The model in its shipped binary form.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut records: Vec<(u32, &Weights)> = Vec::with_capacity(self.weights.len());
+        for (s, &id) in self.slots.iter().enumerate() {
+            if id != 0 {
+                records.push((id, &self.weights[self.slot_index[s] as usize]));
+            }
+        }
+        records.sort_by_key(|r| r.0);
+        let max = records.iter().flat_map(|r| r.1.iter()).fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 { max / f32::from(i16::MAX) } else { 1.0 };
+        let mut out = MAGIC.to_vec();
+        out.extend(scale.to_le_bytes());
+        for row in &self.trans {
+            for t in row {
+                out.extend(t.to_le_bytes());
+            }
+        }
+        let quantised: Vec<(u32, [i16; N_TAGS])> = records
+            .iter()
+            .map(|(id, w)| (*id, w.map(|x| (x / scale).round() as i16)))
+            .filter(|(_, q)| q.iter().any(|&x| x != 0))
+            .collect();
+        out.extend((quantised.len() as u32).to_le_bytes());
+        for (id, q) in quantised {
+            out.extend(id.to_le_bytes());
+            let mask = q.iter().enumerate().fold(0u16, |m, (t, &x)| if x != 0 { m | 1 << t } else { m });
+            out.extend(mask.to_le_bytes());
+            for x in q.iter().filter(|&&x| x != 0) {
+                out.extend(x.to_le_bytes());
+            }
+        }
+        out.extend((self.names.len() as u32).to_le_bytes());
+        for (name, count) in &self.names {
+            out.push(name.len().min(255) as u8);
+            out.extend(name.as_bytes().get(..name.len().min(255)).unwrap_or_default());
+            out.extend(count.to_le_bytes());
+        }
+        out
+    }
+
+    /// Reads a model written by [`Model::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, String> {
+        let mut r = Reader { bytes, pos: 0 };
+        if r.take(MAGIC.len())? != MAGIC {
+            return Err("not a qari NER model".into());
+        }
+        let scale = r.f32()?;
+        let mut trans = [[0.0; N_TAGS]; N_TAGS + 1];
+        for row in trans.iter_mut() {
+            for t in row.iter_mut() {
+                *t = r.f32()?;
+            }
+        }
+        let n = r.u32()? as usize;
+        let mut features = Vec::with_capacity(n);
+        for _ in 0..n {
+            let id = r.u32()?;
+            let mask = u16::from_le_bytes(r.array()?);
+            let mut w = [0.0; N_TAGS];
+            for (t, x) in w.iter_mut().enumerate() {
+                if mask & (1 << t) != 0 {
+                    *x = f32::from(i16::from_le_bytes(r.array()?)) * scale;
+                }
+            }
+            features.push((id, w));
+        }
+        let mut names = BTreeMap::new();
+        for _ in 0..r.u32()? {
+            let len = usize::from(r.take(1)?[0]);
+            let name = std::str::from_utf8(r.take(len)?).map_err(|e| e.to_string())?;
+            names.insert(name.to_owned(), r.u32()?);
+        }
+        Ok(Model::new(trans, features, names))
+    }
+}
+
+/// A cursor over the model bytes.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let s = self.bytes.get(self.pos..self.pos + n).ok_or("truncated model")?;
+        self.pos += n;
+        Ok(s)
+    }
+
+    fn array<const N: usize>(&mut self) -> Result<[u8; N], String> {
+        self.take(N)?.try_into().map_err(|_| "truncated model".to_owned())
+    }
+
+    fn u32(&mut self) -> Result<u32, String> {
+        Ok(u32::from_le_bytes(self.array()?))
+    }
+
+    fn f32(&mut self) -> Result<f32, String> {
+        Ok(f32::from_le_bytes(self.array()?))
+    }
+}

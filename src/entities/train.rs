@@ -1,0 +1,154 @@
+//! Trains the tagger: a structured averaged perceptron over Viterbi decoding, deterministic
+//! (fixed-seed shuffling, no hash-order dependence) so the same data gives the same bytes.
+
+use super::conll::Sentence;
+use super::decode::{Transitions, viterbi};
+use super::features::{features, prepare};
+use super::model::{Model, Weights};
+use super::tags::{N_TAGS, O, Tag};
+use crate::arabic::{Fold, fold_str};
+use std::collections::{BTreeMap, HashMap};
+
+/// Training settings.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// Passes over the data.
+    pub epochs: usize,
+    /// Seed of the sentence shuffling.
+    pub seed: u64,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { epochs: 12, seed: 0x5141_5249 }
+    }
+}
+
+/// A weight and the sum of its timestamped updates, for averaging without touching every weight.
+#[derive(Clone, Copy, Default)]
+struct Averaged {
+    w: Weights,
+    u: Weights,
+}
+
+/// The features of every token of a sentence, flattened.
+struct Encoded {
+    feats: Vec<u32>,
+    offsets: Vec<usize>,
+}
+
+impl Encoded {
+    fn new(words: &[String]) -> Encoded {
+        let toks: Vec<&str> = words.iter().map(String::as_str).collect();
+        let prepared = prepare(&toks);
+        let mut feats = Vec::new();
+        let mut offsets = vec![0];
+        for i in 0..prepared.len() {
+            features(&prepared, i, &mut feats);
+            offsets.push(feats.len());
+        }
+        Encoded { feats, offsets }
+    }
+
+    fn token(&self, i: usize) -> &[u32] {
+        self.feats.get(self.offsets[i]..self.offsets[i + 1]).unwrap_or_default()
+    }
+
+    fn len(&self) -> usize {
+        self.offsets.len() - 1
+    }
+}
+
+/// A small xorshift generator: the shuffle must be the same on every machine.
+struct XorShift(u64);
+
+impl XorShift {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+/// Trains a model on `sentences`.
+pub fn train(sentences: &[Sentence], opts: Options) -> Model {
+    let data: Vec<Encoded> = sentences.iter().map(|s| Encoded::new(&s.words)).collect();
+    let mut weights: HashMap<u32, Averaged> = HashMap::new();
+    let mut trans = [[Averaged::default(); 1]; N_TAGS + 1].map(|r| r[0]);
+    let mut c = 1.0f32;
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut rng = XorShift(opts.seed.max(1));
+    for _ in 0..opts.epochs {
+        for i in (1..order.len()).rev() {
+            order.swap(i, rng.below(i + 1));
+        }
+        for &k in &order {
+            let (enc, gold) = (&data[k], &sentences[k].tags);
+            let emissions: Vec<Weights> = (0..enc.len())
+                .map(|i| {
+                    let mut e = [0.0; N_TAGS];
+                    for w in enc.token(i).iter().filter_map(|f| weights.get(f)) {
+                        e.iter_mut().zip(&w.w).for_each(|(a, b)| *a += b);
+                    }
+                    e
+                })
+                .collect();
+            let current: Transitions = std::array::from_fn(|r| trans[r].w);
+            let pred = viterbi(&emissions, &current);
+            if pred != *gold {
+                update(&mut weights, &mut trans, enc, gold, &pred, c);
+            }
+            c += 1.0;
+        }
+    }
+    let avg = |a: &Averaged| -> Weights { std::array::from_fn(|t| a.w[t] - a.u[t] / c) };
+    let mut features: Vec<(u32, Weights)> = weights.iter().map(|(&id, a)| (id, avg(a))).collect();
+    features.sort_by_key(|f| f.0);
+    Model::new(std::array::from_fn(|r| avg(&trans[r])), features, name_counts(sentences))
+}
+
+/// One perceptron step towards `gold` and away from `pred`.
+fn update(
+    weights: &mut HashMap<u32, Averaged>,
+    trans: &mut [Averaged; N_TAGS + 1],
+    enc: &Encoded,
+    gold: &[Tag],
+    pred: &[Tag],
+    c: f32,
+) {
+    let bump = |a: &mut Averaged, t: Tag, d: f32| {
+        a.w[usize::from(t)] += d;
+        a.u[usize::from(t)] += c * d;
+    };
+    for i in 0..gold.len() {
+        let (g, p) = (gold[i], pred[i]);
+        // Row 0 is the sentence start; row t + 1 follows tag t.
+        let gr = if i == 0 { 0 } else { usize::from(gold[i - 1]) + 1 };
+        let pr = if i == 0 { 0 } else { usize::from(pred[i - 1]) + 1 };
+        if g != p || gr != pr {
+            bump(&mut trans[gr], g, 1.0);
+            bump(&mut trans[pr], p, -1.0);
+        }
+        if g != p {
+            for &f in enc.token(i) {
+                let a = weights.entry(f).or_default();
+                bump(a, g, 1.0);
+                bump(a, p, -1.0);
+            }
+        }
+    }
+}
+
+/// How often each folded word is tagged as part of a name.
+fn name_counts(sentences: &[Sentence]) -> BTreeMap<String, u32> {
+    let mut names = BTreeMap::new();
+    for s in sentences {
+        for (w, &t) in s.words.iter().zip(&s.tags) {
+            if t != O {
+                *names.entry(fold_str(w, Fold::LOOSE)).or_insert(0) += 1;
+            }
+        }
+    }
+    names
+}
