@@ -1,16 +1,25 @@
 //! The reader's state in one place and `update(Action)`, the only way it changes. Drawing
 //! lives in `ui`; keys are turned into actions by `keymap`.
 
+mod entities;
+mod panes;
+pub mod scroll;
+mod search;
+
+pub use entities::{EntityState, MentionIndex};
+pub use panes::{Focus, Side};
+pub use search::{Prompt, SearchState};
+
 use crate::document::Document;
-use crate::layout::{LayoutCache, LayoutOptions, VisualRow};
-use std::rc::Rc;
+use crate::document::structure::{self, Outline};
+use crate::layout::{LayoutCache, LayoutOptions};
 
 /// Everything a key can ask the reader to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
-    /// Scroll one row down.
+    /// Scroll one row down (in a side pane: select the next entry).
     LineDown,
-    /// Scroll one row up.
+    /// Scroll one row up (in a side pane: select the previous entry).
     LineUp,
     /// Scroll a screen down.
     PageDown,
@@ -26,9 +35,35 @@ pub enum Action {
     Bottom,
     /// Scroll by this many rows (mouse wheel; negative is up).
     Scroll(i32),
+    /// Put the next section's heading at the top.
+    NextSection,
+    /// Put the previous section's heading (or the current one's, if it is above) at the top.
+    PrevSection,
+    /// In a side pane: jump to the selected section, or to the selected entity's first mention.
+    Select,
+    /// Move the keyboard focus to the next pane.
+    FocusNext,
+    /// Move the keyboard focus to the previous pane.
+    FocusPrev,
+    /// Show or hide the section navigator.
+    ToggleNavigator,
+    /// Show or hide the entity pane.
+    ToggleEntities,
+    /// Turn the highlighting of entity mentions in the text on or off.
+    ToggleHighlights,
+    /// Go to the selected entity's next mention.
+    NextMention,
+    /// Go to the selected entity's previous mention.
+    PrevMention,
+    /// Open the search prompt.
+    Search,
+    /// Go to the next match (wraps around at the end).
+    NextMatch,
+    /// Go to the previous match (wraps around at the start).
+    PrevMatch,
     /// Show or hide the help overlay.
     Help,
-    /// Close an overlay (Esc never quits).
+    /// Close an overlay or clear a notice (Esc never quits).
     Close,
     /// Leave qari.
     Quit,
@@ -56,14 +91,34 @@ pub enum Overlay {
 pub struct App {
     /// The document being read.
     pub doc: Document,
+    /// Its structure: line kinds and sections.
+    pub outline: Outline,
     /// Laid-out paragraphs at the article view's width.
     pub layout: LayoutCache,
+    /// Laid-out pull quotes, narrower by their indent.
+    pub quote_layout: LayoutCache,
     /// First visible row.
     pub top: Pos,
     /// Rows the article view shows.
     pub height: u16,
     /// What is drawn over the article.
     pub overlay: Overlay,
+    /// What the side pane shows, if anything.
+    pub side: Side,
+    /// Which pane takes the keys.
+    pub focus: Focus,
+    /// Selected entry of the navigator.
+    pub nav_selected: usize,
+    /// The named entities, once recognised.
+    pub entities: EntityState,
+    /// Selected entity of the entity pane.
+    pub entity_selected: usize,
+    /// Mention of the selected entity last jumped to.
+    pub mention: Option<usize>,
+    /// Entity mentions are highlighted in the text.
+    pub highlights: bool,
+    /// The search: query, matches, prompt.
+    pub search: SearchState,
     /// Set when the user asked to leave.
     pub quit: bool,
     /// Encoding the document was decoded from (shown in the status bar when not UTF-8).
@@ -73,14 +128,26 @@ pub struct App {
 }
 
 impl App {
-    /// A reader at the top of `doc`.
+    /// A reader at the top of `doc`, its structure found, its entities not yet recognised.
     pub fn new(doc: Document, opts: LayoutOptions) -> App {
+        let markdown = structure::looks_like_markdown(&doc.name, &doc.text);
+        let outline = structure::outline(&doc, markdown);
         App {
+            side: if outline.sections.len() >= 2 { Side::Sections } else { Side::Hidden },
+            outline,
             doc,
             layout: LayoutCache::new(80, opts),
+            quote_layout: LayoutCache::new(80 - 2 * scroll::QUOTE_INDENT, opts),
             top: Pos::default(),
             height: 1,
             overlay: Overlay::None,
+            focus: Focus::Article,
+            nav_selected: 0,
+            entities: EntityState::Off,
+            entity_selected: 0,
+            mention: None,
+            highlights: true,
+            search: SearchState::default(),
             quit: false,
             encoding: "UTF-8",
             notice: None,
@@ -90,7 +157,10 @@ impl App {
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
         let page = i64::from(self.height.max(2) - 1);
+        let in_pane = self.focus == Focus::Side && self.side != Side::Hidden;
         match action {
+            Action::LineDown if in_pane => self.move_selection(1),
+            Action::LineUp if in_pane => self.move_selection(-1),
             Action::LineDown => self.scroll(1),
             Action::LineUp => self.scroll(-1),
             Action::PageDown => self.scroll(page),
@@ -100,147 +170,36 @@ impl App {
             Action::Scroll(n) => self.scroll(i64::from(n)),
             Action::Top => self.top = Pos::default(),
             Action::Bottom => self.top = self.last_top(),
+            Action::NextSection => self.next_section(),
+            Action::PrevSection => self.prev_section(),
+            Action::Select => self.select(),
+            Action::FocusNext => self.cycle_focus(true),
+            Action::FocusPrev => self.cycle_focus(false),
+            Action::ToggleNavigator => self.toggle_side(Side::Sections),
+            Action::ToggleEntities => self.toggle_side(Side::Entities),
+            Action::ToggleHighlights => self.highlights = !self.highlights,
+            Action::NextMention => self.step_mention(true),
+            Action::PrevMention => self.step_mention(false),
+            Action::Search => self.open_prompt(),
+            Action::NextMatch => self.step_match(true),
+            Action::PrevMatch => self.step_match(false),
             Action::Help => {
-                self.overlay = if self.overlay == Overlay::Help {
-                    Overlay::None
-                } else {
-                    Overlay::Help
-                };
+                self.overlay = if self.overlay == Overlay::Help { Overlay::None } else { Overlay::Help };
             }
-            Action::Close => self.overlay = Overlay::None,
+            Action::Close => {
+                self.overlay = Overlay::None;
+                self.notice = None;
+            }
             Action::Quit => self.quit = true,
         }
     }
 
-    /// Sets the article view's size. A new width re-lays out the text and keeps the row that
-    /// holds the first visible byte at the top, so the reader does not lose their place.
-    pub fn resize(&mut self, width: u16, height: u16) {
-        self.height = height.max(1);
-        if width != self.layout.width() {
-            let anchor = self.top_byte();
-            self.layout.set_width(width.max(1));
-            self.jump_to_byte(anchor);
-        } else {
-            self.top = self.top.min(self.last_top());
-        }
-    }
-
-    /// Rows of paragraph `para` at the current width.
-    pub fn rows(&mut self, para: usize) -> Rc<[VisualRow]> {
-        self.layout.rows(&self.doc, para)
-    }
-
-    /// First source byte of the top row.
-    pub fn top_byte(&mut self) -> usize {
-        let top = self.top;
-        self.rows(top.para)
-            .get(top.row)
-            .map_or(self.doc.line(top.para).start, |r| r.start as usize)
-    }
-
-    /// Puts the row holding byte `offset` at the top (as far as the end of the document allows).
-    pub fn jump_to_byte(&mut self, offset: usize) {
-        if self.doc.is_empty() {
-            self.top = Pos::default();
-            return;
-        }
-        let para = self.doc.line_at(offset);
-        let rows = self.rows(para);
-        let row = rows
-            .iter()
-            .rposition(|r| r.start as usize <= offset)
-            .unwrap_or(0);
-        self.top = Pos { para, row }.min(self.last_top());
-    }
-
-    /// The row after `p`, if any.
-    pub fn next_pos(&mut self, p: Pos) -> Option<Pos> {
-        if p.row + 1 < self.rows(p.para).len() {
-            Some(Pos {
-                para: p.para,
-                row: p.row + 1,
-            })
-        } else if p.para + 1 < self.doc.len() {
-            Some(Pos {
-                para: p.para + 1,
-                row: 0,
-            })
-        } else {
-            None
-        }
-    }
-
-    /// The row before `p`, if any.
-    pub fn prev_pos(&mut self, p: Pos) -> Option<Pos> {
-        if p.row > 0 {
-            Some(Pos {
-                para: p.para,
-                row: p.row - 1,
-            })
-        } else if p.para > 0 {
-            let n = self.rows(p.para - 1).len();
-            Some(Pos {
-                para: p.para - 1,
-                row: n.saturating_sub(1),
-            })
-        } else {
-            None
-        }
-    }
-
-    /// The top row that shows the document's last row on the view's last line. Lays out only
-    /// the last screenful, so `G` is instant on a file of any size.
-    pub fn last_top(&mut self) -> Pos {
-        if self.doc.is_empty() {
-            return Pos::default();
-        }
-        let last_para = self.doc.len() - 1;
-        let mut p = Pos {
-            para: last_para,
-            row: self.rows(last_para).len().saturating_sub(1),
-        };
-        for _ in 1..self.height {
-            match self.prev_pos(p) {
-                Some(q) => p = q,
-                None => break,
-            }
-        }
-        p
-    }
-
-    /// Moves the top by `n` rows (negative: up), never past the last screenful.
-    fn scroll(&mut self, n: i64) {
-        let mut p = self.top;
-        if n > 0 {
-            let limit = self.last_top();
-            for _ in 0..n {
-                if p >= limit {
-                    break;
-                }
-                match self.next_pos(p) {
-                    Some(q) => p = q,
-                    None => break,
-                }
-            }
-            p = p.min(limit);
-        } else {
-            for _ in 0..n.unsigned_abs() {
-                match self.prev_pos(p) {
-                    Some(q) => p = q,
-                    None => break,
-                }
-            }
-        }
-        self.top = p;
-    }
-
-    /// How far through the document the view is, in percent of bytes (100 at the end).
-    pub fn percent(&mut self) -> u16 {
-        let last = self.last_top();
-        if self.top >= last {
-            return 100;
-        }
-        let len = self.doc.text.len().max(1);
-        (self.top_byte() * 100 / len) as u16
+    /// The title shown in the status bar: the current section's, else the document's.
+    pub fn current_title(&mut self) -> String {
+        let top = self.top_byte();
+        self.outline
+            .section_at(top)
+            .and_then(|i| self.outline.sections.get(i))
+            .map_or_else(|| self.doc.name.clone(), |s| s.title.clone())
     }
 }

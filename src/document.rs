@@ -4,12 +4,14 @@
 pub mod structure;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 /// A document ready to lay out: its text, where each line is, and its direction.
 #[derive(Clone, Debug)]
 pub struct Document {
-    /// The decoded text (UTF-8); every offset in qari points into it.
-    pub text: String,
+    /// The decoded text (UTF-8); every offset in qari points into it. Shared, so background
+    /// work (entity recognition) reads it without a copy.
+    pub text: Arc<str>,
     /// The name shown to the user (file name, `stdin`, or the embedded article's title).
     pub name: String,
     /// Byte range of each line, without its terminator (`\n`, `\r\n` or `\r`).
@@ -24,7 +26,7 @@ impl Document {
         let lines = split_lines(&text);
         let rtl = is_mostly_rtl(&text);
         Document {
-            text,
+            text: text.into(),
             name: name.into(),
             lines,
             rtl,

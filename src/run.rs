@@ -2,7 +2,10 @@
 //! rows, or run the full-screen reader.
 
 use crate::app::App;
-use crate::cli::{Args, Bidi, Shape};
+use crate::cli::{Args, Bidi, ListKind, Shape};
+use crate::document::structure;
+use crate::entities::{Entity, Recogniser};
+use crate::search::{Index, Mode, Query};
 use crate::document::Document;
 use crate::layout::LayoutOptions;
 use crate::source::{self, Input, LoadError};
@@ -93,8 +96,14 @@ pub fn run(args: Args) -> Result<(), RunError> {
         show_controls: args.show_controls,
         default_rtl: doc.rtl,
     };
-    if args.list.is_some() {
-        return Err(RunError::Usage("--list is not available yet".into()));
+    if let Some(what) = args.list {
+        let mode = if args.exact { Mode::Exact } else { Mode::Loose };
+        let out = list(&doc, what, args.json, args.search.as_deref(), mode)?;
+        let mut stdout = io::stdout().lock();
+        return match stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()) {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+            r => r.map_err(RunError::Io),
+        };
     }
     if plain {
         let width = args.width.unwrap_or_else(|| {
@@ -113,12 +122,52 @@ pub fn run(args: Args) -> Result<(), RunError> {
     let mut app = App::new(doc, opts);
     app.encoding = encoding;
     app.notice = notice;
-    crate::term::run(
-        &mut app,
-        crate::term::Session {
-            bidi_app: bidi == Bidi::App,
-            mouse: args.mouse,
-        },
-    )?;
+    if args.exact {
+        app.search.mode = Mode::Exact;
+    }
+    // The navigator opens by itself only where there is room for it beside the article.
+    if ratatui::crossterm::terminal::size().is_ok_and(|(w, _)| w < 80) {
+        app.side = crate::app::Side::Hidden;
+    }
+    app.start_entities();
+    if let Some(q) = &args.search {
+        app.search_for(q);
+    }
+    crate::term::run(&mut app, crate::term::Session { bidi_app: bidi == Bidi::App, mouse: args.mouse })?;
     Ok(())
+}
+
+/// The text `--list WHAT` prints.
+fn list(doc: &Document, what: ListKind, json: bool, query: Option<&str>, mode: Mode) -> Result<String, RunError> {
+    Ok(match what {
+        ListKind::Sections => {
+            let markdown = structure::looks_like_markdown(&doc.name, &doc.text);
+            structure::render_list(&structure::outline(doc, markdown), json)
+        }
+        ListKind::Entities => entity_list(&Recogniser::embedded().recognise(&doc.text), json),
+        ListKind::Matches => {
+            let q = query.ok_or_else(|| RunError::Usage("--list matches needs --search QUERY".into()))?;
+            let matches = match Query::new(q, mode) {
+                Some(q) => Index::new(&doc.text).find_all(&q),
+                None => Vec::new(),
+            };
+            crate::search::render_list(&doc.text, &matches, json)
+        }
+    })
+}
+
+/// `--list entities`: JSON exactly `{"entities": [{"name", "kind", "mentions": [{"start", "end"}]}]}`,
+/// or plain, one entity a line: kind, mention count, name.
+fn entity_list(entities: &[Entity], json: bool) -> String {
+    if json {
+        let list: Vec<_> = entities
+            .iter()
+            .map(|e| {
+                let mentions: Vec<_> = e.mentions.iter().map(|m| serde_json::json!({"start": m.start, "end": m.end})).collect();
+                serde_json::json!({"name": e.name, "kind": e.kind.as_str(), "mentions": mentions})
+            })
+            .collect();
+        return format!("{}\n", serde_json::json!({ "entities": list }));
+    }
+    entities.iter().map(|e| format!("{}\t{}\t{}\n", e.kind.as_str(), e.mentions.len(), e.name)).collect()
 }

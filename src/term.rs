@@ -1,12 +1,13 @@
 //! The terminal session: enter and leave full screen, the bidi mode sequences, restoring the
 //! terminal on every way out (quit, Ctrl-C, a panic), and the event loop.
 
-use crate::app::App;
+use crate::app::{Action, App, EntityState, Focus, Side};
 use crate::keymap::{Context, action_for};
 use crate::ui;
-use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers, MouseEventKind};
 use ratatui::crossterm::{event::DisableMouseCapture, event::EnableMouseCapture, execute};
 use std::io::{self, Write};
+use std::time::Duration;
 
 /// terminal-wg BiDi: "explicit mode", the terminal must not reorder what qari already did.
 const BIDI_EXPLICIT: &str = "\x1b[8l";
@@ -67,19 +68,47 @@ pub fn run(app: &mut App, session: Session) -> io::Result<()> {
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<()> {
     while !app.quit {
         terminal.draw(|f| ui::draw(f, app))?;
-        match event::read()? {
-            Event::Key(k) if k.kind == KeyEventKind::Press => {
-                if let Some(a) = action_for(&k, Context::Article) {
-                    app.update(a);
-                }
+        // While entities are being recognised, wake up now and then to show them when ready.
+        let wait = if matches!(app.entities, EntityState::Analysing(_)) { POLL } else { IDLE };
+        if event::poll(wait)? {
+            handle(app, event::read()?);
+            // A burst of events (a resize drag, a held key) is handled before the next frame,
+            // so the screen never lags behind.
+            let mut burst = 0;
+            while burst < 1000 && !app.quit && event::poll(Duration::ZERO)? {
+                handle(app, event::read()?);
+                burst += 1;
             }
-            Event::Mouse(m) => match m.kind {
-                MouseEventKind::ScrollDown => app.update(crate::app::Action::Scroll(3)),
-                MouseEventKind::ScrollUp => app.update(crate::app::Action::Scroll(-3)),
-                _ => {}
-            },
-            _ => {}
         }
+        app.poll_entities();
     }
     Ok(())
+}
+
+/// How often to look for finished background work.
+const POLL: Duration = Duration::from_millis(50);
+/// How long to wait for input when nothing runs in the background.
+const IDLE: Duration = Duration::from_secs(3600);
+
+/// Turns one terminal event into a change of the app.
+fn handle(app: &mut App, ev: Event) {
+    match ev {
+        Event::Key(k) if k.kind == KeyEventKind::Press => {
+            let ctrl_c = k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL);
+            if app.search.prompt.is_some() && !ctrl_c {
+                app.prompt_key(k);
+                return;
+            }
+            let ctx = if app.focus == Focus::Side && app.side != Side::Hidden { Context::Pane } else { Context::Article };
+            if let Some(a) = action_for(&k, ctx) {
+                app.update(a);
+            }
+        }
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown => app.update(Action::Scroll(3)),
+            MouseEventKind::ScrollUp => app.update(Action::Scroll(-3)),
+            _ => {}
+        },
+        _ => {}
+    }
 }

@@ -2,11 +2,14 @@
 //! paragraphs are laid out lazily, the first time they are shown.
 
 pub mod article;
+pub mod entities;
 pub mod help;
+pub mod navigator;
+pub mod pane;
 pub mod status;
 pub mod theme;
 
-use crate::app::{App, Overlay};
+use crate::app::{App, Overlay, Side};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -15,6 +18,8 @@ use ratatui::text::Line;
 pub const MIN_WIDTH: u16 = 20;
 /// Smallest screen height (article row + status bar + a margin).
 pub const MIN_HEIGHT: u16 = 3;
+/// Narrowest screen that still gets a side pane beside the article.
+pub const MIN_WIDTH_FOR_PANE: u16 = 60;
 
 /// The areas of the screen.
 pub struct Areas {
@@ -22,41 +27,36 @@ pub struct Areas {
     pub article: Rect,
     /// The scrollbar column (left of a right-to-left article, right of a left-to-right one).
     pub scrollbar: Rect,
+    /// The side pane (navigator or entities), if shown.
+    pub side: Option<Rect>,
     /// The status bar.
     pub status: Rect,
 }
 
-/// Splits the screen for `app`.
+/// Splits the screen for `app`. A right-to-left article has its side pane on the right, as a
+/// table of contents sits in an Arabic book, and its scrollbar on the left.
 pub fn areas(app: &App, size: Rect) -> Areas {
-    let status = Rect {
-        y: size.bottom().saturating_sub(1),
-        height: 1.min(size.height),
-        ..size
-    };
-    let body = Rect {
-        height: size.height.saturating_sub(1),
-        ..size
-    };
-    let bar_x = if app.doc.rtl {
-        body.x
-    } else {
-        body.right().saturating_sub(1)
-    };
-    let scrollbar = Rect {
-        x: bar_x,
-        width: 1,
-        ..body
-    };
-    let article = Rect {
-        x: if app.doc.rtl { body.x + 1 } else { body.x },
-        width: body.width.saturating_sub(1),
-        ..body
-    };
-    Areas {
-        article,
-        scrollbar,
-        status,
-    }
+    let status = Rect { y: size.bottom().saturating_sub(1), height: 1.min(size.height), ..size };
+    let mut body = Rect { height: size.height.saturating_sub(1), ..size };
+    let rtl = app.doc.rtl;
+    let side = (app.side != Side::Hidden && size.width >= MIN_WIDTH_FOR_PANE).then(|| {
+        let w = (size.width * 3 / 10).clamp(24, 40);
+        body.width -= w;
+        if rtl {
+            Rect { x: body.right(), width: w, ..body }
+        } else {
+            let r = Rect { x: body.x, width: w, ..body };
+            body.x += w;
+            r
+        }
+    });
+    let bar_x = if rtl { body.x } else { body.right().saturating_sub(1) };
+    let scrollbar = Rect { x: bar_x, width: 1, ..body };
+    // One column for the scrollbar, one of margin against the side pane's border.
+    let margin = u16::from(side.is_some());
+    let article =
+        Rect { x: if rtl { body.x + 1 } else { body.x + margin }, width: body.width.saturating_sub(1 + margin), ..body };
+    Areas { article, scrollbar, side, status }
 }
 
 /// Draws the whole screen.
@@ -69,8 +69,15 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     let a = areas(app, size);
     app.resize(a.article.width, a.article.height);
     article::draw(frame.buffer_mut(), a.article, a.scrollbar, app);
-    status::draw(frame.buffer_mut(), a.status, app);
+    if let Some(side) = a.side {
+        match app.side {
+            Side::Sections => navigator::draw(frame.buffer_mut(), side, app),
+            Side::Entities => entities::draw(frame.buffer_mut(), side, app),
+            Side::Hidden => {}
+        }
+    }
+    status::draw(frame, a.status, app);
     if app.overlay == Overlay::Help {
-        help::draw(frame.buffer_mut(), a.article);
+        help::draw(frame.buffer_mut(), Rect { height: size.height.saturating_sub(1), ..size });
     }
 }

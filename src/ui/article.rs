@@ -1,12 +1,14 @@
 //! The article pane: visual rows painted cell by cell, right-to-left rows against the right
-//! edge, each cell styled by the byte ranges (matches, entities) its source range falls in.
+//! edge, each cell styled by the byte ranges (matches, entity mentions) its source range falls in.
 
-use crate::app::App;
+use crate::app::{App, EntityState, scroll::QUOTE_INDENT};
+use crate::document::structure::LineKind;
 use crate::layout::VisualRow;
 use crate::ui::theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
+use std::ops::Range;
 
 /// Draws the rows from `app.top` down, and the scrollbar.
 pub fn draw(buf: &mut Buffer, area: Rect, bar: Rect, app: &mut App) {
@@ -14,12 +16,39 @@ pub fn draw(buf: &mut Buffer, area: Rect, bar: Rect, app: &mut App) {
     for y in area.top()..area.bottom() {
         let Some(p) = pos else { break };
         let rows = app.rows(p.para);
+        let kind = app.outline.kinds.get(p.para).copied().unwrap_or(LineKind::Body);
         if let Some(row) = rows.get(p.row) {
-            paint_row(buf, area, y, row, &app.doc.text, |_| Style::new());
+            let mut inner = area;
+            if kind == LineKind::Quote {
+                inner.x += QUOTE_INDENT;
+                inner.width = inner.width.saturating_sub(2 * QUOTE_INDENT);
+            }
+            let base = theme::line(kind);
+            paint_row(buf, inner, y, row, &app.doc.text, |r| cell_style(app, base, &r));
         }
         pos = app.next_pos(p);
     }
     draw_scrollbar(buf, bar, app);
+}
+
+/// The style of a cell showing source bytes `r`: its line's style, then an entity mention's,
+/// then a search match's (the current match stands out from the others).
+fn cell_style(app: &App, base: Style, r: &Range<usize>) -> Style {
+    let mut s = base;
+    if app.highlights {
+        if let EntityState::Ready { mentions, .. } = &app.entities {
+            if let Some(kind) = mentions.kind_at(r) {
+                s = s.patch(theme::entity(kind));
+            }
+        }
+    }
+    let m = &app.search.matches;
+    let i = m.partition_point(|x| x.end <= r.start);
+    if let Some(hit) = m.get(i).filter(|x| x.start < r.end) {
+        let current = app.search.current.and_then(|c| m.get(c)) == Some(hit);
+        s = s.patch(if current { theme::current_match() } else { theme::search_match() });
+    }
+    s
 }
 
 /// Paints one visual row at line `y` of `area`; `style` gives each cell's style from its source range.
@@ -29,13 +58,9 @@ pub fn paint_row(
     y: u16,
     row: &VisualRow,
     doc: &str,
-    style: impl Fn(std::ops::Range<usize>) -> Style,
+    style: impl Fn(Range<usize>) -> Style,
 ) {
-    let mut x = if row.rtl {
-        area.right().saturating_sub(row.width)
-    } else {
-        area.x
-    };
+    let mut x = if row.rtl { area.right().saturating_sub(row.width) } else { area.x };
     x = x.max(area.x);
     for cell in &row.cells {
         let w = u16::from(cell.width);
@@ -69,7 +94,7 @@ fn draw_scrollbar(buf: &mut Buffer, bar: Rect, app: &mut App) {
     let h = u32::from(bar.height);
     let y = bar.y + ((pct * (h - 1)) / 100) as u16;
     for yy in bar.top()..bar.bottom() {
-        buf[(bar.x, yy)].set_symbol("│");
+        buf[(bar.x, yy)].set_symbol("│").set_style(theme::border());
     }
     buf[(bar.x, y)].set_symbol("┃").set_style(theme::thumb());
 }

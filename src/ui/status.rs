@@ -1,44 +1,62 @@
-//! The status bar: the document's name, a notice if any, the position in percent, `? help`.
+//! The status bar: the current section's title (else the document's), the search position or
+//! a notice, the encoding when not UTF-8, the position in percent and `? help`. While searching
+//! it holds the prompt.
 
-use crate::app::App;
-use crate::ui::theme;
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use crate::app::{App, Prompt};
+use crate::layout::LayoutOptions;
+use crate::search::Mode;
+use crate::ui::pane::entry_row;
+use crate::ui::{article::paint_row, theme};
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
 
-/// Draws the status bar.
-pub fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
-    buf.set_style(area, theme::status());
-    let right = format!(" {}%  ? help ", app.percent());
+/// Draws the status bar (or the search prompt) into `area`.
+pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
     let opts = app.layout.options();
-    let mut left = vec![Span::raw(" "), Span::raw(bidi_line(&app.doc.name, &opts))];
-    if app.encoding != "UTF-8" {
-        left.push(Span::raw(format!("  [{}]", app.encoding)));
+    if let Some(p) = app.search.prompt.clone() {
+        return draw_prompt(frame, area, app, &p, &opts);
     }
+    let buf = frame.buffer_mut();
+    buf.set_style(area, theme::status());
+    let mut right = Vec::new();
     if let Some(n) = &app.notice {
-        left.push(Span::raw("  "));
-        left.push(Span::styled(n.clone(), theme::notice()));
+        right.push(Span::styled(format!(" {n} "), theme::status().patch(theme::notice())));
+    } else if let Some(pos) = app.search.position() {
+        right.push(Span::raw(format!(" {pos} ")));
     }
-    let rw = right.chars().count() as u16;
-    let left_area = Rect {
-        width: area.width.saturating_sub(rw),
-        ..area
-    };
-    Line::from(left).render(left_area, buf);
-    let right_area = Rect {
-        x: area.right().saturating_sub(rw),
-        width: rw.min(area.width),
-        ..area
-    };
-    Line::from(right).render(right_area, buf);
+    if app.encoding != "UTF-8" {
+        right.push(Span::raw(format!(" [{}]", app.encoding)));
+    }
+    right.push(Span::raw(format!(" {}%  ? help ", app.percent())));
+    let right = Line::from(right);
+    let rw = (right.width() as u16).min(area.width);
+    let title_area = Rect { width: area.width.saturating_sub(rw + 1), ..area };
+    let title = app.current_title();
+    let row = entry_row(&title, title_area.width.saturating_sub(1).max(1), &opts);
+    let inner = Rect { x: title_area.x + 1, width: title_area.width.saturating_sub(1), ..title_area };
+    // The title reads from the left edge even when it is right to left: it is a label, not text.
+    let left_aligned = crate::layout::VisualRow { rtl: false, ..row };
+    paint_row(buf, inner, area.y, &left_aligned, &title, |_| theme::status());
+    frame.render_widget(right, Rect { x: area.right() - rw, width: rw, ..area });
 }
 
-/// A short text (a title) in visual order through the same layout engine as the article, so
-/// an Arabic title is never shown reversed.
-pub fn bidi_line(s: &str, opts: &crate::layout::LayoutOptions) -> String {
-    crate::layout::layout_paragraph(s, 0..s.len(), u16::MAX, opts)
-        .first()
-        .map(|r| r.text(s))
-        .unwrap_or_default()
+/// The search prompt: `/` then the query laid out by the bidi engine (an Arabic query reads
+/// right to left), and the cursor where the next letter goes.
+fn draw_prompt(frame: &mut Frame, area: Rect, app: &App, p: &Prompt, opts: &LayoutOptions) {
+    let buf = frame.buffer_mut();
+    buf.set_style(area, ratatui::style::Style::new());
+    let label = if app.search.mode == Mode::Exact { "/[exact] " } else { "/" };
+    let lw = label.chars().count() as u16;
+    buf.set_string(area.x, area.y, label, theme::key());
+    let field = Rect { x: area.x + lw, width: area.width.saturating_sub(lw + 1), ..area };
+    let row = entry_row(&p.text, field.width.max(2), opts);
+    paint_row(buf, field, area.y, &row, &p.text, |_| ratatui::style::Style::new());
+    // A right-to-left query grows leftwards from the field's right edge; a left-to-right one rightwards.
+    let x = if row.rtl && !p.text.is_empty() {
+        field.right().saturating_sub(row.width + 1)
+    } else {
+        field.x + row.width
+    };
+    frame.set_cursor_position(Position { x: x.min(area.right().saturating_sub(1)), y: area.y });
 }

@@ -1,0 +1,139 @@
+//! Named entities for the reader: recognised on a background thread so the first frame is
+//! never delayed, then listed in the pane, highlighted, and stepped through mention by mention.
+
+use super::App;
+use crate::entities::{Entity, Kind, Recogniser};
+use std::ops::Range;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+
+/// Where entity recognition is.
+pub enum EntityState {
+    /// Not started (plain output and lists never start it).
+    Off,
+    /// Running in the background; the pane says "analysing…".
+    Analysing(Receiver<Vec<Entity>>),
+    /// Done.
+    Ready {
+        /// The entities, most mentioned first.
+        list: Vec<Entity>,
+        /// Every mention of every entity, for painting.
+        mentions: MentionIndex,
+    },
+}
+
+impl EntityState {
+    /// The entities, or none while they are being recognised.
+    pub fn list(&self) -> &[Entity] {
+        match self {
+            EntityState::Ready { list, .. } => list,
+            _ => &[],
+        }
+    }
+}
+
+/// All mentions of all entities, sorted by start, so a cell finds its entity by binary search.
+#[derive(Default)]
+pub struct MentionIndex {
+    spans: Vec<(Range<usize>, Kind)>,
+}
+
+impl MentionIndex {
+    /// Indexes the mentions of `list`.
+    pub fn new(list: &[Entity]) -> MentionIndex {
+        let mut spans: Vec<(Range<usize>, Kind)> =
+            list.iter().flat_map(|e| e.mentions.iter().map(move |m| (m.clone(), e.kind))).collect();
+        spans.sort_by_key(|(r, _)| (r.start, r.end));
+        MentionIndex { spans }
+    }
+
+    /// The kind of the entity mentioned where `cell` (a source range) is, if any.
+    pub fn kind_at(&self, cell: &Range<usize>) -> Option<Kind> {
+        let i = self.spans.partition_point(|(r, _)| r.start < cell.end);
+        // Mentions never nest, so only the last one starting before the cell's end can overlap it.
+        self.spans[..i].last().filter(|(r, _)| r.end > cell.start).map(|(_, k)| *k)
+    }
+}
+
+impl App {
+    /// Starts recognising the document's entities on a background thread.
+    pub fn start_entities(&mut self) {
+        let (tx, rx) = mpsc::channel();
+        let text = self.doc.text.clone();
+        std::thread::spawn(move || {
+            // The reader may have quit before this finishes; nobody is listening then.
+            let _ = tx.send(Recogniser::embedded().recognise(&text));
+        });
+        self.entities = EntityState::Analysing(rx);
+    }
+
+    /// Takes the entities if the background thread has finished; true when something changed.
+    pub fn poll_entities(&mut self) -> bool {
+        let EntityState::Analysing(rx) = &self.entities else { return false };
+        match rx.try_recv() {
+            Ok(mut list) => {
+                // The pane's order: grouped by kind, most mentioned first.
+                list.sort_by(|a, b| {
+                    (kind_rank(a.kind), b.mentions.len(), &a.name).cmp(&(kind_rank(b.kind), a.mentions.len(), &b.name))
+                });
+                let mentions = MentionIndex::new(&list);
+                self.entities = EntityState::Ready { list, mentions };
+                true
+            }
+            Err(TryRecvError::Empty) => false,
+            Err(TryRecvError::Disconnected) => {
+                self.entities = EntityState::Ready { list: Vec::new(), mentions: MentionIndex::default() };
+                true
+            }
+        }
+    }
+
+    /// Goes to the next (or previous) mention of the selected entity, wrapping around, and says
+    /// which one it is in the status bar.
+    pub(super) fn step_mention(&mut self, forward: bool) {
+        let Some(e) = self.selected_entity() else { return };
+        let n = e.mentions.len();
+        if n == 0 {
+            return;
+        }
+        let i = match (self.mention, forward) {
+            (None, _) => 0,
+            (Some(i), true) => (i + 1) % n,
+            (Some(i), false) => (i + n - 1) % n,
+        };
+        let at = e.mentions[i].start;
+        let name = e.name.clone();
+        self.mention = Some(i);
+        self.reveal(at);
+        self.notice = Some(format!("{name}: mention {}/{n}", i + 1));
+    }
+
+    /// Scrolls so that byte `at` is on screen: left alone if it already is, else its row goes
+    /// to the top.
+    pub fn reveal(&mut self, at: usize) {
+        let first = self.top_byte();
+        let mut p = self.top;
+        let mut last_end = first;
+        for _ in 1..self.height {
+            match self.next_pos(p) {
+                Some(q) => p = q,
+                None => break,
+            }
+        }
+        if let Some(r) = self.rows(p.para).get(p.row) {
+            last_end = r.end as usize;
+        }
+        if at < first || at >= last_end {
+            self.jump_to_byte(at);
+        }
+    }
+}
+
+/// Where a kind's group stands in the pane: people, organisations, places, other.
+fn kind_rank(kind: Kind) -> u8 {
+    match kind {
+        Kind::Person => 0,
+        Kind::Organization => 1,
+        Kind::Location => 2,
+        Kind::Other => 3,
+    }
+}

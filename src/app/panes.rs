@@ -1,0 +1,133 @@
+//! The side pane (section navigator or entity list), keyboard focus, and jumps to sections.
+
+use super::{App, EntityState};
+
+/// What the side pane shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    /// No side pane: the article takes the whole width.
+    Hidden,
+    /// The section navigator.
+    Sections,
+    /// The named entities.
+    Entities,
+}
+
+/// Which pane takes the keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    /// The article: movement keys scroll.
+    Article,
+    /// The side pane: movement keys select, Enter jumps.
+    Side,
+}
+
+impl App {
+    /// Shows `side` in the side pane, or hides the pane if it already shows it.
+    pub(super) fn toggle_side(&mut self, side: Side) {
+        if self.side == side {
+            self.side = Side::Hidden;
+            self.focus = super::Focus::Article;
+        } else {
+            self.side = side;
+        }
+    }
+
+    /// Tab: article → sections → entities → article (Shift-Tab the other way), opening the
+    /// side pane on the way.
+    pub(super) fn cycle_focus(&mut self, forward: bool) {
+        let order = [(Focus::Article, None), (Focus::Side, Some(Side::Sections)), (Focus::Side, Some(Side::Entities))];
+        let now = match (self.focus, self.side) {
+            (Focus::Side, Side::Sections) => 1,
+            (Focus::Side, Side::Entities) => 2,
+            _ => 0,
+        };
+        let next = if forward { (now + 1) % 3 } else { (now + 2) % 3 };
+        let (focus, side) = order[next];
+        self.focus = focus;
+        if let Some(s) = side {
+            self.side = s;
+        }
+    }
+
+    /// Number of entries in the side pane.
+    fn pane_len(&self) -> usize {
+        match self.side {
+            Side::Sections => self.outline.sections.len(),
+            Side::Entities => self.entities.list().len(),
+            Side::Hidden => 0,
+        }
+    }
+
+    /// Moves the side pane's selection by `d` entries.
+    pub(super) fn move_selection(&mut self, d: i64) {
+        let n = self.pane_len();
+        if n == 0 {
+            return;
+        }
+        let sel = match self.side {
+            Side::Entities => &mut self.entity_selected,
+            _ => &mut self.nav_selected,
+        };
+        *sel = (*sel as i64 + d).clamp(0, n as i64 - 1) as usize;
+        if self.side == Side::Entities {
+            self.mention = None;
+        }
+    }
+
+    /// Enter in the side pane: go to the selected section, or the selected entity's first mention.
+    pub(super) fn select(&mut self) {
+        match self.side {
+            Side::Sections => {
+                if let Some(s) = self.outline.sections.get(self.nav_selected) {
+                    let at = s.start;
+                    self.jump_to_byte(at);
+                }
+            }
+            Side::Entities => {
+                self.mention = None;
+                self.step_mention(true);
+            }
+            Side::Hidden => {}
+        }
+    }
+
+    /// `]`: the next section's heading to the top.
+    pub(super) fn next_section(&mut self) {
+        let top = self.top_byte();
+        if let Some(s) = self.outline.sections.iter().find(|s| s.start > top) {
+            let at = s.start;
+            self.jump_to_byte(at);
+        }
+    }
+
+    /// `[`: the previous section's heading to the top.
+    pub(super) fn prev_section(&mut self) {
+        let top = self.top_byte();
+        if let Some(s) = self.outline.sections.iter().rev().find(|s| s.start < top) {
+            let at = s.start;
+            self.jump_to_byte(at);
+        }
+    }
+
+    /// The section the top of the view is in; while the article has the focus, the
+    /// navigator's selection follows it.
+    pub fn current_section(&mut self) -> Option<usize> {
+        let top = self.top_byte();
+        let cur = self.outline.section_at(top);
+        if self.focus == Focus::Article || self.side != Side::Sections {
+            if let Some(c) = cur {
+                self.nav_selected = c;
+            }
+        }
+        cur
+    }
+
+    /// The entity the pane has selected, once entities are known.
+    pub fn selected_entity(&self) -> Option<&crate::entities::Entity> {
+        match &self.entities {
+            EntityState::Ready { list, .. } => list.get(self.entity_selected),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! Moving through the document by rows: the top row, paging, jumps to a byte, the last screenful.
+
+use super::{App, Pos};
+use crate::document::structure::LineKind;
+use crate::layout::VisualRow;
+use std::rc::Rc;
+
+/// Columns a pull quote is indented by on each side.
+pub const QUOTE_INDENT: u16 = 2;
+
+impl App {
+    /// Sets the article view's size. A new width re-lays out the text and keeps the row that
+    /// holds the first visible byte at the top, so the reader does not lose their place.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.height = height.max(1);
+        if width != self.layout.width() {
+            let anchor = self.top_byte();
+            self.layout.set_width(width.max(1));
+            self.quote_layout.set_width(width.saturating_sub(2 * QUOTE_INDENT).max(1));
+            self.jump_to_byte(anchor);
+        } else {
+            self.top = self.top.min(self.last_top());
+        }
+    }
+
+    /// Rows of paragraph `para` at the current width: none for a line the reader does not need
+    /// to see twice (the title printed again), narrower for a pull quote.
+    pub fn rows(&mut self, para: usize) -> Rc<[VisualRow]> {
+        match self.outline.kinds.get(para) {
+            Some(LineKind::TitleRepeat) => Rc::from([]),
+            Some(LineKind::Blank) if para > 0 && self.outline.kinds.get(para - 1) == Some(&LineKind::TitleRepeat) => {
+                Rc::from([])
+            }
+            Some(LineKind::Quote) => self.quote_layout.rows(&self.doc, para),
+            _ => self.layout.rows(&self.doc, para),
+        }
+    }
+
+    /// First source byte of the top row.
+    pub fn top_byte(&mut self) -> usize {
+        let top = self.top;
+        self.rows(top.para)
+            .get(top.row)
+            .map_or(self.doc.line(top.para).start, |r| r.start as usize)
+    }
+
+    /// Puts the row holding byte `offset` at the top (as far as the end of the document allows).
+    pub fn jump_to_byte(&mut self, offset: usize) {
+        if self.doc.is_empty() {
+            self.top = Pos::default();
+            return;
+        }
+        let para = self.doc.line_at(offset);
+        let rows = self.rows(para);
+        let row = rows
+            .iter()
+            .rposition(|r| r.start as usize <= offset)
+            .unwrap_or(0);
+        self.top = Pos { para, row }.min(self.last_top());
+    }
+
+    /// The row after `p`, if any (hidden lines have no rows and are skipped).
+    pub fn next_pos(&mut self, p: Pos) -> Option<Pos> {
+        if p.row + 1 < self.rows(p.para).len() {
+            return Some(Pos { para: p.para, row: p.row + 1 });
+        }
+        (p.para + 1..self.doc.len()).find(|&q| !self.rows(q).is_empty()).map(|para| Pos { para, row: 0 })
+    }
+
+    /// The row before `p`, if any.
+    pub fn prev_pos(&mut self, p: Pos) -> Option<Pos> {
+        if p.row > 0 {
+            return Some(Pos { para: p.para, row: p.row - 1 });
+        }
+        (0..p.para).rev().find_map(|q| {
+            let n = self.rows(q).len();
+            (n > 0).then(|| Pos { para: q, row: n - 1 })
+        })
+    }
+
+    /// The top row that shows the document's last row on the view's last line. Lays out only
+    /// the last screenful, so `G` is instant on a file of any size.
+    pub fn last_top(&mut self) -> Pos {
+        if self.doc.is_empty() {
+            return Pos::default();
+        }
+        let last_para = self.doc.len() - 1;
+        let mut p = Pos {
+            para: last_para,
+            row: self.rows(last_para).len().saturating_sub(1),
+        };
+        for _ in 1..self.height {
+            match self.prev_pos(p) {
+                Some(q) => p = q,
+                None => break,
+            }
+        }
+        p
+    }
+
+    /// Moves the top by `n` rows (negative: up), never past the last screenful.
+    pub(super) fn scroll(&mut self, n: i64) {
+        let mut p = self.top;
+        if n > 0 {
+            let limit = self.last_top();
+            for _ in 0..n {
+                if p >= limit {
+                    break;
+                }
+                match self.next_pos(p) {
+                    Some(q) => p = q,
+                    None => break,
+                }
+            }
+            p = p.min(limit);
+        } else {
+            for _ in 0..n.unsigned_abs() {
+                match self.prev_pos(p) {
+                    Some(q) => p = q,
+                    None => break,
+                }
+            }
+        }
+        self.top = p;
+    }
+
+    /// How far through the document the view is, in percent of bytes (100 at the end).
+    pub fn percent(&mut self) -> u16 {
+        let last = self.last_top();
+        if self.top >= last {
+            return 100;
+        }
+        let len = self.doc.text.len().max(1);
+        (self.top_byte() * 100 / len) as u16
+    }
+}

@@ -1,0 +1,185 @@
+//! Searching in place: the prompt, incremental matching as the user types, history, and stepping
+//! through matches with `n`/`N`. Matching itself is `crate::search`; here is what the reader sees.
+
+use super::{App, Pos};
+use crate::search::{Index, Mode, Query};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::ops::Range;
+
+/// The search prompt while it is open.
+#[derive(Clone, Debug)]
+pub struct Prompt {
+    /// What has been typed.
+    pub text: String,
+    /// Where the view was when `/` was pressed: `Esc` returns there, matches are looked for from there.
+    pub origin: Pos,
+    /// Byte offset of the top row at `/`.
+    origin_byte: usize,
+    /// Position in the history while walking it with ↑/↓.
+    history_at: Option<usize>,
+}
+
+/// The current search and its results.
+#[derive(Default)]
+pub struct SearchState {
+    /// The prompt, while open.
+    pub prompt: Option<Prompt>,
+    /// The query the matches are for.
+    pub query: String,
+    /// Forgiving (default) or exact matching.
+    pub mode: Mode,
+    /// Every match, in document order.
+    pub matches: Vec<Range<usize>>,
+    /// The match the view is on.
+    pub current: Option<usize>,
+    /// Queries accepted with Enter in this run, oldest first.
+    pub history: Vec<String>,
+    /// Folded copies of the document, built on the first search.
+    index: Option<Index>,
+}
+
+impl SearchState {
+    /// "3/17" for the status bar, when there is a current match.
+    pub fn position(&self) -> Option<String> {
+        self.current.map(|c| format!("{}/{}", c + 1, self.matches.len()))
+    }
+}
+
+impl App {
+    /// `/`: opens the prompt, remembering where the view is.
+    pub(super) fn open_prompt(&mut self) {
+        let origin_byte = self.top_byte();
+        self.search.prompt = Some(Prompt { text: String::new(), origin: self.top, origin_byte, history_at: None });
+        self.notice = None;
+    }
+
+    /// A key typed while the prompt is open. Every change re-searches and moves the view to the
+    /// first match at or after where the search started.
+    pub fn prompt_key(&mut self, key: KeyEvent) {
+        let Some(p) = self.search.prompt.as_mut() else { return };
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Enter => {
+                let text = p.text.clone();
+                self.search.prompt = None;
+                if !text.trim().is_empty() && self.search.history.last() != Some(&text) {
+                    self.search.history.push(text);
+                }
+                if self.search.matches.is_empty() && !self.search.query.trim().is_empty() {
+                    self.notice = Some(format!("not found: {}", self.search.query));
+                }
+                return;
+            }
+            KeyCode::Esc => {
+                let origin = p.origin;
+                self.search.prompt = None;
+                self.search.matches.clear();
+                self.search.current = None;
+                self.search.query.clear();
+                self.top = origin;
+                return;
+            }
+            KeyCode::Char('e') if ctrl => {
+                self.search.mode = match self.search.mode {
+                    Mode::Loose => Mode::Exact,
+                    Mode::Exact => Mode::Loose,
+                };
+            }
+            KeyCode::Char('u') if ctrl => p.text.clear(),
+            KeyCode::Char(c) if !ctrl => p.text.push(c),
+            KeyCode::Backspace => {
+                p.text.pop();
+            }
+            KeyCode::Up | KeyCode::Down => {
+                let n = self.search.history.len();
+                if n == 0 {
+                    return;
+                }
+                let at = match (p.history_at, key.code) {
+                    (None, KeyCode::Up) => n - 1,
+                    (Some(i), KeyCode::Up) => i.saturating_sub(1),
+                    (Some(i), _) if i + 1 < n => i + 1,
+                    _ => {
+                        p.history_at = None;
+                        p.text.clear();
+                        self.run_incremental();
+                        return;
+                    }
+                };
+                p.history_at = Some(at);
+                p.text = self.search.history[at].clone();
+            }
+            _ => return,
+        }
+        self.run_incremental();
+    }
+
+    /// Searches for the prompt's text and shows the first match at or after the origin.
+    fn run_incremental(&mut self) {
+        let Some(p) = &self.search.prompt else { return };
+        let (text, origin, origin_byte) = (p.text.clone(), p.origin, p.origin_byte);
+        self.search.query = text.clone();
+        self.search.current = None;
+        self.search.matches = match Query::new(&text, self.search.mode) {
+            Some(q) => self.index().find_all(&q),
+            None => Vec::new(),
+        };
+        let m = &self.search.matches;
+        let first = m.partition_point(|r| r.start < origin_byte);
+        let pick = if first < m.len() { Some(first) } else if m.is_empty() { None } else { Some(0) };
+        match pick {
+            Some(i) => {
+                self.top = origin;
+                self.search.current = Some(i);
+                let at = self.search.matches[i].start;
+                self.reveal(at);
+            }
+            None => self.top = origin,
+        }
+    }
+
+    /// The document's search index, built on first use.
+    fn index(&mut self) -> &Index {
+        self.search.index.get_or_insert_with(|| Index::new(&self.doc.text))
+    }
+
+    /// Runs `query` from the command line (`--search`): the view starts at its first match.
+    pub fn search_for(&mut self, query: &str) {
+        self.open_prompt();
+        if let Some(p) = self.search.prompt.as_mut() {
+            p.text = query.to_string();
+        }
+        self.run_incremental();
+        self.prompt_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    }
+
+    /// `n`/`N`: the next or previous match, wrapping around with a notice.
+    pub(super) fn step_match(&mut self, forward: bool) {
+        let n = self.search.matches.len();
+        if n == 0 {
+            if !self.search.query.is_empty() {
+                self.notice = Some(format!("not found: {}", self.search.query));
+            }
+            return;
+        }
+        let top = self.top_byte();
+        let (i, wrapped) = match (self.search.current, forward) {
+            (Some(c), true) => ((c + 1) % n, c + 1 == n),
+            (Some(c), false) => ((c + n - 1) % n, c == 0),
+            (None, true) => {
+                let i = self.search.matches.partition_point(|r| r.start < top);
+                (i % n, i == n)
+            }
+            (None, false) => {
+                let i = self.search.matches.partition_point(|r| r.start < top);
+                ((i + n - 1) % n, i == 0)
+            }
+        };
+        self.search.current = Some(i);
+        let at = self.search.matches[i].start;
+        self.reveal(at);
+        self.notice = wrapped.then(|| {
+            if forward { "search wrapped to the top".to_string() } else { "search wrapped to the bottom".to_string() }
+        });
+    }
+}

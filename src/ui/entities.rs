@@ -1,0 +1,58 @@
+//! The entity pane: people, organisations, places and other names, each with its mention
+//! count, most mentioned first; "analysing…" while the recogniser runs.
+
+use crate::app::{App, EntityState, Focus};
+use crate::entities::Kind;
+use crate::ui::{pane, theme};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+/// The heading of a kind's group.
+pub fn kind_label(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Person => "People",
+        Kind::Organization => "Organisations",
+        Kind::Location => "Places",
+        Kind::Other => "Other",
+    }
+}
+
+/// Draws the entity pane into `area`.
+pub fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
+    let inner = pane::frame(buf, area, app);
+    let opts = app.layout.options();
+    let list = match &app.entities {
+        EntityState::Ready { list, .. } => list,
+        EntityState::Analysing(_) | EntityState::Off => {
+            pane::paint_entry(buf, inner, inner.y, 1, "analysing…", theme::dim(), &opts);
+            return;
+        }
+    };
+    if list.is_empty() {
+        pane::paint_entry(buf, inner, inner.y, 1, "no names found", theme::dim(), &opts);
+        return;
+    }
+    // Lines: a heading before each kind's group, then its entities.
+    let mut lines: Vec<(Option<usize>, String, Kind)> = Vec::new();
+    for (i, e) in list.iter().enumerate() {
+        if i == 0 || list[i - 1].kind != e.kind {
+            lines.push((None, kind_label(e.kind).to_string(), e.kind));
+        }
+        lines.push((Some(i), format!("{} ({})", e.name, e.mentions.len()), e.kind));
+    }
+    let focused = app.focus == Focus::Side;
+    let sel_line = lines.iter().position(|(i, _, _)| *i == Some(app.entity_selected)).unwrap_or(0);
+    let h = usize::from(inner.height);
+    let first = pane::scroll_offset(sel_line, h);
+    for (n, (idx, text, kind)) in lines.iter().enumerate().skip(first).take(h) {
+        let y = inner.y + (n - first) as u16;
+        let (indent, mut style) = match idx {
+            None => (1, theme::group_heading()),
+            Some(_) => (3, theme::entity(*kind)),
+        };
+        if *idx == Some(app.entity_selected) {
+            style = style.patch(if focused { theme::selected() } else { theme::current() });
+        }
+        pane::paint_entry(buf, inner, y, indent, text, style, &opts);
+    }
+}
