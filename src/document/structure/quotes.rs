@@ -1,8 +1,8 @@
 //! Pull quotes found by repetition: a line whose words mostly reappear in one sentence of
 //! another line repeats or closely paraphrases it.
 
-use std::collections::{HashMap, HashSet};
-use std::ops::RangeInclusive;
+use std::collections::HashMap;
+use std::ops::{Range, RangeInclusive};
 
 use super::shape::{ends_sentence, is_final, word_count};
 use crate::arabic::{Fold, fold_str};
@@ -15,10 +15,64 @@ const MIN_DISTINCTIVE: usize = 4;
 /// Share of a candidate's distinctive words that one sentence elsewhere must hold.
 const MIN_CONTAINMENT: f64 = 0.7;
 
-/// A sentence of the article as a set of matching keys.
-struct Sentence {
-    line: usize,
-    keys: HashSet<String>,
+/// The article's sentences as sorted, distinct word ids, with the lines they come from.
+struct Sentences {
+    /// Word ids of each sentence.
+    words: Vec<Vec<u32>>,
+    /// The line each sentence belongs to.
+    line: Vec<usize>,
+    /// Sentences of each line, as a range of indices (empty for lines outside the pool).
+    of_line: Vec<Range<usize>>,
+    /// Sentences holding each word id.
+    postings: Vec<Vec<u32>>,
+}
+
+impl Sentences {
+    /// Folds each line once, cuts it into sentences and gives every distinct word an id.
+    fn new(pool: &[Option<&str>]) -> Sentences {
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut s = Sentences {
+            words: Vec::new(),
+            line: Vec::new(),
+            of_line: Vec::with_capacity(pool.len()),
+            postings: Vec::new(),
+        };
+        for (line, text) in pool.iter().enumerate() {
+            let first = s.words.len();
+            let folded = text.map(|t| fold_str(t, Fold::LOOSE)).unwrap_or_default();
+            for sentence in split_sentences(&folded) {
+                let mut words: Vec<u32> = keys(sentence)
+                    .map(|k| match ids.get(k) {
+                        Some(&id) => id,
+                        None => {
+                            let id = ids.len() as u32;
+                            ids.insert(k.to_string(), id);
+                            id
+                        }
+                    })
+                    .collect();
+                words.sort_unstable();
+                words.dedup();
+                s.postings.resize(ids.len(), Vec::new());
+                for &w in &words {
+                    s.postings[w as usize].push(s.words.len() as u32);
+                }
+                s.words.push(words);
+                s.line.push(line);
+            }
+            s.of_line.push(first..s.words.len());
+        }
+        s
+    }
+
+    /// The distinct word ids of a line.
+    fn of(&self, line: usize) -> Vec<u32> {
+        let range = self.of_line.get(line).cloned().unwrap_or_default();
+        let mut words: Vec<u32> = self.words.get(range).unwrap_or_default().concat();
+        words.sort_unstable();
+        words.dedup();
+        words
+    }
 }
 
 /// The lines among `candidates` that repeat or paraphrase a sentence of another line of `pool`
@@ -29,24 +83,8 @@ struct Sentence {
 /// frequency cut. Of two lines that hold each other, the finished, longer, earlier one is
 /// the original and the other the quote.
 pub(super) fn repeated(pool: &[Option<&str>], candidates: &[usize]) -> Vec<usize> {
-    let sentences: Vec<Sentence> = pool
-        .iter()
-        .enumerate()
-        .filter_map(|(line, text)| Some((line, (*text)?)))
-        .flat_map(|(line, text)| {
-            split_sentences(text).map(move |s| Sentence {
-                line,
-                keys: keys(s),
-            })
-        })
-        .collect();
-    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, s) in sentences.iter().enumerate() {
-        for k in &s.keys {
-            postings.entry(k.as_str()).or_default().push(i);
-        }
-    }
-    let common = (sentences.len() / 8).clamp(3, 64);
+    let sentences = Sentences::new(pool);
+    let common = (sentences.words.len() / 8).clamp(3, 64);
     let rank = |line: usize| {
         let text = pool.get(line).copied().flatten().unwrap_or("");
         (
@@ -55,31 +93,45 @@ pub(super) fn repeated(pool: &[Option<&str>], candidates: &[usize]) -> Vec<usize
             std::cmp::Reverse(line),
         )
     };
+    // Hit counts per sentence, reset after each candidate through the list of those touched.
+    let mut hits: Vec<u16> = vec![0; sentences.words.len()];
+    let mut touched: Vec<u32> = Vec::new();
     candidates
         .iter()
         .copied()
         .filter(|&c| {
-            let Some(text) = pool.get(c).copied().flatten() else {
-                return false;
-            };
-            let distinct: Vec<&Vec<usize>> = keys(text)
-                .iter()
-                .filter_map(|k| postings.get(k.as_str()))
+            let distinct: Vec<&Vec<u32>> = sentences
+                .of(c)
+                .into_iter()
+                .filter_map(|w| sentences.postings.get(w as usize))
                 .filter(|p| p.len() <= common)
                 .collect();
             if distinct.len() < MIN_DISTINCTIVE {
                 return false;
             }
-            let mut hits: HashMap<usize, usize> = HashMap::new();
+            let own = sentences.of_line.get(c).cloned().unwrap_or_default();
             for &s in distinct.iter().copied().flatten() {
-                if sentences.get(s).is_some_and(|s| s.line != c) {
-                    *hits.entry(s).or_default() += 1;
+                if !own.contains(&(s as usize))
+                    && let Some(h) = hits.get_mut(s as usize)
+                {
+                    if *h == 0 {
+                        touched.push(s);
+                    }
+                    *h = h.saturating_add(1);
                 }
             }
-            hits.into_iter().any(|(s, n)| {
-                let other = sentences.get(s).map_or(c, |s| s.line);
-                n as f64 >= MIN_CONTAINMENT * distinct.len() as f64 && rank(other) > rank(c)
-            })
+            let needed = MIN_CONTAINMENT * distinct.len() as f64;
+            let found = touched.iter().any(|&s| {
+                let n = hits.get(s as usize).copied().unwrap_or(0);
+                let other = sentences.line.get(s as usize).copied().unwrap_or(c);
+                f64::from(n) >= needed && rank(other) > rank(c)
+            });
+            for s in touched.drain(..) {
+                if let Some(h) = hits.get_mut(s as usize) {
+                    *h = 0;
+                }
+            }
+            found
         })
         .collect()
 }
@@ -107,21 +159,23 @@ fn split_sentences(text: &str) -> impl Iterator<Item = &str> {
 
 /// The words of a text folded for matching: harakat, spelling variants and case aside.
 pub(super) fn folded_words(text: &str) -> Vec<String> {
-    fold_str(text, Fold::LOOSE)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+    words_of(&fold_str(text, Fold::LOOSE))
         .map(String::from)
         .collect()
 }
 
-/// Matching keys of a text: its folded words, with the conjunction `و` glued to a word set
+/// Matching keys of folded text: its words, with the conjunction `و` glued to a word set
 /// aside (`ولدى` and `لدى` are one word to a reader).
-fn keys(text: &str) -> HashSet<String> {
-    folded_words(text)
-        .into_iter()
-        .map(|w| match w.strip_prefix('و') {
-            Some(stem) if stem.chars().count() >= 3 => stem.to_string(),
-            _ => w,
-        })
-        .collect()
+fn keys(folded: &str) -> impl Iterator<Item = &str> {
+    words_of(folded).map(|w| match w.strip_prefix('و') {
+        Some(stem) if stem.chars().count() >= 3 => stem,
+        _ => w,
+    })
+}
+
+/// The words of folded text: runs of letters and digits.
+fn words_of(folded: &str) -> impl Iterator<Item = &str> {
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
 }
