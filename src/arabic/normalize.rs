@@ -5,6 +5,7 @@
 //! need: every match is found in the folded copy and reported as a byte range of the source.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// What to fold away. Search and the entity recogniser share this one normaliser.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -82,6 +83,197 @@ fn fold_char(c: char, fold: Fold) -> Option<char> {
     Some(if fold.case { lower_same_length(c) } else { c })
 }
 
+/// What folding does to one character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Action {
+    /// Copied unchanged.
+    Keep,
+    /// Dropped.
+    Drop,
+    /// Replaced by a character of the same UTF-8 length.
+    Replace(char),
+    /// Whitespace, when runs of it collapse into one space.
+    Space,
+}
+
+impl Action {
+    fn of(c: char, fold: Fold) -> Action {
+        if fold.whitespace && c.is_whitespace() {
+            return Action::Space;
+        }
+        match fold_char(c, fold) {
+            None => Action::Drop,
+            Some(f) if f == c => Action::Keep,
+            Some(f) => Action::Replace(f),
+        }
+    }
+}
+
+/// [`Action::of`] precomputed for ASCII and the Arabic block, the characters of nearly every
+/// text qari reads.
+struct Table {
+    ascii: [Action; 0x80],
+    arabic: [Action; 0x100],
+}
+
+impl Table {
+    /// The table for `fold`, built once per process (a fold is three bits: eight tables).
+    fn get(fold: Fold) -> &'static Table {
+        static TABLES: [OnceLock<Table>; 8] = [const { OnceLock::new() }; 8];
+        let slot = usize::from(fold.arabic)
+            | usize::from(fold.case) << 1
+            | usize::from(fold.whitespace) << 2;
+        TABLES[slot].get_or_init(|| Table {
+            ascii: std::array::from_fn(|b| Action::of(char::from(b as u8), fold)),
+            arabic: std::array::from_fn(|k| {
+                Action::of(char::from_u32(0x600 + k as u32).unwrap_or(' '), fold)
+            }),
+        })
+    }
+}
+
+/// Texts shorter than this per core are folded on one thread: starting threads costs more.
+const PARALLEL_MIN: usize = 4 << 20;
+
+/// Where to cut `src` into `n` pieces that fold independently: `[0, cut…, len]`. Each cut is
+/// put before a character that is kept and is not whitespace, so the piece after it starts
+/// outside a whitespace run, as folding from the start would have it.
+fn split_points(src: &str, fold: Fold, n: usize) -> Vec<usize> {
+    let mut points = vec![0];
+    for k in 1..n {
+        let mut at = src.len() / n * k;
+        while !src.is_char_boundary(at) {
+            at += 1;
+        }
+        let rest = src.get(at..).unwrap_or("");
+        let skip = rest.find(|c| matches!(Action::of(c, fold), Action::Keep | Action::Replace(_)));
+        points.push(
+            skip.map_or(src.len(), |s| at + s)
+                .max(points.last().copied().unwrap_or(0)),
+        );
+    }
+    points.push(src.len());
+    points
+}
+
+/// One piece of a folded text and its map as they are written: `plain` is where the pending
+/// run of unchanged source starts, copied when something else comes.
+struct Folder<'a> {
+    src: &'a str,
+    text: String,
+    map: MapBuilder,
+    plain: usize,
+}
+
+impl<'a> Folder<'a> {
+    /// Folds the piece `range` of `src` (cut by [`split_points`]).
+    fn run(src: &'a str, range: Range<usize>, fold: Fold) -> Folder<'a> {
+        let table = Table::get(fold);
+        let bytes = src.as_bytes();
+        let capacity = if range.start == 0 {
+            src.len()
+        } else {
+            range.len()
+        };
+        let mut out = Folder {
+            src,
+            text: String::with_capacity(capacity),
+            map: MapBuilder::default(),
+            plain: range.start,
+        };
+        let mut in_space = false;
+        let mut i = range.start;
+        while i < range.end {
+            let b = bytes.get(i).copied().unwrap_or(b' ');
+            let (len, action) = match b {
+                0..0x80 => (1, table.ascii[usize::from(b)]),
+                // U+0600–U+06FF, the Arabic block: two bytes, the lead one of D8–DB.
+                0xD8..=0xDB => {
+                    let low = bytes.get(i + 1).map_or(0, |b1| b1 & 0x3F);
+                    (
+                        2,
+                        table.arabic[usize::from(b - 0xD8) << 6 | usize::from(low)],
+                    )
+                }
+                _ => {
+                    let c = src
+                        .get(i..)
+                        .and_then(|rest| rest.chars().next())
+                        .unwrap_or(' ');
+                    (c.len_utf8(), Action::of(c, fold))
+                }
+            };
+            // The two cases that make up nearly all text, tested before the general dispatch:
+            // a letter kept as it is, and the single space between words.
+            if action == Action::Keep || (b == b' ' && !in_space && action == Action::Space) {
+                in_space = b == b' ';
+                i += len;
+                continue;
+            }
+            match action {
+                Action::Keep => in_space = false,
+                // A dropped mark does not end a whitespace run: "a َ b" folds to "a b".
+                Action::Drop => out.skip(i, len),
+                Action::Replace(f) => {
+                    in_space = false;
+                    out.replace(i, len, f);
+                }
+                Action::Space if in_space => out.skip(i, len),
+                Action::Space => {
+                    in_space = true;
+                    if b != b' ' {
+                        // A newline, tab or wide space (NBSP, ideographic space): the ' ' stands
+                        // for its first byte.
+                        out.replace(i, len, ' ');
+                    }
+                }
+            }
+            i += len;
+        }
+        out.copy_to(range.end);
+        out
+    }
+
+    /// Copies the pending run up to source offset `i`.
+    fn copy_to(&mut self, i: usize) {
+        if let Some(run) = self.src.get(self.plain..i) {
+            self.text.push_str(run);
+            self.map.same(run.len());
+        }
+        self.plain = i;
+    }
+
+    /// Drops the `len` source bytes at `i`.
+    fn skip(&mut self, i: usize, len: usize) {
+        self.copy_to(i);
+        self.map.skip(len);
+        self.plain = i + len;
+    }
+
+    /// Writes `f` for the `len` source bytes at `i` (`f` is no longer than them).
+    fn replace(&mut self, i: usize, len: usize, f: char) {
+        self.copy_to(i);
+        self.text.push(f);
+        self.map.same(f.len_utf8());
+        self.map.skip(len - f.len_utf8());
+        self.plain = i + len;
+    }
+
+    /// Puts the next piece after this one.
+    fn append(&mut self, next: Folder) {
+        self.text.push_str(&next.text);
+        self.map.append(next.map);
+    }
+
+    fn finish(self, source_len: usize) -> Normalized {
+        let map = self.map.finish(self.text.len(), source_len);
+        Normalized {
+            text: self.text,
+            map,
+        }
+    }
+}
+
 /// A folded copy of a text and the way back to source byte offsets.
 #[derive(Clone, Debug, Default)]
 pub struct Normalized {
@@ -93,37 +285,44 @@ pub struct Normalized {
 
 impl Normalized {
     /// Folds `src` as `fold` says.
+    ///
+    /// Runs of characters the fold leaves alone (most of any text) are copied in one piece,
+    /// the common characters are classified by table from their UTF-8 bytes, and a large text
+    /// is folded in pieces on all cores, so a 50 MB file folds in a fraction of a second.
     pub fn new(src: &str, fold: Fold) -> Normalized {
-        let mut text = String::with_capacity(src.len());
-        let mut map = MapBuilder::default();
-        let mut in_space = false;
-        for c in src.chars() {
-            let len = c.len_utf8();
-            if fold.whitespace && c.is_whitespace() {
-                if in_space {
-                    map.skip(len);
-                } else {
-                    in_space = true;
-                    text.push(' ');
-                    // A wide space (NBSP, ideographic space) keeps its first byte as the ' '.
-                    map.same(1);
-                    map.skip(len - 1);
-                }
-                continue;
-            }
-            // A dropped mark does not end a whitespace run: "a َ b" folds to "a b".
-            match fold_char(c, fold) {
-                None => map.skip(len),
-                Some(f) => {
-                    debug_assert_eq!(f.len_utf8(), len, "folding must keep UTF-8 lengths");
-                    in_space = false;
-                    text.push(f);
-                    map.same(len);
-                }
-            }
+        let threads = std::thread::available_parallelism().map_or(1, usize::from);
+        Normalized::in_pieces(src, fold, threads.min(src.len() / PARALLEL_MIN).max(1))
+    }
+
+    /// Folds `src` in `n` pieces on `n` threads.
+    fn in_pieces(src: &str, fold: Fold, n: usize) -> Normalized {
+        let parts = split_points(src, fold, n);
+        let mut pieces = std::thread::scope(|scope| {
+            let handles: Vec<_> = parts
+                .windows(2)
+                .skip(1)
+                .map(|w| scope.spawn(move || Folder::run(src, w[0]..w[1], fold)))
+                .collect();
+            // This thread folds the first piece itself, into the buffer the whole text will use.
+            let first = Folder::run(src, 0..parts.get(1).copied().unwrap_or(src.len()), fold);
+            let mut rest: Vec<Folder> = handles
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect();
+            rest.insert(0, first);
+            rest
+        })
+        .into_iter();
+        let mut whole = pieces
+            .next()
+            .unwrap_or_else(|| Folder::run(src, 0..src.len(), fold));
+        for piece in pieces {
+            whole.append(piece);
         }
-        let map = map.finish(text.len(), src.len());
-        Normalized { text, map }
+        whole.finish(src.len())
     }
 
     /// Source offset of folded offset `o` (a char boundary of `text`, or its length): where the
@@ -223,10 +422,20 @@ struct MapBuilder {
 impl MapBuilder {
     /// `n` bytes copied unchanged in length.
     fn same(&mut self, n: usize) {
-        if self.skip > 0 {
+        if n > 0 && self.skip > 0 {
             self.flush();
         }
         self.same += n;
+    }
+
+    /// Replays the map of the piece that follows this one.
+    fn append(&mut self, next: MapBuilder) {
+        for st in &next.map.steps {
+            self.same(usize::from(st.same));
+            self.skip(usize::from(st.skip));
+        }
+        self.same(next.same);
+        self.skip(next.skip);
     }
 
     /// `n` source bytes dropped.
@@ -300,6 +509,27 @@ pub fn fold_str(s: &str, fold: Fold) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn pieces_fold_like_the_whole(
+            src in "[a A\u{0623}\u{0628}\u{064E}\u{0640}\n\u{00A0}\u{3000}]{0,80}",
+            n in 2usize..6,
+            arabic in any::<bool>(),
+            whitespace in any::<bool>(),
+        ) {
+            let fold = Fold { arabic, case: true, whitespace };
+            let (whole, pieces) = (Normalized::in_pieces(&src, fold, 1), Normalized::in_pieces(&src, fold, n));
+            prop_assert_eq!(&whole.text, &pieces.text);
+            for f in 0..=whole.text.len() {
+                prop_assert_eq!(whole.source_offset(f), pieces.source_offset(f));
+            }
+            for s in 0..=src.len() {
+                prop_assert_eq!(whole.folded_offset(s), pieces.folded_offset(s));
+            }
+        }
+    }
 
     #[test]
     fn folding_keeps_utf8_lengths() {
