@@ -21,7 +21,12 @@ impl Document {
     pub fn new(text: String, name: impl Into<String>) -> Document {
         let lines = split_lines(&text);
         let rtl = is_mostly_rtl(&text);
-        Document { text, name: name.into(), lines, rtl }
+        Document {
+            text,
+            name: name.into(),
+            lines,
+            rtl,
+        }
     }
 
     /// Number of lines (paragraphs).
@@ -36,7 +41,9 @@ impl Document {
 
     /// Byte range of line `i`.
     pub fn line(&self, i: usize) -> Range<usize> {
-        self.lines.get(i).map_or(0..0, |&(s, e)| s as usize..e as usize)
+        self.lines
+            .get(i)
+            .map_or(0..0, |&(s, e)| s as usize..e as usize)
     }
 
     /// Text of line `i`.
@@ -47,7 +54,9 @@ impl Document {
     /// The line holding byte `offset` (the last line for an offset past the end).
     pub fn line_at(&self, offset: usize) -> usize {
         let o = offset as u32;
-        self.lines.partition_point(|&(_, e)| e < o).min(self.lines.len().saturating_sub(1))
+        self.lines
+            .partition_point(|&(_, e)| e < o)
+            .min(self.lines.len().saturating_sub(1))
     }
 }
 

@@ -31,7 +31,12 @@ pub struct LayoutOptions {
 
 impl Default for LayoutOptions {
     fn default() -> Self {
-        LayoutOptions { shape: false, reorder: true, show_controls: false, default_rtl: true }
+        LayoutOptions {
+            shape: false,
+            reorder: true,
+            show_controls: false,
+            default_rtl: true,
+        }
     }
 }
 
@@ -64,12 +69,22 @@ impl VisualRow {
 
 /// Lays out the paragraph `doc[range]` (one source line, no line terminator) at `width` columns.
 /// An empty paragraph gives one empty row.
-pub fn layout_paragraph(doc: &str, range: Range<usize>, width: u16, opts: &LayoutOptions) -> Vec<VisualRow> {
+pub fn layout_paragraph(
+    doc: &str,
+    range: Range<usize>,
+    width: u16,
+    opts: &LayoutOptions,
+) -> Vec<VisualRow> {
     let base = range.start;
     let para = doc.get(range.clone()).unwrap_or("");
     if para.is_empty() {
         let at = base as u32;
-        return vec![VisualRow { rtl: opts.default_rtl, start: at, end: at, ..VisualRow::default() }];
+        return vec![VisualRow {
+            rtl: opts.default_rtl,
+            start: at,
+            end: at,
+            ..VisualRow::default()
+        }];
     }
     let levels = bidi::resolve(para, opts.default_rtl);
     let rtl = levels.para % 2 == 1;
@@ -83,8 +98,15 @@ pub fn layout_paragraph(doc: &str, range: Range<usize>, width: u16, opts: &Layou
     for (k, span) in spans.iter().enumerate() {
         let shown = &items[span.items.start..span.shown];
         let mut cells: Vec<Cell> = shown.iter().map(|it| it.cell).collect();
-        let mut lv: Vec<u8> =
-            cells.iter().map(|c| levels.bytes.get(c.start as usize - base).map_or(levels.para, |l| l.number())).collect();
+        let mut lv: Vec<u8> = cells
+            .iter()
+            .map(|c| {
+                levels
+                    .bytes
+                    .get(c.start as usize - base)
+                    .map_or(levels.para, |l| l.number())
+            })
+            .collect();
         if opts.reorder {
             for (cell, &l) in cells.iter_mut().zip(&lv) {
                 bidi::mirror(cell, l, para, base);
@@ -92,14 +114,31 @@ pub fn layout_paragraph(doc: &str, range: Range<usize>, width: u16, opts: &Layou
             bidi::reorder_row(&mut cells, &bidi::kinds(shown), &mut lv, levels.para);
         }
         // Rows tile the paragraph: hidden format characters belong to the row they fall in.
-        let start = if k == 0 { base } else { items[span.items.start].cell.start as usize };
-        let end = spans.get(k + 1).map_or(range.end, |next| items[next.items.start].cell.start as usize);
+        let start = if k == 0 {
+            base
+        } else {
+            items[span.items.start].cell.start as usize
+        };
+        let end = spans.get(k + 1).map_or(range.end, |next| {
+            items[next.items.start].cell.start as usize
+        });
         let width = cells.iter().map(|c| u16::from(c.width)).sum();
-        rows.push(VisualRow { cells, width, rtl, start: start as u32, end: end as u32 });
+        rows.push(VisualRow {
+            cells,
+            width,
+            rtl,
+            start: start as u32,
+            end: end as u32,
+        });
     }
     if rows.is_empty() {
         let at = base as u32;
-        rows.push(VisualRow { rtl, start: at, end: at, ..VisualRow::default() });
+        rows.push(VisualRow {
+            rtl,
+            start: at,
+            end: at,
+            ..VisualRow::default()
+        });
     }
     rows
 }

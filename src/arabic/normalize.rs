@@ -19,9 +19,17 @@ pub struct Fold {
 
 impl Fold {
     /// The forgiving fold a reader expects from search by default.
-    pub const LOOSE: Fold = Fold { arabic: true, case: true, whitespace: true };
+    pub const LOOSE: Fold = Fold {
+        arabic: true,
+        case: true,
+        whitespace: true,
+    };
     /// Only whitespace runs are unified: an exact search still finds a phrase across a line end.
-    pub const EXACT: Fold = Fold { arabic: false, case: false, whitespace: true };
+    pub const EXACT: Fold = Fold {
+        arabic: false,
+        case: false,
+        whitespace: true,
+    };
 }
 
 /// True for the Arabic marks a reader does not type: harakat (U+064B–U+065F), the superscript
@@ -96,7 +104,11 @@ impl Normalized {
                 None => {}
             }
         }
-        Normalized { text, checkpoints, source_len: src.len() }
+        Normalized {
+            text,
+            checkpoints,
+            source_len: src.len(),
+        }
     }
 
     /// Source offset of folded offset `o` (a char boundary of `text`, or its length).
@@ -113,7 +125,11 @@ impl Normalized {
     /// text behind the next folded character, so a match keeps the harakat of its last letter.
     pub fn source_range(&self, r: Range<usize>) -> Range<usize> {
         let start = self.source_offset(r.start);
-        let end = if r.end >= self.text.len() { self.source_len } else { self.source_offset(r.end) };
+        let end = if r.end >= self.text.len() {
+            self.source_len
+        } else {
+            self.source_offset(r.end)
+        };
         start..end.max(start)
     }
 }

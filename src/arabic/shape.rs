@@ -16,19 +16,52 @@ fn forms(c: char) -> Option<[u32; 4]> {
     // first code point of each letter's run there and how many forms it has (2: isolated and
     // final only, for right-joining letters).
     const FE: [(char, u32, u8); 36] = [
-        ('ء', 0xFE80, 1), ('آ', 0xFE81, 2), ('أ', 0xFE83, 2), ('ؤ', 0xFE85, 2), ('إ', 0xFE87, 2),
-        ('ئ', 0xFE89, 4), ('ا', 0xFE8D, 2), ('ب', 0xFE8F, 4), ('ة', 0xFE93, 2), ('ت', 0xFE95, 4),
-        ('ث', 0xFE99, 4), ('ج', 0xFE9D, 4), ('ح', 0xFEA1, 4), ('خ', 0xFEA5, 4), ('د', 0xFEA9, 2),
-        ('ذ', 0xFEAB, 2), ('ر', 0xFEAD, 2), ('ز', 0xFEAF, 2), ('س', 0xFEB1, 4), ('ش', 0xFEB5, 4),
-        ('ص', 0xFEB9, 4), ('ض', 0xFEBD, 4), ('ط', 0xFEC1, 4), ('ظ', 0xFEC5, 4), ('ع', 0xFEC9, 4),
-        ('غ', 0xFECD, 4), ('ف', 0xFED1, 4), ('ق', 0xFED5, 4), ('ك', 0xFED9, 4), ('ل', 0xFEDD, 4),
-        ('م', 0xFEE1, 4), ('ن', 0xFEE5, 4), ('ه', 0xFEE9, 4), ('و', 0xFEED, 2), ('ى', 0xFEEF, 2),
+        ('ء', 0xFE80, 1),
+        ('آ', 0xFE81, 2),
+        ('أ', 0xFE83, 2),
+        ('ؤ', 0xFE85, 2),
+        ('إ', 0xFE87, 2),
+        ('ئ', 0xFE89, 4),
+        ('ا', 0xFE8D, 2),
+        ('ب', 0xFE8F, 4),
+        ('ة', 0xFE93, 2),
+        ('ت', 0xFE95, 4),
+        ('ث', 0xFE99, 4),
+        ('ج', 0xFE9D, 4),
+        ('ح', 0xFEA1, 4),
+        ('خ', 0xFEA5, 4),
+        ('د', 0xFEA9, 2),
+        ('ذ', 0xFEAB, 2),
+        ('ر', 0xFEAD, 2),
+        ('ز', 0xFEAF, 2),
+        ('س', 0xFEB1, 4),
+        ('ش', 0xFEB5, 4),
+        ('ص', 0xFEB9, 4),
+        ('ض', 0xFEBD, 4),
+        ('ط', 0xFEC1, 4),
+        ('ظ', 0xFEC5, 4),
+        ('ع', 0xFEC9, 4),
+        ('غ', 0xFECD, 4),
+        ('ف', 0xFED1, 4),
+        ('ق', 0xFED5, 4),
+        ('ك', 0xFED9, 4),
+        ('ل', 0xFEDD, 4),
+        ('م', 0xFEE1, 4),
+        ('ن', 0xFEE5, 4),
+        ('ه', 0xFEE9, 4),
+        ('و', 0xFEED, 2),
+        ('ى', 0xFEEF, 2),
         ('ي', 0xFEF1, 4),
     ];
     // Letters of Persian and Urdu text, in Presentation Forms-A (same order of forms).
     const FB: [(char, u32, u8); 7] = [
-        ('ٱ', 0xFB50, 2), ('پ', 0xFB56, 4), ('چ', 0xFB7A, 4), ('ژ', 0xFB8A, 2), ('ک', 0xFB8E, 4),
-        ('گ', 0xFB92, 4), ('ی', 0xFBFC, 4),
+        ('ٱ', 0xFB50, 2),
+        ('پ', 0xFB56, 4),
+        ('چ', 0xFB7A, 4),
+        ('ژ', 0xFB8A, 2),
+        ('ک', 0xFB8E, 4),
+        ('گ', 0xFB92, 4),
+        ('ی', 0xFBFC, 4),
     ];
     let (_, first, n) = FE.iter().chain(FB.iter()).find(|(l, _, _)| *l == c)?;
     let mut f = [0u32; 4];
@@ -61,12 +94,20 @@ struct Join {
 }
 
 fn join_of(item: &Item, para: &str, base: usize) -> Join {
-    let none = Join { base: None, to_prev: false, to_next: false };
+    let none = Join {
+        base: None,
+        to_prev: false,
+        to_next: false,
+    };
     if item.cell.glyph != Glyph::Source {
         return none;
     }
-    let s = para.get(item.cell.start as usize - base..item.cell.end as usize - base).unwrap_or("");
-    let Some(c) = s.chars().next() else { return none };
+    let s = para
+        .get(item.cell.start as usize - base..item.cell.end as usize - base)
+        .unwrap_or("");
+    let Some(c) = s.chars().next() else {
+        return none;
+    };
     let (prev, next) = match get_joining_type(c) {
         JoiningType::DualJoining | JoiningType::JoinCausing => (true, true),
         JoiningType::RightJoining => (true, false),
@@ -74,8 +115,16 @@ fn join_of(item: &Item, para: &str, base: usize) -> Join {
         _ => (false, false),
     };
     // A ZWNJ inside the cluster stops joining to the next letter; a ZWJ forces it.
-    let next = if s.contains('\u{200C}') { false } else { next || s.contains('\u{200D}') };
-    Join { base: Some(c), to_prev: prev, to_next: next }
+    let next = if s.contains('\u{200C}') {
+        false
+    } else {
+        next || s.contains('\u{200D}')
+    };
+    Join {
+        base: Some(c),
+        to_prev: prev,
+        to_next: next,
+    }
 }
 
 /// Replaces Arabic letters in `items` (one paragraph `para` starting at byte `base`) by the

@@ -3,7 +3,8 @@
 //!
 //! Format (little endian): magic `QNER1`, f32 weight scale, the transition table as f32,
 //! u32 feature count, then per feature sorted by id: u32 id, u16 mask of non-zero tags and one
-//! i16 per set bit; then u32 name count and per name sorted: u8 length, UTF-8 bytes, u32 count.
+//! i16 per set bit; then u32 word count and per training word sorted: u8 length, UTF-8 bytes, u16 times in a
+//! name, u16 times seen.
 //! Sorted records and fixed quantisation make the bytes a pure function of the weights.
 
 use super::decode::{Transitions, viterbi};
@@ -15,6 +16,15 @@ const MAGIC: &[u8; 5] = b"QNER1";
 /// Feature weights, one per tag.
 pub type Weights = [f32; N_TAGS];
 
+/// How often a word was seen in training, and how often as part of a name.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Seen {
+    /// Times tagged B- or I-.
+    pub in_name: u16,
+    /// Times seen at all.
+    pub total: u16,
+}
+
 /// A trained tagger.
 pub struct Model {
     trans: Transitions,
@@ -22,20 +32,24 @@ pub struct Model {
     slots: Vec<u32>,
     slot_index: Vec<u32>,
     weights: Vec<Weights>,
-    /// How often each folded word was part of a name in training: evidence for clitic stripping.
-    names: BTreeMap<String, u32>,
+    /// Every folded training word: how often it was part of a name, and how often it was seen.
+    vocabulary: BTreeMap<String, Seen>,
 }
 
 impl Model {
     /// A model from averaged weights (features sorted by id) and the training names.
-    pub fn new(trans: Transitions, features: Vec<(u32, Weights)>, names: BTreeMap<String, u32>) -> Model {
+    pub fn new(
+        trans: Transitions,
+        features: Vec<(u32, Weights)>,
+        vocabulary: BTreeMap<String, Seen>,
+    ) -> Model {
         let cap = (features.len() * 2).next_power_of_two().max(16);
         let mut m = Model {
             trans,
             slots: vec![0; cap],
             slot_index: vec![0; cap],
             weights: Vec::with_capacity(features.len()),
-            names,
+            vocabulary,
         };
         for (id, w) in features {
             let mut s = m.home(id);
@@ -70,9 +84,9 @@ impl Model {
         self.weights.len()
     }
 
-    /// How often `folded` was (part of) a name in training.
-    pub fn name_count(&self, folded: &str) -> u32 {
-        self.names.get(folded).copied().unwrap_or(0)
+    /// How often `folded` was seen in training, and as (part of) a name.
+    pub fn seen(&self, folded: &str) -> Seen {
+        self.vocabulary.get(folded).copied().unwrap_or_default()
     }
 
     /// Sum of the weights of `features` per tag.
@@ -100,8 +114,15 @@ impl Model {
             }
         }
         records.sort_by_key(|r| r.0);
-        let max = records.iter().flat_map(|r| r.1.iter()).fold(0f32, |m, w| m.max(w.abs()));
-        let scale = if max > 0.0 { max / f32::from(i16::MAX) } else { 1.0 };
+        let max = records
+            .iter()
+            .flat_map(|r| r.1.iter())
+            .fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 {
+            max / f32::from(i16::MAX)
+        } else {
+            1.0
+        };
         let mut out = MAGIC.to_vec();
         out.extend(scale.to_le_bytes());
         for row in &self.trans {
@@ -117,17 +138,23 @@ impl Model {
         out.extend((quantised.len() as u32).to_le_bytes());
         for (id, q) in quantised {
             out.extend(id.to_le_bytes());
-            let mask = q.iter().enumerate().fold(0u16, |m, (t, &x)| if x != 0 { m | 1 << t } else { m });
+            let mask = q
+                .iter()
+                .enumerate()
+                .fold(0u16, |m, (t, &x)| if x != 0 { m | 1 << t } else { m });
             out.extend(mask.to_le_bytes());
             for x in q.iter().filter(|&&x| x != 0) {
                 out.extend(x.to_le_bytes());
             }
         }
-        out.extend((self.names.len() as u32).to_le_bytes());
-        for (name, count) in &self.names {
-            out.push(name.len().min(255) as u8);
-            out.extend(name.as_bytes().get(..name.len().min(255)).unwrap_or_default());
-            out.extend(count.to_le_bytes());
+        // Words longer than a length byte holds are left out (no Arabic word comes near).
+        let words = self.vocabulary.iter().filter(|(w, _)| w.len() <= 255);
+        out.extend((words.clone().count() as u32).to_le_bytes());
+        for (word, seen) in words {
+            out.push(word.len() as u8);
+            out.extend(word.as_bytes());
+            out.extend(seen.in_name.to_le_bytes());
+            out.extend(seen.total.to_le_bytes());
         }
         out
     }
@@ -158,13 +185,15 @@ impl Model {
             }
             features.push((id, w));
         }
-        let mut names = BTreeMap::new();
+        let mut vocabulary = BTreeMap::new();
         for _ in 0..r.u32()? {
             let len = usize::from(r.take(1)?[0]);
-            let name = std::str::from_utf8(r.take(len)?).map_err(|e| e.to_string())?;
-            names.insert(name.to_owned(), r.u32()?);
+            let word = std::str::from_utf8(r.take(len)?).map_err(|e| e.to_string())?;
+            let in_name = u16::from_le_bytes(r.array()?);
+            let total = u16::from_le_bytes(r.array()?);
+            vocabulary.insert(word.to_owned(), Seen { in_name, total });
         }
-        Ok(Model::new(trans, features, names))
+        Ok(Model::new(trans, features, vocabulary))
     }
 }
 
@@ -176,13 +205,18 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
-        let s = self.bytes.get(self.pos..self.pos + n).ok_or("truncated model")?;
+        let s = self
+            .bytes
+            .get(self.pos..self.pos + n)
+            .ok_or("truncated model")?;
         self.pos += n;
         Ok(s)
     }
 
     fn array<const N: usize>(&mut self) -> Result<[u8; N], String> {
-        self.take(N)?.try_into().map_err(|_| "truncated model".to_owned())
+        self.take(N)?
+            .try_into()
+            .map_err(|_| "truncated model".to_owned())
     }
 
     fn u32(&mut self) -> Result<u32, String> {

@@ -24,7 +24,10 @@ pub fn resolve(para: &str, default_rtl: bool) -> Levels {
     };
     let level = if rtl { Level::rtl() } else { Level::ltr() };
     let info = ParagraphBidiInfo::new(para, Some(level));
-    Levels { para: info.paragraph_level.number(), bytes: info.levels }
+    Levels {
+        para: info.paragraph_level.number(),
+        bytes: info.levels,
+    }
 }
 
 /// Puts one row of cells (logical order, with their items' break kinds) into visual order.
@@ -48,7 +51,12 @@ pub fn reorder_row(cells: &mut [Cell], kinds: &[(Break, bool)], levels: &mut [u8
     // (Done before reversal; only the glyph changes, not the order.)
     // L2: from the highest level down to the lowest odd level, reverse every run at or above it.
     let max = levels.iter().copied().max().unwrap_or(0);
-    let min_odd = levels.iter().copied().filter(|l| l % 2 == 1).min().unwrap_or(max + 1);
+    let min_odd = levels
+        .iter()
+        .copied()
+        .filter(|l| l % 2 == 1)
+        .min()
+        .unwrap_or(max + 1);
     let mut lv = max;
     while lv >= min_odd && lv > 0 {
         let mut i = 0;
@@ -75,8 +83,14 @@ pub fn mirror(cell: &mut Cell, level: u8, para: &str, base: usize) {
     if level % 2 == 0 || cell.glyph != Glyph::Source {
         return;
     }
-    let s = para.get(cell.start as usize - base..cell.end as usize - base).unwrap_or("");
-    if let Some(m) = s.chars().next().and_then(unicode_bidi_mirroring::get_mirrored) {
+    let s = para
+        .get(cell.start as usize - base..cell.end as usize - base)
+        .unwrap_or("");
+    if let Some(m) = s
+        .chars()
+        .next()
+        .and_then(unicode_bidi_mirroring::get_mirrored)
+    {
         cell.glyph = Glyph::Base(m);
     }
 }

@@ -16,7 +16,11 @@ pub struct LayoutCache {
 impl LayoutCache {
     /// An empty cache for `width` columns.
     pub fn new(width: u16, opts: LayoutOptions) -> Self {
-        LayoutCache { width, opts, paras: HashMap::new() }
+        LayoutCache {
+            width,
+            opts,
+            paras: HashMap::new(),
+        }
     }
 
     /// The width rows are laid out at.
@@ -42,7 +46,8 @@ impl LayoutCache {
         if let Some(r) = self.paras.get(&para) {
             return Rc::clone(r);
         }
-        let rows: Rc<[VisualRow]> = layout_paragraph(&doc.text, doc.line(para), self.width, &self.opts).into();
+        let rows: Rc<[VisualRow]> =
+            layout_paragraph(&doc.text, doc.line(para), self.width, &self.opts).into();
         self.paras.insert(para, Rc::clone(&rows));
         rows
     }

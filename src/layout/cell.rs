@@ -34,7 +34,9 @@ pub struct Cell {
 impl Cell {
     /// The text to put in the terminal for this cell, given the document text.
     pub fn text<'a>(&self, doc: &'a str) -> Cow<'a, str> {
-        let src = doc.get(self.start as usize..self.end as usize).unwrap_or("");
+        let src = doc
+            .get(self.start as usize..self.end as usize)
+            .unwrap_or("");
         match self.glyph {
             Glyph::Source => Cow::Borrowed(src),
             Glyph::Symbol(c) => Cow::Owned(c.to_string()),

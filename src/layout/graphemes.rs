@@ -88,6 +88,15 @@ pub fn items(text: &str, base: usize, show_controls: bool, out: &mut Vec<Item>) 
             }
         };
         let ws = brk != Break::No || (lone && bidi_class(first) == BidiClass::WS);
-        out.push(Item { cell: Cell { start, end, width, glyph }, brk, ws });
+        out.push(Item {
+            cell: Cell {
+                start,
+                end,
+                width,
+                glyph,
+            },
+            brk,
+            ws,
+        });
     }
 }

@@ -33,7 +33,10 @@ pub fn wrap(items: &mut [Item], width: usize) -> Vec<RowSpan> {
             used += usize::from(items[shown].cell.width);
             shown += 1;
         }
-        rows.push(RowSpan { items: start..end, shown });
+        rows.push(RowSpan {
+            items: start..end,
+            shown,
+        });
     };
     while i < n {
         if items[i].brk != Break::No {
