@@ -90,15 +90,14 @@ fn correct(doc: &mut Doc, model: &Model) {
         // حلف [شمال الأطلسي]: an organisation head right before a place makes an organisation.
         let before = first.checked_sub(1);
         let free = |i: usize, kept: &[Span]| kept.last().is_none_or(|k| k.tokens.end <= i);
-        if let Some(h) =
-            before.filter(|&h| free(h, &kept) && doc.trigger(h) == Some(Trigger::OrgHead))
+        let org_head = |h: &usize| free(*h, &kept) && doc.trigger(*h) == Some(Trigger::OrgHead);
+        if let Some(h) = before.filter(org_head)
+            && s.kind == Kind::Location
         {
-            if s.kind == Kind::Location && !doc.tokens[h].punct {
-                s = Span {
-                    tokens: h..s.tokens.end,
-                    kind: Kind::Organization,
-                };
-            }
+            s = Span {
+                tokens: h..s.tokens.end,
+                kind: Kind::Organization,
+            };
         }
         // ينس ستولتنبرغ: a word the training text never had, right before a person's name and not
         // an Arabic definite word, is a first name the tagger could not know.

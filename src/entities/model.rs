@@ -25,40 +25,75 @@ pub struct Seen {
     pub total: u16,
 }
 
+/// One feature of the table: its id and its weight per tag in units of `Model::scale`.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    id: u32,
+    weights: [i16; N_TAGS],
+}
+
 /// A trained tagger.
 pub struct Model {
     trans: Transitions,
-    /// Open-addressing slots holding feature ids (0 = empty); `slot_index` points into `weights`.
-    slots: Vec<u32>,
-    slot_index: Vec<u32>,
-    weights: Vec<Weights>,
+    /// Open-addressing table of features (id 0 = empty slot), each with its quantised weights
+    /// inline, so scoring a feature touches one cache line.
+    slots: Vec<Slot>,
+    /// Multiplies a quantised weight back into a score.
+    scale: f32,
+    /// Number of features in `slots`.
+    len: usize,
     /// Every folded training word: how often it was part of a name, and how often it was seen.
     vocabulary: BTreeMap<String, Seen>,
 }
 
 impl Model {
-    /// A model from averaged weights (features sorted by id) and the training names.
+    /// A model from averaged weights (features sorted by id) and the training vocabulary.
+    /// Weights are quantised to 16 bits here, so a model scores the same before and after a
+    /// round trip through its bytes.
     pub fn new(
         trans: Transitions,
         features: Vec<(u32, Weights)>,
         vocabulary: BTreeMap<String, Seen>,
     ) -> Model {
+        let max = features
+            .iter()
+            .flat_map(|f| f.1.iter())
+            .fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 {
+            max / f32::from(i16::MAX)
+        } else {
+            1.0
+        };
+        let quantised = features
+            .into_iter()
+            .map(|(id, w)| (id, w.map(|x| (x / scale).round() as i16)));
+        Model::from_quantised(trans, scale, quantised.collect(), vocabulary)
+    }
+
+    fn from_quantised(
+        trans: Transitions,
+        scale: f32,
+        features: Vec<(u32, [i16; N_TAGS])>,
+        vocabulary: BTreeMap<String, Seen>,
+    ) -> Model {
+        let features: Vec<_> = features
+            .into_iter()
+            .filter(|(_, q)| q.iter().any(|&x| x != 0))
+            .collect();
         let cap = (features.len() * 2).next_power_of_two().max(16);
         let mut m = Model {
             trans,
-            slots: vec![0; cap],
-            slot_index: vec![0; cap],
-            weights: Vec::with_capacity(features.len()),
+            slots: vec![Slot::default(); cap],
+            scale,
+            len: features.len(),
             vocabulary,
         };
-        for (id, w) in features {
+        for (id, weights) in features {
             let mut s = m.home(id);
-            while m.slots[s] != 0 {
+            while m.slots[s].id != 0 {
                 s = (s + 1) & (cap - 1);
             }
-            m.slots[s] = id;
-            m.slot_index[s] = m.weights.len() as u32;
-            m.weights.push(w);
+            m.slots[s] = Slot { id, weights };
         }
         m
     }
@@ -67,13 +102,13 @@ impl Model {
         (id.wrapping_mul(0x9E37_79B1) as usize) & (self.slots.len() - 1)
     }
 
-    fn get(&self, id: u32) -> Option<&Weights> {
+    fn get(&self, id: u32) -> Option<&[i16; N_TAGS]> {
         let mask = self.slots.len() - 1;
         let mut s = self.home(id);
         loop {
-            match self.slots[s] {
-                0 => return None,
-                k if k == id => return self.weights.get(self.slot_index[s] as usize),
+            match &self.slots[s] {
+                Slot { id: 0, .. } => return None,
+                slot if slot.id == id => return Some(&slot.weights),
                 _ => s = (s + 1) & mask,
             }
         }
@@ -81,7 +116,7 @@ impl Model {
 
     /// Number of features with a weight.
     pub fn feature_count(&self) -> usize {
-        self.weights.len()
+        self.len
     }
 
     /// How often `folded` was seen in training, and as (part of) a name.
@@ -91,13 +126,14 @@ impl Model {
 
     /// Sum of the weights of `features` per tag.
     pub fn emission(&self, features: &[u32]) -> Weights {
-        let mut e = [0.0; N_TAGS];
+        // Sum in integers, scale once: exact, and cheaper than a float per weight.
+        let mut sum = [0i32; N_TAGS];
         for w in features.iter().filter_map(|&f| self.get(f)) {
-            for (a, b) in e.iter_mut().zip(w) {
-                *a += b;
+            for (a, &b) in sum.iter_mut().zip(w) {
+                *a += i32::from(b);
             }
         }
-        e
+        sum.map(|x| x as f32 * self.scale)
     }
 
     /// The best tags for per-token emission scores.
@@ -107,34 +143,20 @@ impl Model {
 
     /// The model in its shipped binary form.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut records: Vec<(u32, &Weights)> = Vec::with_capacity(self.weights.len());
-        for (s, &id) in self.slots.iter().enumerate() {
-            if id != 0 {
-                records.push((id, &self.weights[self.slot_index[s] as usize]));
-            }
-        }
-        records.sort_by_key(|r| r.0);
-        let max = records
+        let mut quantised: Vec<(u32, &[i16; N_TAGS])> = self
+            .slots
             .iter()
-            .flat_map(|r| r.1.iter())
-            .fold(0f32, |m, w| m.max(w.abs()));
-        let scale = if max > 0.0 {
-            max / f32::from(i16::MAX)
-        } else {
-            1.0
-        };
+            .filter(|s| s.id != 0)
+            .map(|s| (s.id, &s.weights))
+            .collect();
+        quantised.sort_by_key(|r| r.0);
         let mut out = MAGIC.to_vec();
-        out.extend(scale.to_le_bytes());
+        out.extend(self.scale.to_le_bytes());
         for row in &self.trans {
             for t in row {
                 out.extend(t.to_le_bytes());
             }
         }
-        let quantised: Vec<(u32, [i16; N_TAGS])> = records
-            .iter()
-            .map(|(id, w)| (*id, w.map(|x| (x / scale).round() as i16)))
-            .filter(|(_, q)| q.iter().any(|&x| x != 0))
-            .collect();
         out.extend((quantised.len() as u32).to_le_bytes());
         for (id, q) in quantised {
             out.extend(id.to_le_bytes());
@@ -177,10 +199,10 @@ impl Model {
         for _ in 0..n {
             let id = r.u32()?;
             let mask = u16::from_le_bytes(r.array()?);
-            let mut w = [0.0; N_TAGS];
+            let mut w = [0i16; N_TAGS];
             for (t, x) in w.iter_mut().enumerate() {
                 if mask & (1 << t) != 0 {
-                    *x = f32::from(i16::from_le_bytes(r.array()?)) * scale;
+                    *x = i16::from_le_bytes(r.array()?);
                 }
             }
             features.push((id, w));
@@ -193,7 +215,7 @@ impl Model {
             let total = u16::from_le_bytes(r.array()?);
             vocabulary.insert(word.to_owned(), Seen { in_name, total });
         }
-        Ok(Model::new(trans, features, vocabulary))
+        Ok(Model::from_quantised(trans, scale, features, vocabulary))
     }
 }
 

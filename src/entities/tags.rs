@@ -29,7 +29,7 @@ pub fn kind(tag: Tag) -> Option<Kind> {
 
 /// True for an I- tag.
 pub fn is_inside(tag: Tag) -> bool {
-    tag != O && tag % 2 == 0
+    tag != O && tag.is_multiple_of(2)
 }
 
 /// Whether `tag` may follow `prev` (`None` at a sentence start): I-X only continues X.

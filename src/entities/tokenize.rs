@@ -14,7 +14,12 @@ pub struct Token {
 
 /// Characters that belong inside a word: letters, digits, harakat and the joiners.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_ignorable_mark(c) || matches!(c, '\u{200C}' | '\u{200D}')
+    // Arabic letters and harakat first: the common case, without the Unicode table search.
+    matches!(c, '\u{0621}'..='\u{065F}')
+        || c.is_ascii_alphanumeric()
+        || c.is_alphanumeric()
+        || is_ignorable_mark(c)
+        || matches!(c, '\u{200C}' | '\u{200D}')
 }
 
 /// Punctuation that closes a sentence.
