@@ -172,7 +172,8 @@ pub fn features(words: &[Word], i: usize, out: &mut Vec<u32>) {
     for (t, d) in [(16, 0), (17, -1), (18, 1)] {
         out.push(Hash::new(t).byte(at(d).map_or(0xfe, |w| w.gaz)).id());
     }
-    for (t, d) in [(19, 0), (20, -1), (21, -2), (22, 1)] {
+    // Titles also follow a name after a comma: ينس ستولتنبرغ، الأمين العام.
+    for (t, d) in [(19, 0), (20, -1), (21, -2), (22, 1), (26, 2)] {
         out.push(Hash::new(t).byte(at(d).map_or(0xfe, |w| w.trig)).id());
     }
     let nisba = |d: isize| at(d).is_some_and(|w| w.nisba);
