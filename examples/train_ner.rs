@@ -5,16 +5,21 @@
 //! Held-out evaluation (trains on the first five sixths, scores the last sixth):
 //!     cargo run --release --example train_ner -- eval /work/shared/data/anercorp/train.conll
 
+use qari::entities::Recogniser;
 use qari::entities::conll::{self, Sentence};
 use qari::entities::score::Scores;
 use qari::entities::train::{Options, train};
-use qari::entities::Recogniser;
 use std::process::ExitCode;
 use std::time::Instant;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+    let result = match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
         ["train", data, out] => read(data).and_then(|s| ship(&s, out)),
         ["eval", data] => read(data).map(|s| evaluate(&s)),
         _ => Err("usage: train_ner train DATA.conll OUT.bin | train_ner eval DATA.conll".into()),
@@ -37,7 +42,12 @@ fn ship(sentences: &[Sentence], out: &str) -> Result<(), String> {
     let model = train(sentences, Options::default());
     let bytes = model.to_bytes();
     std::fs::write(out, &bytes).map_err(|e| format!("{out}: {e}"))?;
-    println!("{} sentences, {} features, {} bytes -> {out}", sentences.len(), model.feature_count(), bytes.len());
+    println!(
+        "{} sentences, {} features, {} bytes -> {out}",
+        sentences.len(),
+        model.feature_count(),
+        bytes.len()
+    );
     Ok(())
 }
 
@@ -45,7 +55,11 @@ fn evaluate(sentences: &[Sentence]) {
     let (train_part, held_out) = conll::split_held_out(sentences);
     let start = Instant::now();
     let model = train(train_part, Options::default());
-    println!("trained on {} sentences in {:.1?}", train_part.len(), start.elapsed());
+    println!(
+        "trained on {} sentences in {:.1?}",
+        train_part.len(),
+        start.elapsed()
+    );
     // Score the model as shipped: through its binary form, quantisation included.
     let recogniser = Recogniser::from_bytes(&model.to_bytes()).expect("a model reads back");
     let mut scores = Scores::default();

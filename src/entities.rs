@@ -35,7 +35,12 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in the order tags and scores use.
-    pub const ALL: [Kind; 4] = [Kind::Person, Kind::Location, Kind::Organization, Kind::Other];
+    pub const ALL: [Kind; 4] = [
+        Kind::Person,
+        Kind::Location,
+        Kind::Organization,
+        Kind::Other,
+    ];
 
     /// "person", "organization", "location" or "other".
     pub fn as_str(self) -> &'static str {
@@ -78,7 +83,9 @@ pub struct Recogniser {
 impl Recogniser {
     /// A recogniser from model bytes written by the training example.
     pub fn from_bytes(bytes: &[u8]) -> Result<Recogniser, String> {
-        Ok(Recogniser { model: Model::from_bytes(bytes)? })
+        Ok(Recogniser {
+            model: Model::from_bytes(bytes)?,
+        })
     }
 
     /// A recogniser around an already trained model.

@@ -38,18 +38,33 @@ fn strip_letter(word: &str, test: fn(char) -> bool) -> Option<&str> {
 /// Every reading of a folded `word`, least stripped first: the word itself, without و/ف, and
 /// without a following ب/ك/ل (for لل both ل + a word starting with ل, and ل + ال + the word).
 pub fn splits(word: &str) -> Vec<Split> {
-    let mut out = vec![Split { clitic_letters: 0, name: word.to_owned() }];
+    let mut out = vec![Split {
+        clitic_letters: 0,
+        name: word.to_owned(),
+    }];
     let mut bases = vec![(0, word)];
     if let Some(rest) = strip_letter(word, is_conjunction) {
-        out.push(Split { clitic_letters: 1, name: rest.to_owned() });
+        out.push(Split {
+            clitic_letters: 1,
+            name: rest.to_owned(),
+        });
         bases.push((1, rest));
     }
     for (k, base) in bases {
         if let Some(rest) = strip_letter(base, is_preposition) {
-            if let Some(stem) = base.strip_prefix("لل").filter(|s| s.chars().count() >= MIN_STEM) {
-                out.push(Split { clitic_letters: k + 1, name: format!("ال{stem}") });
+            if let Some(stem) = base
+                .strip_prefix("لل")
+                .filter(|s| s.chars().count() >= MIN_STEM)
+            {
+                out.push(Split {
+                    clitic_letters: k + 1,
+                    name: format!("ال{stem}"),
+                });
             }
-            out.push(Split { clitic_letters: k + 1, name: rest.to_owned() });
+            out.push(Split {
+                clitic_letters: k + 1,
+                name: rest.to_owned(),
+            });
         }
     }
     out
@@ -60,13 +75,18 @@ pub fn splits(word: &str) -> Vec<Split> {
 /// والمغرب, بالمغرب, للمغرب and المغرب all give مغرب, while لبنان stays whole.
 pub fn stem(word: &str) -> &str {
     let mut w = strip_letter(word, is_conjunction).unwrap_or(word);
-    if let Some(s) = w.strip_prefix("لل").filter(|s| s.chars().count() >= MIN_STEM) {
+    if let Some(s) = w
+        .strip_prefix("لل")
+        .filter(|s| s.chars().count() >= MIN_STEM)
+    {
         return s;
     }
     w = strip_letter(w, is_preposition)
         .filter(|rest| rest.starts_with("ال"))
         .unwrap_or(w);
-    w.strip_prefix("ال").filter(|s| s.chars().count() >= MIN_STEM).unwrap_or(w)
+    w.strip_prefix("ال")
+        .filter(|s| s.chars().count() >= MIN_STEM)
+        .unwrap_or(w)
 }
 
 /// The proclitic letters `stem` removed from `word`, with the article shown as ال (e.g. "وال").
@@ -95,7 +115,10 @@ mod tests {
     use super::*;
 
     fn names(word: &str) -> Vec<(usize, String)> {
-        splits(word).into_iter().map(|s| (s.clitic_letters, s.name)).collect()
+        splits(word)
+            .into_iter()
+            .map(|s| (s.clitic_letters, s.name))
+            .collect()
     }
 
     #[test]
@@ -121,16 +144,25 @@ mod tests {
     #[test]
     fn the_unstripped_word_comes_first_and_short_stems_are_kept_whole() {
         assert_eq!(names("بغداد")[0].1, "بغداد");
-        assert_eq!(names("وليد").len(), 2, "ليد keeps three letters, يد would not");
+        assert_eq!(
+            names("وليد").len(),
+            2,
+            "ليد keeps three letters, يد would not"
+        );
         assert_eq!(names("ولد"), vec![(0, "ولد".to_owned())]);
     }
 
     #[test]
     fn stem_strips_everything_down_to_three_letters() {
-        for w in ["والمغرب", "بالمغرب", "للمغرب", "المغرب", "فالمغرب"] {
+        for w in ["والمغرب", "بالمغرب", "للمغرب", "المغرب", "فالمغرب"]
+        {
             assert_eq!(stem(w), "مغرب", "{w}");
         }
-        assert_eq!(stem("لبنان"), "لبنان", "ب/ك/ل come off only before the article");
+        assert_eq!(
+            stem("لبنان"),
+            "لبنان",
+            "ب/ك/ل come off only before the article"
+        );
         assert_eq!(stem("وموسكو"), "موسكو");
         assert_eq!(stem("الحرب"), "حرب");
         assert_eq!(proclitics("والمغرب", stem("والمغرب")), "وال");

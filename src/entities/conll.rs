@@ -14,12 +14,21 @@ pub struct Sentence {
 /// Parses a CoNLL text; a line that is not `token TAG` is an error naming its line number.
 pub fn parse(text: &str) -> Result<Vec<Sentence>, String> {
     let mut out = Vec::new();
-    let mut cur = Sentence { words: Vec::new(), tags: Vec::new() };
+    let mut cur = Sentence {
+        words: Vec::new(),
+        tags: Vec::new(),
+    };
     for (n, line) in text.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() {
             if !cur.words.is_empty() {
-                out.push(std::mem::replace(&mut cur, Sentence { words: Vec::new(), tags: Vec::new() }));
+                out.push(std::mem::replace(
+                    &mut cur,
+                    Sentence {
+                        words: Vec::new(),
+                        tags: Vec::new(),
+                    },
+                ));
             }
             continue;
         }

@@ -5,6 +5,7 @@
 use super::features::{Word, prepare};
 use super::group::{Namer, group};
 use super::lexicon::{Trigger, is_nisba, trigger};
+use super::model::Model;
 use super::tags::{Span, spans};
 use super::tokenize::{Token, tokenize};
 use super::{Entity, Kind, Recogniser};
@@ -45,24 +46,35 @@ pub(super) fn recognise(r: &Recogniser, text: &str) -> Vec<Entity> {
     let mut words = Vec::with_capacity(tokens.len());
     let mut found = Vec::new();
     for sentence in sentences {
-        let toks: Vec<&str> = tokens[sentence.clone()].iter().map(|t| text.get(t.range.clone()).unwrap_or("")).collect();
+        let toks: Vec<&str> = tokens[sentence.clone()]
+            .iter()
+            .map(|t| text.get(t.range.clone()).unwrap_or(""))
+            .collect();
         let prepared: Vec<Word> = prepare(&toks);
         for s in spans(&r.tag_prepared(&prepared)) {
-            found.push(Span { tokens: s.tokens.start + sentence.start..s.tokens.end + sentence.start, kind: s.kind });
+            found.push(Span {
+                tokens: s.tokens.start + sentence.start..s.tokens.end + sentence.start,
+                kind: s.kind,
+            });
         }
         words.extend(prepared.iter().map(|w| w.folded().to_owned()));
     }
-    let mut doc = Doc { text, tokens, words, spans: found };
-    correct(&mut doc);
+    let mut doc = Doc {
+        text,
+        tokens,
+        words,
+        spans: found,
+    };
+    correct(&mut doc, r.model());
     let namer = Namer::new(r.model(), &doc);
     let mut aliases = link_acronyms(&mut doc, &namer);
     propagate(&mut doc, &namer, &mut aliases);
-    correct(&mut doc);
+    correct(&mut doc, r.model());
     group(&doc, &namer, &aliases)
 }
 
 /// General corrections of the tagger's spans.
-fn correct(doc: &mut Doc) {
+fn correct(doc: &mut Doc, model: &Model) {
     let mut kept: Vec<Span> = Vec::with_capacity(doc.spans.len());
     for mut s in std::mem::take(&mut doc.spans) {
         let first = s.tokens.start;
@@ -78,9 +90,26 @@ fn correct(doc: &mut Doc) {
         // حلف [شمال الأطلسي]: an organisation head right before a place makes an organisation.
         let before = first.checked_sub(1);
         let free = |i: usize, kept: &[Span]| kept.last().is_none_or(|k| k.tokens.end <= i);
-        if let Some(h) = before.filter(|&h| free(h, &kept) && doc.trigger(h) == Some(Trigger::OrgHead)) {
-            if s.kind == Kind::Location && !doc.tokens[h].punct {
-                s = Span { tokens: h..s.tokens.end, kind: Kind::Organization };
+        let org_head = |h: &usize| free(*h, &kept) && doc.trigger(*h) == Some(Trigger::OrgHead);
+        if let Some(h) = before.filter(org_head)
+            && s.kind == Kind::Location
+        {
+            s = Span {
+                tokens: h..s.tokens.end,
+                kind: Kind::Organization,
+            };
+        }
+        // ينس ستولتنبرغ: a word the training text never had, right before a person's name and not
+        // an Arabic definite word, is a first name the tagger could not know.
+        if let Some(p) = before.filter(|&p| s.kind == Kind::Person && free(p, &kept)) {
+            let w = &doc.words[p];
+            let unseen = model.seen(w).total == 0 && model.seen(clitics::stem(w)).total == 0;
+            if unseen
+                && w.chars().all(char::is_alphabetic)
+                && !w.starts_with("ال")
+                && doc.trigger(p).is_none()
+            {
+                s.tokens.start = p;
             }
         }
         // المغرب العربي, القرن الأفريقي: a definite place and a definite adjective name a region.
@@ -112,13 +141,25 @@ fn closing(open: &str) -> Option<&'static str> {
 fn link_acronyms(doc: &mut Doc, namer: &Namer) -> HashMap<String, String> {
     let mut aliases = HashMap::new();
     let mut added = Vec::new();
-    for s in doc.spans.iter().filter(|s| s.tokens.len() >= 2 && s.kind != Kind::Person) {
+    for s in doc
+        .spans
+        .iter()
+        .filter(|s| s.tokens.len() >= 2 && s.kind != Kind::Person)
+    {
         let open = s.tokens.end;
-        let Some(close) = doc.text.get(doc.tokens.get(open).map_or(0..0, |t| t.range.clone())).and_then(closing) else {
+        let Some(close) = doc
+            .text
+            .get(doc.tokens.get(open).map_or(0..0, |t| t.range.clone()))
+            .and_then(closing)
+        else {
             continue;
         };
-        let end = (open + 1..doc.tokens.len().min(open + 5)).find(|&j| doc.text.get(doc.tokens[j].range.clone()) == Some(close));
-        let Some(end) = end.filter(|&e| e > open + 1) else { continue };
+        let end = (open + 1..doc.tokens.len().min(open + 5))
+            .find(|&j| doc.text.get(doc.tokens[j].range.clone()) == Some(close));
+        // One word between the marks: an acronym or short name, not a second long name.
+        let Some(end) = end.filter(|&e| e == open + 2) else {
+            continue;
+        };
         let inner = open + 1..end;
         if inner.clone().any(|j| doc.tokens[j].punct) {
             continue;
@@ -126,10 +167,17 @@ fn link_acronyms(doc: &mut Doc, namer: &Namer) -> HashMap<String, String> {
         let short = namer.key(doc, &inner);
         if short != namer.key(doc, &s.tokens) {
             aliases.insert(short, namer.key(doc, &s.tokens));
-            added.push(Span { tokens: inner, kind: s.kind });
+            added.push(Span {
+                tokens: inner,
+                kind: s.kind,
+            });
         }
     }
-    doc.spans.retain(|s| added.iter().all(|a| a.tokens.end <= s.tokens.start || s.tokens.end <= a.tokens.start));
+    doc.spans.retain(|s| {
+        added
+            .iter()
+            .all(|a| a.tokens.end <= s.tokens.start || s.tokens.end <= a.tokens.start)
+    });
     doc.spans.extend(added);
     doc.sort();
     aliases
@@ -163,7 +211,10 @@ fn propagate(doc: &mut Doc, namer: &Namer, aliases: &mut HashMap<String, String>
     for (surname, person) in surnames {
         if let Some(person) = person {
             aliases.entry(surname.clone()).or_insert(person);
-            index.entry(surname.clone()).or_default().push((Vec::new(), Kind::Person, surname));
+            index
+                .entry(surname.clone())
+                .or_default()
+                .push((Vec::new(), Kind::Person, surname));
         }
     }
     for list in index.values_mut() {
@@ -176,19 +227,24 @@ fn propagate(doc: &mut Doc, namer: &Namer, aliases: &mut HashMap<String, String>
             i += 1;
             continue;
         }
-        let hit = clitics::splits(&doc.words[i]).into_iter().find_map(|split| {
-            index.get(&split.name)?.iter().find(|(rest, _, _)| {
-                rest.iter().enumerate().all(|(j, w)| {
-                    let k = i + 1 + j;
-                    doc.words.get(k) == Some(w) && !covered[k]
+        let hit = clitics::splits(&doc.words[i])
+            .into_iter()
+            .find_map(|split| {
+                index.get(&split.name)?.iter().find(|(rest, _, _)| {
+                    rest.iter().enumerate().all(|(j, w)| {
+                        let k = i + 1 + j;
+                        doc.words.get(k) == Some(w) && !covered[k]
+                    })
                 })
-            })
-        });
+            });
         match hit {
             Some((rest, kind, _)) => {
                 let end = i + 1 + rest.len();
                 covered[i..end].iter_mut().for_each(|c| *c = true);
-                doc.spans.push(Span { tokens: i..end, kind: *kind });
+                doc.spans.push(Span {
+                    tokens: i..end,
+                    kind: *kind,
+                });
                 i = end;
             }
             None => i += 1,

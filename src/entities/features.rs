@@ -45,13 +45,25 @@ pub fn prepare(tokens: &[&str]) -> Vec<Word> {
                 Some(Trigger::OrgHead) => 2,
                 Some(Trigger::PlaceHead) => 3,
             };
-            Word { shape: shape(&folded), gaz: 0, trig, nisba: is_nisba(&folded), stem_start, folded }
+            Word {
+                shape: shape(&folded),
+                gaz: 0,
+                trig,
+                nisba: is_nisba(&folded),
+                stem_start,
+                folded,
+            }
         })
         .collect();
     let gazetteer = Gazetteer::embedded();
     let mut i = 0;
     while i < words.len() {
-        let window: Vec<&str> = words.iter().skip(i).take(8).map(|w| w.folded.as_str()).collect();
+        let window: Vec<&str> = words
+            .iter()
+            .skip(i)
+            .take(8)
+            .map(|w| w.folded.as_str())
+            .collect();
         match gazetteer.longest(&window) {
             Some(hit) => {
                 let base = 1 + 3 * hit.kind.index() as u8;
@@ -131,27 +143,53 @@ pub fn features(words: &[Word], i: usize, out: &mut Vec<u32>) {
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     for n in 1..=3 {
         if let Some(&(b, _)) = chars.get(n) {
-            out.push(Hash::new(10).byte(n as u8).str(s.get(..b).unwrap_or("")).id());
+            out.push(
+                Hash::new(10)
+                    .byte(n as u8)
+                    .str(s.get(..b).unwrap_or(""))
+                    .id(),
+            );
         }
         if chars.len() > n {
             let b = chars[chars.len() - n].0;
-            out.push(Hash::new(11).byte(n as u8).str(s.get(b..).unwrap_or("")).id());
+            out.push(
+                Hash::new(11)
+                    .byte(n as u8)
+                    .str(s.get(b..).unwrap_or(""))
+                    .id(),
+            );
         }
     }
     out.push(Hash::new(12).str(folded(-1)).str(&w.folded).id());
     out.push(Hash::new(13).str(&w.folded).str(folded(1)).id());
     out.push(Hash::new(14).str(stem(-1)).str(s).id());
-    out.push(Hash::new(15).byte(w.shape).byte(chars.len().min(8) as u8).id());
+    out.push(
+        Hash::new(15)
+            .byte(w.shape)
+            .byte(chars.len().min(8) as u8)
+            .id(),
+    );
     for (t, d) in [(16, 0), (17, -1), (18, 1)] {
         out.push(Hash::new(t).byte(at(d).map_or(0xfe, |w| w.gaz)).id());
     }
-    for (t, d) in [(19, 0), (20, -1), (21, -2), (22, 1)] {
+    // Titles also follow a name after a comma: ينس ستولتنبرغ، الأمين العام.
+    for (t, d) in [(19, 0), (20, -1), (21, -2), (22, 1), (26, 2)] {
         out.push(Hash::new(t).byte(at(d).map_or(0xfe, |w| w.trig)).id());
     }
     let nisba = |d: isize| at(d).is_some_and(|w| w.nisba);
-    out.push(Hash::new(23).byte(u8::from(w.nisba)).byte(u8::from(nisba(1))).id());
+    out.push(
+        Hash::new(23)
+            .byte(u8::from(w.nisba))
+            .byte(u8::from(nisba(1)))
+            .id(),
+    );
     for split in clitics::splits(&w.folded).iter().skip(1) {
         out.push(Hash::new(24).str(&split.name).id());
     }
-    out.push(Hash::new(25).byte(at(-1).map_or(0xfe, |w| w.trig)).str(s).id());
+    out.push(
+        Hash::new(25)
+            .byte(at(-1).map_or(0xfe, |w| w.trig))
+            .str(s)
+            .id(),
+    );
 }

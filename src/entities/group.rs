@@ -12,7 +12,7 @@ use std::ops::Range;
 /// Decides where a mention's name starts, from the training names, the gazetteers and the
 /// words of the document itself.
 pub(super) struct Namer<'m> {
-    model: &'m Model,
+    pub model: &'m Model,
     /// How often each folded word stands in the document exactly as written.
     doc_counts: HashMap<String, u32>,
 }
@@ -32,12 +32,21 @@ impl<'m> Namer<'m> {
     /// (فرنسا, بغداد, وليد), and a lone و comes off a word nothing is known about.
     pub fn choose(&self, word: &str) -> Split {
         let mut splits = clitics::splits(word);
-        if let Some(i) = splits.iter().rposition(|s| s.clitic_letters > 0 && s.name.starts_with("ال")) {
+        if let Some(i) = splits
+            .iter()
+            .rposition(|s| s.clitic_letters > 0 && s.name.starts_with("ال"))
+        {
             return splits.swap_remove(i);
         }
         let evidence = |s: &Split| {
-            let gazetteer = if Gazetteer::embedded().single(&s.name).is_some() { 1000 } else { 0 };
-            gazetteer + self.model.name_count(&s.name) + 10 * self.doc_counts.get(&s.name).copied().unwrap_or(0)
+            let gazetteer = if Gazetteer::embedded().single(&s.name).is_some() {
+                1000
+            } else {
+                0
+            };
+            gazetteer
+                + u32::from(self.model.seen(&s.name).in_name)
+                + 10 * self.doc_counts.get(&s.name).copied().unwrap_or(0)
         };
         let scores: Vec<u32> = splits.iter().map(evidence).collect();
         let mut best = 0;
@@ -63,6 +72,9 @@ impl<'m> Namer<'m> {
     }
 }
 
+/// The ways the text writes alef, the first letter of the article.
+const ALEFS: [char; 4] = ['ا', 'أ', 'إ', 'آ'];
+
 /// Mentions of one entity while they are being collected.
 #[derive(Default)]
 struct Group {
@@ -74,7 +86,11 @@ struct Group {
 
 /// Groups the spans of `doc` into entities, sorted by mention count then name.
 pub(super) fn group(doc: &Doc, namer: &Namer, aliases: &HashMap<String, String>) -> Vec<Entity> {
-    let keys: Vec<String> = doc.spans.iter().map(|s| namer.key(doc, &s.tokens)).collect();
+    let keys: Vec<String> = doc
+        .spans
+        .iter()
+        .map(|s| namer.key(doc, &s.tokens))
+        .collect();
     let resolve = |key: &str| -> String {
         let mut k = key.to_owned();
         // Aliases point at long names; a few steps cover every chain the linker makes.
@@ -86,39 +102,75 @@ pub(super) fn group(doc: &Doc, namer: &Namer, aliases: &HashMap<String, String>)
         }
         k
     };
-    let known: std::collections::HashSet<&str> = keys.iter().map(String::as_str).chain(aliases.keys().map(String::as_str)).collect();
+    let known: std::collections::HashSet<&str> = keys
+        .iter()
+        .map(String::as_str)
+        .chain(aliases.keys().map(String::as_str))
+        .collect();
     let mut groups: BTreeMap<String, Group> = BTreeMap::new();
-    for (s, key) in doc.spans.iter().zip(&keys) {
+    for (s, own_key) in doc.spans.iter().zip(&keys) {
         // حلف الناتو: a head noun before a known name is that name.
-        let head = matches!(doc.trigger(s.tokens.start), Some(Trigger::OrgHead | Trigger::PlaceHead));
-        let key = match key.split_once(' ') {
+        let head = matches!(
+            doc.trigger(s.tokens.start),
+            Some(Trigger::OrgHead | Trigger::PlaceHead)
+        );
+        let definite = format!("ال{own_key}");
+        let key = match own_key.split_once(' ') {
             Some((_, rest)) if head && known.contains(rest) => resolve(rest),
-            _ => resolve(key),
+            // ناتو and الناتو: a name written once without its article is the same name.
+            _ if !own_key.starts_with("ال") && known.contains(definite.as_str()) => {
+                resolve(&definite)
+            }
+            _ => resolve(own_key),
         };
         let first = &doc.tokens[s.tokens.start];
         let first_text = doc.text.get(first.range.clone()).unwrap_or("");
         let split = namer.choose(&doc.words[s.tokens.start]);
-        let start = first.range.start + clitics::source_prefix_len(first_text, split.clitic_letters);
+        let mut start =
+            first.range.start + clitics::source_prefix_len(first_text, split.clitic_letters);
         let end = doc.tokens[s.tokens.end - 1].range.end;
-        let g = groups.entry(key).or_default();
+        // للمغرب: the second ل stands for the article, so the mention keeps the whole token.
+        let article_lost = split.name.starts_with("ال")
+            && !doc.text.get(start..end).unwrap_or("").starts_with(ALEFS);
+        if article_lost {
+            start = first.range.start;
+        }
+        let g = groups.entry(key.clone()).or_default();
         g.kinds[s.kind.index()] += 1;
-        // لل keeps one letter of the article in the token: show the name with the article.
-        let surface = doc.text.get(start..end).unwrap_or("");
-        if split.name.starts_with("ال") == surface.starts_with(['ا', 'أ', 'إ', 'آ']) || !split.name.starts_with("ال") {
-            *g.names.entry(surface.to_owned()).or_insert(0) += 1;
+        // The entity is named by how the text writes its own key (the long name, not the acronym).
+        if !article_lost && *own_key == key {
+            *g.names
+                .entry(doc.text.get(start..end).unwrap_or("").to_owned())
+                .or_insert(0) += 1;
         }
         g.mentions.push(start..end);
     }
     let mut out: Vec<Entity> = groups
         .into_iter()
         .map(|(key, g)| {
-            let kind = Kind::ALL.into_iter().max_by_key(|k| (g.kinds[k.index()], std::cmp::Reverse(k.index()))).unwrap_or(Kind::Other);
-            let name = g.names.iter().max_by_key(|(n, c)| (**c, std::cmp::Reverse(n.len()))).map_or(key, |(n, _)| n.clone());
+            let kind = Kind::ALL
+                .into_iter()
+                .max_by_key(|k| (g.kinds[k.index()], std::cmp::Reverse(k.index())))
+                .unwrap_or(Kind::Other);
+            let name = g
+                .names
+                .iter()
+                .max_by_key(|(n, c)| (**c, std::cmp::Reverse(n.len())))
+                .map_or(key, |(n, _)| n.clone());
             let mut mentions = g.mentions;
             mentions.sort_by_key(|m| m.start);
-            Entity { name, kind, mentions }
+            Entity {
+                name,
+                kind,
+                mentions,
+            }
         })
         .collect();
-    out.sort_by(|a, b| b.mentions.len().cmp(&a.mentions.len()).then_with(|| a.name.cmp(&b.name)));
+    out.sort_by(|a, b| {
+        b.mentions
+            .len()
+            .cmp(&a.mentions.len())
+            .then_with(|| a.name.cmp(&b.name))
+    });
     out
 }

@@ -20,21 +20,81 @@ pub enum Trigger {
 
 /// Folded stems (no article) of titles.
 const TITLES: &[&str] = &[
-    "امير", "امين", "جنرال", "دكتور", "رئيس", "رئيسه", "زعيم", "سفير", "سلطان", "سيد", "سيده",
-    "شيخ", "عقيد", "قائد", "لواء", "مبعوث", "متحدث", "مدير", "مستشار", "مفوض", "ملك", "ملكه",
-    "نائب", "وزير", "وزيره",
+    "امير",
+    "امين",
+    "جنرال",
+    "دكتور",
+    "رئيس",
+    "رئيسه",
+    "زعيم",
+    "سفير",
+    "سلطان",
+    "سيد",
+    "سيده",
+    "شيخ",
+    "عقيد",
+    "قائد",
+    "لواء",
+    "مبعوث",
+    "متحدث",
+    "مدير",
+    "مستشار",
+    "مفوض",
+    "ملك",
+    "ملكه",
+    "نائب",
+    "وزير",
+    "وزيره",
 ];
 
 /// Folded stems of organisation heads.
 const ORG_HEADS: &[&str] = &[
-    "اتحاد", "بنك", "تحالف", "جامعه", "جبهه", "جمعيه", "حركه", "حزب", "حلف", "شركه", "صندوق",
-    "لجنه", "مجلس", "مجموعه", "محكمه", "مركز", "منظمه", "مؤسسه", "هيئه", "وزاره", "وكاله",
+    "اتحاد",
+    "بنك",
+    "تحالف",
+    "جامعه",
+    "جبهه",
+    "جمعيه",
+    "حركه",
+    "حزب",
+    "حلف",
+    "شركه",
+    "صندوق",
+    "لجنه",
+    "مؤسسه",
+    "مجلس",
+    "مجموعه",
+    "محكمه",
+    "مركز",
+    "منظمه",
+    "هيئه",
+    "وزاره",
+    "وكاله",
 ];
 
 /// Folded stems of place heads.
 const PLACE_HEADS: &[&str] = &[
-    "اقليم", "بحر", "بلاد", "جبل", "جزر", "جزيره", "جمهوريه", "خليج", "دوله", "عاصمه", "قاره",
-    "قريه", "محافظه", "محيط", "مدينه", "مضيق", "مقاطعه", "مملكه", "منطقه", "نهر", "ولايه",
+    "اقليم",
+    "بحر",
+    "بلاد",
+    "جبل",
+    "جزر",
+    "جزيره",
+    "جمهوريه",
+    "خليج",
+    "دوله",
+    "عاصمه",
+    "قاره",
+    "قريه",
+    "محافظه",
+    "محيط",
+    "مدينه",
+    "مضيق",
+    "مقاطعه",
+    "مملكه",
+    "منطقه",
+    "نهر",
+    "ولايه",
 ];
 
 /// The trigger class of a folded stem, if any.
@@ -56,7 +116,9 @@ pub fn is_nisba(word: &str) -> bool {
     let stem = clitics::stem(word);
     stem.len() < word.len()
         && clitics::proclitics(word, stem).ends_with("ال")
-        && ["ي", "يه", "يين", "يون", "يات"].iter().any(|e| stem.ends_with(e))
+        && ["ي", "يه", "يين", "يون", "يات"]
+            .iter()
+            .any(|e| stem.ends_with(e))
 }
 
 /// Multiword names of places and organisations, looked up by their first folded word.
@@ -78,9 +140,17 @@ impl Gazetteer {
     pub fn embedded() -> &'static Gazetteer {
         static G: OnceLock<Gazetteer> = OnceLock::new();
         G.get_or_init(|| {
-            let mut g = Gazetteer { by_first: HashMap::new() };
-            g.add(include_str!("../../assets/ner/locations.txt"), Kind::Location);
-            g.add(include_str!("../../assets/ner/organizations.txt"), Kind::Organization);
+            let mut g = Gazetteer {
+                by_first: HashMap::new(),
+            };
+            g.add(
+                include_str!("../../assets/ner/locations.txt"),
+                Kind::Location,
+            );
+            g.add(
+                include_str!("../../assets/ner/organizations.txt"),
+                Kind::Organization,
+            );
             g
         })
     }
@@ -118,7 +188,11 @@ impl Gazetteer {
 
     /// The kind of a one-word name, if the gazetteers hold it.
     pub fn single(&self, name: &str) -> Option<Kind> {
-        self.by_first.get(name)?.iter().find(|(tail, _)| tail.is_empty()).map(|(_, k)| *k)
+        self.by_first
+            .get(name)?
+            .iter()
+            .find(|(tail, _)| tail.is_empty())
+            .map(|(_, k)| *k)
     }
 }
 
@@ -147,10 +221,19 @@ mod tests {
     fn gazetteer_finds_countries_with_clitics_and_longest_names() {
         let g = Gazetteer::embedded();
         let hit = g.longest(&["والمغرب"]).expect("Morocco is in CLDR");
-        assert_eq!(hit, Hit { kind: Kind::Location, len: 1 });
+        assert_eq!(
+            hit,
+            Hit {
+                kind: Kind::Location,
+                len: 1
+            }
+        );
         let hit = g.longest(&["بوركينا", "فاسو", "و"]).expect("Burkina Faso");
         assert_eq!(hit.len, 2);
         assert_eq!(g.single("النيجر"), Some(Kind::Location));
-        assert_eq!(g.longest(&["حلف", "شمال", "الاطلسي"]).map(|h| h.kind), Some(Kind::Organization));
+        assert_eq!(
+            g.longest(&["حلف", "شمال", "الاطلسي"]).map(|h| h.kind),
+            Some(Kind::Organization)
+        );
     }
 }

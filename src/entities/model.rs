@@ -3,7 +3,8 @@
 //!
 //! Format (little endian): magic `QNER1`, f32 weight scale, the transition table as f32,
 //! u32 feature count, then per feature sorted by id: u32 id, u16 mask of non-zero tags and one
-//! i16 per set bit; then u32 name count and per name sorted: u8 length, UTF-8 bytes, u32 count.
+//! i16 per set bit; then u32 word count and per training word sorted: u8 length, UTF-8 bytes, u16 times in a
+//! name, u16 times seen.
 //! Sorted records and fixed quantisation make the bytes a pure function of the weights.
 
 use super::decode::{Transitions, viterbi};
@@ -15,36 +16,84 @@ const MAGIC: &[u8; 5] = b"QNER1";
 /// Feature weights, one per tag.
 pub type Weights = [f32; N_TAGS];
 
+/// How often a word was seen in training, and how often as part of a name.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Seen {
+    /// Times tagged B- or I-.
+    pub in_name: u16,
+    /// Times seen at all.
+    pub total: u16,
+}
+
+/// One feature of the table: its id and its weight per tag in units of `Model::scale`.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    id: u32,
+    weights: [i16; N_TAGS],
+}
+
 /// A trained tagger.
 pub struct Model {
     trans: Transitions,
-    /// Open-addressing slots holding feature ids (0 = empty); `slot_index` points into `weights`.
-    slots: Vec<u32>,
-    slot_index: Vec<u32>,
-    weights: Vec<Weights>,
-    /// How often each folded word was part of a name in training: evidence for clitic stripping.
-    names: BTreeMap<String, u32>,
+    /// Open-addressing table of features (id 0 = empty slot), each with its quantised weights
+    /// inline, so scoring a feature touches one cache line.
+    slots: Vec<Slot>,
+    /// Multiplies a quantised weight back into a score.
+    scale: f32,
+    /// Number of features in `slots`.
+    len: usize,
+    /// Every folded training word: how often it was part of a name, and how often it was seen.
+    vocabulary: BTreeMap<String, Seen>,
 }
 
 impl Model {
-    /// A model from averaged weights (features sorted by id) and the training names.
-    pub fn new(trans: Transitions, features: Vec<(u32, Weights)>, names: BTreeMap<String, u32>) -> Model {
+    /// A model from averaged weights (features sorted by id) and the training vocabulary.
+    /// Weights are quantised to 16 bits here, so a model scores the same before and after a
+    /// round trip through its bytes.
+    pub fn new(
+        trans: Transitions,
+        features: Vec<(u32, Weights)>,
+        vocabulary: BTreeMap<String, Seen>,
+    ) -> Model {
+        let max = features
+            .iter()
+            .flat_map(|f| f.1.iter())
+            .fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 {
+            max / f32::from(i16::MAX)
+        } else {
+            1.0
+        };
+        let quantised = features
+            .into_iter()
+            .map(|(id, w)| (id, w.map(|x| (x / scale).round() as i16)));
+        Model::from_quantised(trans, scale, quantised.collect(), vocabulary)
+    }
+
+    fn from_quantised(
+        trans: Transitions,
+        scale: f32,
+        features: Vec<(u32, [i16; N_TAGS])>,
+        vocabulary: BTreeMap<String, Seen>,
+    ) -> Model {
+        let features: Vec<_> = features
+            .into_iter()
+            .filter(|(_, q)| q.iter().any(|&x| x != 0))
+            .collect();
         let cap = (features.len() * 2).next_power_of_two().max(16);
         let mut m = Model {
             trans,
-            slots: vec![0; cap],
-            slot_index: vec![0; cap],
-            weights: Vec::with_capacity(features.len()),
-            names,
+            slots: vec![Slot::default(); cap],
+            scale,
+            len: features.len(),
+            vocabulary,
         };
-        for (id, w) in features {
+        for (id, weights) in features {
             let mut s = m.home(id);
-            while m.slots[s] != 0 {
+            while m.slots[s].id != 0 {
                 s = (s + 1) & (cap - 1);
             }
-            m.slots[s] = id;
-            m.slot_index[s] = m.weights.len() as u32;
-            m.weights.push(w);
+            m.slots[s] = Slot { id, weights };
         }
         m
     }
@@ -53,13 +102,13 @@ impl Model {
         (id.wrapping_mul(0x9E37_79B1) as usize) & (self.slots.len() - 1)
     }
 
-    fn get(&self, id: u32) -> Option<&Weights> {
+    fn get(&self, id: u32) -> Option<&[i16; N_TAGS]> {
         let mask = self.slots.len() - 1;
         let mut s = self.home(id);
         loop {
-            match self.slots[s] {
-                0 => return None,
-                k if k == id => return self.weights.get(self.slot_index[s] as usize),
+            match &self.slots[s] {
+                Slot { id: 0, .. } => return None,
+                slot if slot.id == id => return Some(&slot.weights),
                 _ => s = (s + 1) & mask,
             }
         }
@@ -67,23 +116,24 @@ impl Model {
 
     /// Number of features with a weight.
     pub fn feature_count(&self) -> usize {
-        self.weights.len()
+        self.len
     }
 
-    /// How often `folded` was (part of) a name in training.
-    pub fn name_count(&self, folded: &str) -> u32 {
-        self.names.get(folded).copied().unwrap_or(0)
+    /// How often `folded` was seen in training, and as (part of) a name.
+    pub fn seen(&self, folded: &str) -> Seen {
+        self.vocabulary.get(folded).copied().unwrap_or_default()
     }
 
     /// Sum of the weights of `features` per tag.
     pub fn emission(&self, features: &[u32]) -> Weights {
-        let mut e = [0.0; N_TAGS];
+        // Sum in integers, scale once: exact, and cheaper than a float per weight.
+        let mut sum = [0i32; N_TAGS];
         for w in features.iter().filter_map(|&f| self.get(f)) {
-            for (a, b) in e.iter_mut().zip(w) {
-                *a += b;
+            for (a, &b) in sum.iter_mut().zip(w) {
+                *a += i32::from(b);
             }
         }
-        e
+        sum.map(|x| x as f32 * self.scale)
     }
 
     /// The best tags for per-token emission scores.
@@ -93,41 +143,40 @@ impl Model {
 
     /// The model in its shipped binary form.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut records: Vec<(u32, &Weights)> = Vec::with_capacity(self.weights.len());
-        for (s, &id) in self.slots.iter().enumerate() {
-            if id != 0 {
-                records.push((id, &self.weights[self.slot_index[s] as usize]));
-            }
-        }
-        records.sort_by_key(|r| r.0);
-        let max = records.iter().flat_map(|r| r.1.iter()).fold(0f32, |m, w| m.max(w.abs()));
-        let scale = if max > 0.0 { max / f32::from(i16::MAX) } else { 1.0 };
+        let mut quantised: Vec<(u32, &[i16; N_TAGS])> = self
+            .slots
+            .iter()
+            .filter(|s| s.id != 0)
+            .map(|s| (s.id, &s.weights))
+            .collect();
+        quantised.sort_by_key(|r| r.0);
         let mut out = MAGIC.to_vec();
-        out.extend(scale.to_le_bytes());
+        out.extend(self.scale.to_le_bytes());
         for row in &self.trans {
             for t in row {
                 out.extend(t.to_le_bytes());
             }
         }
-        let quantised: Vec<(u32, [i16; N_TAGS])> = records
-            .iter()
-            .map(|(id, w)| (*id, w.map(|x| (x / scale).round() as i16)))
-            .filter(|(_, q)| q.iter().any(|&x| x != 0))
-            .collect();
         out.extend((quantised.len() as u32).to_le_bytes());
         for (id, q) in quantised {
             out.extend(id.to_le_bytes());
-            let mask = q.iter().enumerate().fold(0u16, |m, (t, &x)| if x != 0 { m | 1 << t } else { m });
+            let mask = q
+                .iter()
+                .enumerate()
+                .fold(0u16, |m, (t, &x)| if x != 0 { m | 1 << t } else { m });
             out.extend(mask.to_le_bytes());
             for x in q.iter().filter(|&&x| x != 0) {
                 out.extend(x.to_le_bytes());
             }
         }
-        out.extend((self.names.len() as u32).to_le_bytes());
-        for (name, count) in &self.names {
-            out.push(name.len().min(255) as u8);
-            out.extend(name.as_bytes().get(..name.len().min(255)).unwrap_or_default());
-            out.extend(count.to_le_bytes());
+        // Words longer than a length byte holds are left out (no Arabic word comes near).
+        let words = self.vocabulary.iter().filter(|(w, _)| w.len() <= 255);
+        out.extend((words.clone().count() as u32).to_le_bytes());
+        for (word, seen) in words {
+            out.push(word.len() as u8);
+            out.extend(word.as_bytes());
+            out.extend(seen.in_name.to_le_bytes());
+            out.extend(seen.total.to_le_bytes());
         }
         out
     }
@@ -150,21 +199,23 @@ impl Model {
         for _ in 0..n {
             let id = r.u32()?;
             let mask = u16::from_le_bytes(r.array()?);
-            let mut w = [0.0; N_TAGS];
+            let mut w = [0i16; N_TAGS];
             for (t, x) in w.iter_mut().enumerate() {
                 if mask & (1 << t) != 0 {
-                    *x = f32::from(i16::from_le_bytes(r.array()?)) * scale;
+                    *x = i16::from_le_bytes(r.array()?);
                 }
             }
             features.push((id, w));
         }
-        let mut names = BTreeMap::new();
+        let mut vocabulary = BTreeMap::new();
         for _ in 0..r.u32()? {
             let len = usize::from(r.take(1)?[0]);
-            let name = std::str::from_utf8(r.take(len)?).map_err(|e| e.to_string())?;
-            names.insert(name.to_owned(), r.u32()?);
+            let word = std::str::from_utf8(r.take(len)?).map_err(|e| e.to_string())?;
+            let in_name = u16::from_le_bytes(r.array()?);
+            let total = u16::from_le_bytes(r.array()?);
+            vocabulary.insert(word.to_owned(), Seen { in_name, total });
         }
-        Ok(Model::new(trans, features, names))
+        Ok(Model::from_quantised(trans, scale, features, vocabulary))
     }
 }
 
@@ -176,13 +227,18 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
-        let s = self.bytes.get(self.pos..self.pos + n).ok_or("truncated model")?;
+        let s = self
+            .bytes
+            .get(self.pos..self.pos + n)
+            .ok_or("truncated model")?;
         self.pos += n;
         Ok(s)
     }
 
     fn array<const N: usize>(&mut self) -> Result<[u8; N], String> {
-        self.take(N)?.try_into().map_err(|_| "truncated model".to_owned())
+        self.take(N)?
+            .try_into()
+            .map_err(|_| "truncated model".to_owned())
     }
 
     fn u32(&mut self) -> Result<u32, String> {

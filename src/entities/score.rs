@@ -21,7 +21,11 @@ impl Counts {
         let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
         let p = ratio(self.tp, self.tp + self.fp);
         let r = ratio(self.tp, self.tp + self.fn_);
-        let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
         (p, r, f)
     }
 
@@ -65,10 +69,17 @@ impl fmt::Display for Scores {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "| kind | precision | recall | F1 | gold | predicted |")?;
         writeln!(f, "|---|---|---|---|---|---|")?;
-        let rows = Kind::ALL.iter().map(|k| (k.as_str(), self.by_kind[k.index()]));
+        let rows = Kind::ALL
+            .iter()
+            .map(|k| (k.as_str(), self.by_kind[k.index()]));
         for (name, c) in rows.chain([("overall", self.overall())]) {
             let (p, r, f1) = c.prf();
-            writeln!(f, "| {name} | {p:.4} | {r:.4} | {f1:.4} | {} | {} |", c.tp + c.fn_, c.tp + c.fp)?;
+            writeln!(
+                f,
+                "| {name} | {p:.4} | {r:.4} | {f1:.4} | {} | {} |",
+                c.tp + c.fn_,
+                c.tp + c.fp
+            )?;
         }
         Ok(())
     }

@@ -29,7 +29,7 @@ pub fn kind(tag: Tag) -> Option<Kind> {
 
 /// True for an I- tag.
 pub fn is_inside(tag: Tag) -> bool {
-    tag != O && tag % 2 == 0
+    tag != O && tag.is_multiple_of(2)
 }
 
 /// Whether `tag` may follow `prev` (`None` at a sentence start): I-X only continues X.
@@ -78,7 +78,10 @@ pub fn spans(tags: &[Tag]) -> Vec<Span> {
         };
         match out.last_mut() {
             Some(last) if open && is_inside(t) && last.kind == k => last.tokens.end = i + 1,
-            _ => out.push(Span { tokens: i..i + 1, kind: k }),
+            _ => out.push(Span {
+                tokens: i..i + 1,
+                kind: k,
+            }),
         }
         open = true;
     }
@@ -91,15 +94,35 @@ mod tests {
 
     #[test]
     fn tags_round_trip_and_spans_follow_conlleval() {
-        let tags: Vec<Tag> = ["B-ORG", "I-ORG", "I-ORG", "O", "I-LOC", "B-PERS", "B-PERS", "I-LOC"]
-            .iter()
-            .map(|s| parse(s).expect("known tag"))
-            .collect();
+        let tags: Vec<Tag> = [
+            "B-ORG", "I-ORG", "I-ORG", "O", "I-LOC", "B-PERS", "B-PERS", "I-LOC",
+        ]
+        .iter()
+        .map(|s| parse(s).expect("known tag"))
+        .collect();
         let s = spans(&tags);
         assert_eq!(s.len(), 5);
-        assert_eq!(s[0], Span { tokens: 0..3, kind: Kind::Organization });
-        assert_eq!(s[1], Span { tokens: 4..5, kind: Kind::Location });
-        assert_eq!(s[4], Span { tokens: 7..8, kind: Kind::Location });
+        assert_eq!(
+            s[0],
+            Span {
+                tokens: 0..3,
+                kind: Kind::Organization
+            }
+        );
+        assert_eq!(
+            s[1],
+            Span {
+                tokens: 4..5,
+                kind: Kind::Location
+            }
+        );
+        assert_eq!(
+            s[4],
+            Span {
+                tokens: 7..8,
+                kind: Kind::Location
+            }
+        );
         assert!(!allowed(Some(O), inside(Kind::Person)));
         assert!(allowed(Some(begin(Kind::Person)), inside(Kind::Person)));
     }

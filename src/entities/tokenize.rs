@@ -14,7 +14,12 @@ pub struct Token {
 
 /// Characters that belong inside a word: letters, digits, harakat and the joiners.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_ignorable_mark(c) || matches!(c, '\u{200C}' | '\u{200D}')
+    // Arabic letters and harakat first: the common case, without the Unicode table search.
+    matches!(c, '\u{0621}'..='\u{065F}')
+        || c.is_ascii_alphanumeric()
+        || c.is_alphanumeric()
+        || is_ignorable_mark(c)
+        || matches!(c, '\u{200C}' | '\u{200D}')
 }
 
 /// Punctuation that closes a sentence.
@@ -35,10 +40,16 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Range<usize>>) {
             continue;
         }
         if let Some(s) = word_start.take() {
-            tokens.push(Token { range: s..i, punct: false });
+            tokens.push(Token {
+                range: s..i,
+                punct: false,
+            });
         }
         if !c.is_whitespace() {
-            tokens.push(Token { range: i..i + c.len_utf8(), punct: true });
+            tokens.push(Token {
+                range: i..i + c.len_utf8(),
+                punct: true,
+            });
         }
         if (ends_sentence(c) || c == '\n') && tokens.len() > sentence_start {
             sentences.push(sentence_start..tokens.len());
@@ -46,7 +57,10 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Range<usize>>) {
         }
     }
     if let Some(s) = word_start {
-        tokens.push(Token { range: s..text.len(), punct: false });
+        tokens.push(Token {
+            range: s..text.len(),
+            punct: false,
+        });
     }
     if tokens.len() > sentence_start {
         sentences.push(sentence_start..tokens.len());
@@ -62,10 +76,28 @@ mod tests {
     fn punctuation_is_split_off_and_offsets_point_into_the_text() {
         let text = "حلف شمال الأطلسي (الناتو)، “الرباط”؟ نعم.\nسطر";
         let (tokens, sentences) = tokenize(text);
-        let words: Vec<&str> = tokens.iter().filter_map(|t| text.get(t.range.clone())).collect();
+        let words: Vec<&str> = tokens
+            .iter()
+            .filter_map(|t| text.get(t.range.clone()))
+            .collect();
         assert_eq!(
             words,
-            ["حلف", "شمال", "الأطلسي", "(", "الناتو", ")", "،", "“", "الرباط", "”", "؟", "نعم", ".", "سطر"]
+            [
+                "حلف",
+                "شمال",
+                "الأطلسي",
+                "(",
+                "الناتو",
+                ")",
+                "،",
+                "“",
+                "الرباط",
+                "”",
+                "؟",
+                "نعم",
+                ".",
+                "سطر"
+            ]
         );
         assert_eq!(sentences, vec![0..11, 11..13, 13..14]);
     }

@@ -4,7 +4,7 @@
 use super::conll::Sentence;
 use super::decode::{Transitions, viterbi};
 use super::features::{features, prepare};
-use super::model::{Model, Weights};
+use super::model::{Model, Seen, Weights};
 use super::tags::{N_TAGS, O, Tag};
 use crate::arabic::{Fold, fold_str};
 use std::collections::{BTreeMap, HashMap};
@@ -20,7 +20,10 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Options {
-        Options { epochs: 12, seed: 0x5141_5249 }
+        Options {
+            epochs: 12,
+            seed: 0x5141_5249,
+        }
     }
 }
 
@@ -51,7 +54,9 @@ impl Encoded {
     }
 
     fn token(&self, i: usize) -> &[u32] {
-        self.feats.get(self.offsets[i]..self.offsets[i + 1]).unwrap_or_default()
+        self.feats
+            .get(self.offsets[i]..self.offsets[i + 1])
+            .unwrap_or_default()
     }
 
     fn len(&self) -> usize {
@@ -105,7 +110,11 @@ pub fn train(sentences: &[Sentence], opts: Options) -> Model {
     let avg = |a: &Averaged| -> Weights { std::array::from_fn(|t| a.w[t] - a.u[t] / c) };
     let mut features: Vec<(u32, Weights)> = weights.iter().map(|(&id, a)| (id, avg(a))).collect();
     features.sort_by_key(|f| f.0);
-    Model::new(std::array::from_fn(|r| avg(&trans[r])), features, name_counts(sentences))
+    Model::new(
+        std::array::from_fn(|r| avg(&trans[r])),
+        features,
+        vocabulary(sentences),
+    )
 }
 
 /// One perceptron step towards `gold` and away from `pred`.
@@ -124,8 +133,16 @@ fn update(
     for i in 0..gold.len() {
         let (g, p) = (gold[i], pred[i]);
         // Row 0 is the sentence start; row t + 1 follows tag t.
-        let gr = if i == 0 { 0 } else { usize::from(gold[i - 1]) + 1 };
-        let pr = if i == 0 { 0 } else { usize::from(pred[i - 1]) + 1 };
+        let gr = if i == 0 {
+            0
+        } else {
+            usize::from(gold[i - 1]) + 1
+        };
+        let pr = if i == 0 {
+            0
+        } else {
+            usize::from(pred[i - 1]) + 1
+        };
         if g != p || gr != pr {
             bump(&mut trans[gr], g, 1.0);
             bump(&mut trans[pr], p, -1.0);
@@ -140,15 +157,17 @@ fn update(
     }
 }
 
-/// How often each folded word is tagged as part of a name.
-fn name_counts(sentences: &[Sentence]) -> BTreeMap<String, u32> {
-    let mut names = BTreeMap::new();
+/// How often each folded word is seen, and tagged as part of a name.
+fn vocabulary(sentences: &[Sentence]) -> BTreeMap<String, Seen> {
+    let mut words: BTreeMap<String, Seen> = BTreeMap::new();
     for s in sentences {
         for (w, &t) in s.words.iter().zip(&s.tags) {
+            let seen = words.entry(fold_str(w, Fold::LOOSE)).or_default();
+            seen.total = seen.total.saturating_add(1);
             if t != O {
-                *names.entry(fold_str(w, Fold::LOOSE)).or_insert(0) += 1;
+                seen.in_name = seen.in_name.saturating_add(1);
             }
         }
     }
-    names
+    words
 }

@@ -1,0 +1,70 @@
+//! The recogniser on short news snippets written for these tests (unseen by the tagger).
+#![allow(clippy::unwrap_used)]
+
+use qari::entities::{Entity, Kind, Recogniser};
+
+fn kind_of(es: &[Entity], name: &str) -> Option<Kind> {
+    es.iter().find(|e| e.name == name).map(|e| e.kind)
+}
+
+#[test]
+fn a_visit_names_the_minister_the_capitals_and_the_agency() {
+    let text = "استقبل الرئيس الفرنسي إيمانويل ماكرون في باريس وزير الخارجية المصري سامح شكري، \
+                وبحث الجانبان الأوضاع في ليبيا والسودان. وقال ماكرون إن فرنسا تدعم جهود \
+                الأمم المتحدة لوقف القتال في الخرطوم.";
+    let es = Recogniser::embedded().recognise(text);
+    assert_eq!(kind_of(&es, "باريس"), Some(Kind::Location));
+    assert_eq!(kind_of(&es, "ليبيا"), Some(Kind::Location));
+    assert_eq!(kind_of(&es, "الأمم المتحدة"), Some(Kind::Organization));
+    let macron = es.iter().find(|e| e.name == "إيمانويل ماكرون").unwrap();
+    assert_eq!(macron.kind, Kind::Person);
+    assert_eq!(
+        macron.mentions.len(),
+        2,
+        "the surname alone later is the same person"
+    );
+    assert_eq!(
+        kind_of(&es, "الفرنسي"),
+        None,
+        "a nisba adjective is not a place"
+    );
+}
+
+#[test]
+fn an_acronym_in_brackets_joins_the_long_name_and_clitic_forms_group() {
+    let text = "أعلنت منظمة الصحة العالمية (الصحة) أن الوباء انحسر في المغرب. وقالت إن بالمغرب \
+                وللمغرب تجربة رائدة، وإن الصحة ستدعم المغرب.";
+    let es = Recogniser::embedded().recognise(text);
+    let morocco = es.iter().find(|e| e.name == "المغرب").unwrap();
+    assert_eq!(morocco.mentions.len(), 4);
+    let who = es
+        .iter()
+        .find(|e| e.name == "منظمة الصحة العالمية")
+        .unwrap();
+    assert_eq!(who.kind, Kind::Organization);
+    assert!(
+        who.mentions.len() >= 2,
+        "the bracketed short name is the organisation"
+    );
+}
+
+#[test]
+fn a_country_and_its_adjective_and_a_region_stay_apart() {
+    let text = "زار وفد من النيجر العاصمة نيجيريا، ثم توجه إلى دول المغرب العربي، \
+                وناقش الأوضاع المالية مع مسؤولين من مالي والسلطات المغربية.";
+    let es = Recogniser::embedded().recognise(text);
+    let niger = es.iter().find(|e| e.name == "النيجر").unwrap();
+    assert!(
+        niger
+            .mentions
+            .iter()
+            .all(|m| text.get(m.clone()) == Some("النيجر"))
+    );
+    assert!(
+        es.iter().all(|e| e.name != "المغرب"),
+        "المغرب العربي is not Morocco"
+    );
+    let mali = es.iter().find(|e| e.name == "مالي").unwrap();
+    assert_eq!(mali.mentions.len(), 1, "المالية is not Mali");
+    assert_eq!(kind_of(&es, "المغربية"), None);
+}
