@@ -133,7 +133,11 @@ impl App {
         let markdown = structure::looks_like_markdown(&doc.name, &doc.text);
         let outline = structure::outline(&doc, markdown);
         App {
-            side: if outline.sections.len() >= 2 { Side::Sections } else { Side::Hidden },
+            side: if outline.sections.len() >= 2 {
+                Side::Sections
+            } else {
+                Side::Hidden
+            },
             outline,
             doc,
             layout: LayoutCache::new(80, opts),
@@ -184,7 +188,11 @@ impl App {
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),
             Action::Help => {
-                self.overlay = if self.overlay == Overlay::Help { Overlay::None } else { Overlay::Help };
+                self.overlay = if self.overlay == Overlay::Help {
+                    Overlay::None
+                } else {
+                    Overlay::Help
+                };
             }
             Action::Close => {
                 self.overlay = Overlay::None;

@@ -132,8 +132,18 @@ pub const KEYMAP: &[Binding] = &[
         context: Context::Global,
         help: "search (Ctrl-e: exact)",
     },
-    Binding { keys: &[ch('n', "n")], action: Action::NextMatch, context: Context::Global, help: "next match" },
-    Binding { keys: &[ch('N', "N")], action: Action::PrevMatch, context: Context::Global, help: "previous match" },
+    Binding {
+        keys: &[ch('n', "n")],
+        action: Action::NextMatch,
+        context: Context::Global,
+        help: "next match",
+    },
+    Binding {
+        keys: &[ch('N', "N")],
+        action: Action::PrevMatch,
+        context: Context::Global,
+        help: "previous match",
+    },
     Binding {
         keys: &[key(KeyCode::Tab, "Tab")],
         action: Action::FocusNext,

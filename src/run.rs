@@ -3,11 +3,11 @@
 
 use crate::app::App;
 use crate::cli::{Args, Bidi, ListKind, Shape};
+use crate::document::Document;
 use crate::document::structure;
 use crate::entities::{Entity, Recogniser};
-use crate::search::{Index, Mode, Query};
-use crate::document::Document;
 use crate::layout::LayoutOptions;
+use crate::search::{Index, Mode, Query};
 use crate::source::{self, Input, LoadError};
 use crate::terminal::Terminal;
 use std::fmt;
@@ -100,7 +100,10 @@ pub fn run(args: Args) -> Result<(), RunError> {
         let mode = if args.exact { Mode::Exact } else { Mode::Loose };
         let out = list(&doc, what, args.json, args.search.as_deref(), mode)?;
         let mut stdout = io::stdout().lock();
-        return match stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()) {
+        return match stdout
+            .write_all(out.as_bytes())
+            .and_then(|()| stdout.flush())
+        {
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
             r => r.map_err(RunError::Io),
         };
@@ -133,12 +136,24 @@ pub fn run(args: Args) -> Result<(), RunError> {
     if let Some(q) = &args.search {
         app.search_for(q);
     }
-    crate::term::run(&mut app, crate::term::Session { bidi_app: bidi == Bidi::App, mouse: args.mouse })?;
+    crate::term::run(
+        &mut app,
+        crate::term::Session {
+            bidi_app: bidi == Bidi::App,
+            mouse: args.mouse,
+        },
+    )?;
     Ok(())
 }
 
 /// The text `--list WHAT` prints.
-fn list(doc: &Document, what: ListKind, json: bool, query: Option<&str>, mode: Mode) -> Result<String, RunError> {
+fn list(
+    doc: &Document,
+    what: ListKind,
+    json: bool,
+    query: Option<&str>,
+    mode: Mode,
+) -> Result<String, RunError> {
     Ok(match what {
         ListKind::Sections => {
             let markdown = structure::looks_like_markdown(&doc.name, &doc.text);
@@ -146,7 +161,8 @@ fn list(doc: &Document, what: ListKind, json: bool, query: Option<&str>, mode: M
         }
         ListKind::Entities => entity_list(&Recogniser::embedded().recognise(&doc.text), json),
         ListKind::Matches => {
-            let q = query.ok_or_else(|| RunError::Usage("--list matches needs --search QUERY".into()))?;
+            let q = query
+                .ok_or_else(|| RunError::Usage("--list matches needs --search QUERY".into()))?;
             let matches = match Query::new(q, mode) {
                 Some(q) => Index::new(&doc.text).find_all(&q),
                 None => Vec::new(),
@@ -163,11 +179,18 @@ fn entity_list(entities: &[Entity], json: bool) -> String {
         let list: Vec<_> = entities
             .iter()
             .map(|e| {
-                let mentions: Vec<_> = e.mentions.iter().map(|m| serde_json::json!({"start": m.start, "end": m.end})).collect();
+                let mentions: Vec<_> = e
+                    .mentions
+                    .iter()
+                    .map(|m| serde_json::json!({"start": m.start, "end": m.end}))
+                    .collect();
                 serde_json::json!({"name": e.name, "kind": e.kind.as_str(), "mentions": mentions})
             })
             .collect();
         return format!("{}\n", serde_json::json!({ "entities": list }));
     }
-    entities.iter().map(|e| format!("{}\t{}\t{}\n", e.kind.as_str(), e.mentions.len(), e.name)).collect()
+    entities
+        .iter()
+        .map(|e| format!("{}\t{}\t{}\n", e.kind.as_str(), e.mentions.len(), e.name))
+        .collect()
 }

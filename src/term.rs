@@ -69,7 +69,11 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
     while !app.quit {
         terminal.draw(|f| ui::draw(f, app))?;
         // While entities are being recognised, wake up now and then to show them when ready.
-        let wait = if matches!(app.entities, EntityState::Analysing(_)) { POLL } else { IDLE };
+        let wait = if matches!(app.entities, EntityState::Analysing(_)) {
+            POLL
+        } else {
+            IDLE
+        };
         if event::poll(wait)? {
             handle(app, event::read()?);
             // A burst of events (a resize drag, a held key) is handled before the next frame,
@@ -94,12 +98,17 @@ const IDLE: Duration = Duration::from_secs(3600);
 fn handle(app: &mut App, ev: Event) {
     match ev {
         Event::Key(k) if k.kind == KeyEventKind::Press => {
-            let ctrl_c = k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL);
+            let ctrl_c =
+                k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL);
             if app.search.prompt.is_some() && !ctrl_c {
                 app.prompt_key(k);
                 return;
             }
-            let ctx = if app.focus == Focus::Side && app.side != Side::Hidden { Context::Pane } else { Context::Article };
+            let ctx = if app.focus == Focus::Side && app.side != Side::Hidden {
+                Context::Pane
+            } else {
+                Context::Article
+            };
             if let Some(a) = action_for(&k, ctx) {
                 app.update(a);
             }

@@ -36,27 +36,58 @@ pub struct Areas {
 /// Splits the screen for `app`. A right-to-left article has its side pane on the right, as a
 /// table of contents sits in an Arabic book, and its scrollbar on the left.
 pub fn areas(app: &App, size: Rect) -> Areas {
-    let status = Rect { y: size.bottom().saturating_sub(1), height: 1.min(size.height), ..size };
-    let mut body = Rect { height: size.height.saturating_sub(1), ..size };
+    let status = Rect {
+        y: size.bottom().saturating_sub(1),
+        height: 1.min(size.height),
+        ..size
+    };
+    let mut body = Rect {
+        height: size.height.saturating_sub(1),
+        ..size
+    };
     let rtl = app.doc.rtl;
     let side = (app.side != Side::Hidden && size.width >= MIN_WIDTH_FOR_PANE).then(|| {
-        let w = (size.width * 3 / 10).clamp(24, 40);
+        let w = (size.width / 4).clamp(20, 36);
         body.width -= w;
         if rtl {
-            Rect { x: body.right(), width: w, ..body }
+            Rect {
+                x: body.right(),
+                width: w,
+                ..body
+            }
         } else {
-            let r = Rect { x: body.x, width: w, ..body };
+            let r = Rect {
+                x: body.x,
+                width: w,
+                ..body
+            };
             body.x += w;
             r
         }
     });
-    let bar_x = if rtl { body.x } else { body.right().saturating_sub(1) };
-    let scrollbar = Rect { x: bar_x, width: 1, ..body };
+    let bar_x = if rtl {
+        body.x
+    } else {
+        body.right().saturating_sub(1)
+    };
+    let scrollbar = Rect {
+        x: bar_x,
+        width: 1,
+        ..body
+    };
     // One column for the scrollbar, one of margin against the side pane's border.
     let margin = u16::from(side.is_some());
-    let article =
-        Rect { x: if rtl { body.x + 1 } else { body.x + margin }, width: body.width.saturating_sub(1 + margin), ..body };
-    Areas { article, scrollbar, side, status }
+    let article = Rect {
+        x: if rtl { body.x + 1 } else { body.x + margin },
+        width: body.width.saturating_sub(1 + margin),
+        ..body
+    };
+    Areas {
+        article,
+        scrollbar,
+        side,
+        status,
+    }
 }
 
 /// Draws the whole screen.
@@ -78,6 +109,12 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     }
     status::draw(frame, a.status, app);
     if app.overlay == Overlay::Help {
-        help::draw(frame.buffer_mut(), Rect { height: size.height.saturating_sub(1), ..size });
+        help::draw(
+            frame.buffer_mut(),
+            Rect {
+                height: size.height.saturating_sub(1),
+                ..size
+            },
+        );
     }
 }

@@ -40,8 +40,10 @@ pub struct MentionIndex {
 impl MentionIndex {
     /// Indexes the mentions of `list`.
     pub fn new(list: &[Entity]) -> MentionIndex {
-        let mut spans: Vec<(Range<usize>, Kind)> =
-            list.iter().flat_map(|e| e.mentions.iter().map(move |m| (m.clone(), e.kind))).collect();
+        let mut spans: Vec<(Range<usize>, Kind)> = list
+            .iter()
+            .flat_map(|e| e.mentions.iter().map(move |m| (m.clone(), e.kind)))
+            .collect();
         spans.sort_by_key(|(r, _)| (r.start, r.end));
         MentionIndex { spans }
     }
@@ -50,7 +52,10 @@ impl MentionIndex {
     pub fn kind_at(&self, cell: &Range<usize>) -> Option<Kind> {
         let i = self.spans.partition_point(|(r, _)| r.start < cell.end);
         // Mentions never nest, so only the last one starting before the cell's end can overlap it.
-        self.spans[..i].last().filter(|(r, _)| r.end > cell.start).map(|(_, k)| *k)
+        self.spans[..i]
+            .last()
+            .filter(|(r, _)| r.end > cell.start)
+            .map(|(_, k)| *k)
     }
 }
 
@@ -68,12 +73,18 @@ impl App {
 
     /// Takes the entities if the background thread has finished; true when something changed.
     pub fn poll_entities(&mut self) -> bool {
-        let EntityState::Analysing(rx) = &self.entities else { return false };
+        let EntityState::Analysing(rx) = &self.entities else {
+            return false;
+        };
         match rx.try_recv() {
             Ok(mut list) => {
                 // The pane's order: grouped by kind, most mentioned first.
                 list.sort_by(|a, b| {
-                    (kind_rank(a.kind), b.mentions.len(), &a.name).cmp(&(kind_rank(b.kind), a.mentions.len(), &b.name))
+                    (kind_rank(a.kind), b.mentions.len(), &a.name).cmp(&(
+                        kind_rank(b.kind),
+                        a.mentions.len(),
+                        &b.name,
+                    ))
                 });
                 let mentions = MentionIndex::new(&list);
                 self.entities = EntityState::Ready { list, mentions };
@@ -81,16 +92,34 @@ impl App {
             }
             Err(TryRecvError::Empty) => false,
             Err(TryRecvError::Disconnected) => {
-                self.entities = EntityState::Ready { list: Vec::new(), mentions: MentionIndex::default() };
+                self.entities = EntityState::Ready {
+                    list: Vec::new(),
+                    mentions: MentionIndex::default(),
+                };
                 true
             }
         }
     }
 
+    /// Shows `list` in the pane, grouped by kind and most mentioned first, and highlights its mentions.
+    pub fn set_entities(&mut self, mut list: Vec<Entity>) {
+        list.sort_by(|a, b| {
+            (kind_rank(a.kind), b.mentions.len(), &a.name).cmp(&(
+                kind_rank(b.kind),
+                a.mentions.len(),
+                &b.name,
+            ))
+        });
+        let mentions = MentionIndex::new(&list);
+        self.entities = EntityState::Ready { list, mentions };
+    }
+
     /// Goes to the next (or previous) mention of the selected entity, wrapping around, and says
     /// which one it is in the status bar.
     pub(super) fn step_mention(&mut self, forward: bool) {
-        let Some(e) = self.selected_entity() else { return };
+        let Some(e) = self.selected_entity() else {
+            return;
+        };
         let n = e.mentions.len();
         if n == 0 {
             return;

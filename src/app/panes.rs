@@ -36,13 +36,21 @@ impl App {
     /// Tab: article → sections → entities → article (Shift-Tab the other way), opening the
     /// side pane on the way.
     pub(super) fn cycle_focus(&mut self, forward: bool) {
-        let order = [(Focus::Article, None), (Focus::Side, Some(Side::Sections)), (Focus::Side, Some(Side::Entities))];
+        let order = [
+            (Focus::Article, None),
+            (Focus::Side, Some(Side::Sections)),
+            (Focus::Side, Some(Side::Entities)),
+        ];
         let now = match (self.focus, self.side) {
             (Focus::Side, Side::Sections) => 1,
             (Focus::Side, Side::Entities) => 2,
             _ => 0,
         };
-        let next = if forward { (now + 1) % 3 } else { (now + 2) % 3 };
+        let next = if forward {
+            (now + 1) % 3
+        } else {
+            (now + 2) % 3
+        };
         let (focus, side) = order[next];
         self.focus = focus;
         if let Some(s) = side {
@@ -115,10 +123,9 @@ impl App {
     pub fn current_section(&mut self) -> Option<usize> {
         let top = self.top_byte();
         let cur = self.outline.section_at(top);
-        if self.focus == Focus::Article || self.side != Side::Sections {
-            if let Some(c) = cur {
-                self.nav_selected = c;
-            }
+        if let Some(c) = cur.filter(|_| self.focus == Focus::Article || self.side != Side::Sections)
+        {
+            self.nav_selected = c;
         }
         cur
     }

@@ -16,7 +16,8 @@ impl App {
         if width != self.layout.width() {
             let anchor = self.top_byte();
             self.layout.set_width(width.max(1));
-            self.quote_layout.set_width(width.saturating_sub(2 * QUOTE_INDENT).max(1));
+            self.quote_layout
+                .set_width(width.saturating_sub(2 * QUOTE_INDENT).max(1));
             self.jump_to_byte(anchor);
         } else {
             self.top = self.top.min(self.last_top());
@@ -28,7 +29,9 @@ impl App {
     pub fn rows(&mut self, para: usize) -> Rc<[VisualRow]> {
         match self.outline.kinds.get(para) {
             Some(LineKind::TitleRepeat) => Rc::from([]),
-            Some(LineKind::Blank) if para > 0 && self.outline.kinds.get(para - 1) == Some(&LineKind::TitleRepeat) => {
+            Some(LineKind::Blank)
+                if para > 0 && self.outline.kinds.get(para - 1) == Some(&LineKind::TitleRepeat) =>
+            {
                 Rc::from([])
             }
             Some(LineKind::Quote) => self.quote_layout.rows(&self.doc, para),
@@ -62,19 +65,30 @@ impl App {
     /// The row after `p`, if any (hidden lines have no rows and are skipped).
     pub fn next_pos(&mut self, p: Pos) -> Option<Pos> {
         if p.row + 1 < self.rows(p.para).len() {
-            return Some(Pos { para: p.para, row: p.row + 1 });
+            return Some(Pos {
+                para: p.para,
+                row: p.row + 1,
+            });
         }
-        (p.para + 1..self.doc.len()).find(|&q| !self.rows(q).is_empty()).map(|para| Pos { para, row: 0 })
+        (p.para + 1..self.doc.len())
+            .find(|&q| !self.rows(q).is_empty())
+            .map(|para| Pos { para, row: 0 })
     }
 
     /// The row before `p`, if any.
     pub fn prev_pos(&mut self, p: Pos) -> Option<Pos> {
         if p.row > 0 {
-            return Some(Pos { para: p.para, row: p.row - 1 });
+            return Some(Pos {
+                para: p.para,
+                row: p.row - 1,
+            });
         }
         (0..p.para).rev().find_map(|q| {
             let n = self.rows(q).len();
-            (n > 0).then(|| Pos { para: q, row: n - 1 })
+            (n > 0).then(|| Pos {
+                para: q,
+                row: n - 1,
+            })
         })
     }
 

@@ -41,7 +41,8 @@ pub struct SearchState {
 impl SearchState {
     /// "3/17" for the status bar, when there is a current match.
     pub fn position(&self) -> Option<String> {
-        self.current.map(|c| format!("{}/{}", c + 1, self.matches.len()))
+        self.current
+            .map(|c| format!("{}/{}", c + 1, self.matches.len()))
     }
 }
 
@@ -49,14 +50,21 @@ impl App {
     /// `/`: opens the prompt, remembering where the view is.
     pub(super) fn open_prompt(&mut self) {
         let origin_byte = self.top_byte();
-        self.search.prompt = Some(Prompt { text: String::new(), origin: self.top, origin_byte, history_at: None });
+        self.search.prompt = Some(Prompt {
+            text: String::new(),
+            origin: self.top,
+            origin_byte,
+            history_at: None,
+        });
         self.notice = None;
     }
 
     /// A key typed while the prompt is open. Every change re-searches and moves the view to the
     /// first match at or after where the search started.
     pub fn prompt_key(&mut self, key: KeyEvent) {
-        let Some(p) = self.search.prompt.as_mut() else { return };
+        let Some(p) = self.search.prompt.as_mut() else {
+            return;
+        };
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match key.code {
             KeyCode::Enter => {
@@ -126,7 +134,13 @@ impl App {
         };
         let m = &self.search.matches;
         let first = m.partition_point(|r| r.start < origin_byte);
-        let pick = if first < m.len() { Some(first) } else if m.is_empty() { None } else { Some(0) };
+        let pick = if first < m.len() {
+            Some(first)
+        } else if m.is_empty() {
+            None
+        } else {
+            Some(0)
+        };
         match pick {
             Some(i) => {
                 self.top = origin;
@@ -140,7 +154,9 @@ impl App {
 
     /// The document's search index, built on first use.
     fn index(&mut self) -> &Index {
-        self.search.index.get_or_insert_with(|| Index::new(&self.doc.text))
+        self.search
+            .index
+            .get_or_insert_with(|| Index::new(&self.doc.text))
     }
 
     /// Runs `query` from the command line (`--search`): the view starts at its first match.
@@ -179,7 +195,11 @@ impl App {
         let at = self.search.matches[i].start;
         self.reveal(at);
         self.notice = wrapped.then(|| {
-            if forward { "search wrapped to the top".to_string() } else { "search wrapped to the bottom".to_string() }
+            if forward {
+                "search wrapped to the top".to_string()
+            } else {
+                "search wrapped to the bottom".to_string()
+            }
         });
     }
 }

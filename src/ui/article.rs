@@ -16,7 +16,12 @@ pub fn draw(buf: &mut Buffer, area: Rect, bar: Rect, app: &mut App) {
     for y in area.top()..area.bottom() {
         let Some(p) = pos else { break };
         let rows = app.rows(p.para);
-        let kind = app.outline.kinds.get(p.para).copied().unwrap_or(LineKind::Body);
+        let kind = app
+            .outline
+            .kinds
+            .get(p.para)
+            .copied()
+            .unwrap_or(LineKind::Body);
         if let Some(row) = rows.get(p.row) {
             let mut inner = area;
             if kind == LineKind::Quote {
@@ -24,7 +29,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, bar: Rect, app: &mut App) {
                 inner.width = inner.width.saturating_sub(2 * QUOTE_INDENT);
             }
             let base = theme::line(kind);
-            paint_row(buf, inner, y, row, &app.doc.text, |r| cell_style(app, base, &r));
+            paint_row(buf, inner, y, row, &app.doc.text, |r| {
+                cell_style(app, base, &r)
+            });
         }
         pos = app.next_pos(p);
     }
@@ -35,18 +42,20 @@ pub fn draw(buf: &mut Buffer, area: Rect, bar: Rect, app: &mut App) {
 /// then a search match's (the current match stands out from the others).
 fn cell_style(app: &App, base: Style, r: &Range<usize>) -> Style {
     let mut s = base;
-    if app.highlights {
-        if let EntityState::Ready { mentions, .. } = &app.entities {
-            if let Some(kind) = mentions.kind_at(r) {
-                s = s.patch(theme::entity(kind));
-            }
-        }
+    if let (true, EntityState::Ready { mentions, .. }) = (app.highlights, &app.entities)
+        && let Some(kind) = mentions.kind_at(r)
+    {
+        s = s.patch(theme::entity(kind));
     }
     let m = &app.search.matches;
     let i = m.partition_point(|x| x.end <= r.start);
     if let Some(hit) = m.get(i).filter(|x| x.start < r.end) {
         let current = app.search.current.and_then(|c| m.get(c)) == Some(hit);
-        s = s.patch(if current { theme::current_match() } else { theme::search_match() });
+        s = s.patch(if current {
+            theme::current_match()
+        } else {
+            theme::search_match()
+        });
     }
     s
 }
@@ -60,7 +69,11 @@ pub fn paint_row(
     doc: &str,
     style: impl Fn(Range<usize>) -> Style,
 ) {
-    let mut x = if row.rtl { area.right().saturating_sub(row.width) } else { area.x };
+    let mut x = if row.rtl {
+        area.right().saturating_sub(row.width)
+    } else {
+        area.x
+    };
     x = x.max(area.x);
     for cell in &row.cells {
         let w = u16::from(cell.width);

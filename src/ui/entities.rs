@@ -29,7 +29,15 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         }
     };
     if list.is_empty() {
-        pane::paint_entry(buf, inner, inner.y, 1, "no names found", theme::dim(), &opts);
+        pane::paint_entry(
+            buf,
+            inner,
+            inner.y,
+            1,
+            "no names found",
+            theme::dim(),
+            &opts,
+        );
         return;
     }
     // Lines: a heading before each kind's group, then its entities.
@@ -38,10 +46,17 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         if i == 0 || list[i - 1].kind != e.kind {
             lines.push((None, kind_label(e.kind).to_string(), e.kind));
         }
-        lines.push((Some(i), format!("{} ({})", e.name, e.mentions.len()), e.kind));
+        lines.push((
+            Some(i),
+            format!("{} ({})", e.name, e.mentions.len()),
+            e.kind,
+        ));
     }
     let focused = app.focus == Focus::Side;
-    let sel_line = lines.iter().position(|(i, _, _)| *i == Some(app.entity_selected)).unwrap_or(0);
+    let sel_line = lines
+        .iter()
+        .position(|(i, _, _)| *i == Some(app.entity_selected))
+        .unwrap_or(0);
     let h = usize::from(inner.height);
     let first = pane::scroll_offset(sel_line, h);
     for (n, (idx, text, kind)) in lines.iter().enumerate().skip(first).take(h) {
@@ -51,7 +66,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
             Some(_) => (3, theme::entity(*kind)),
         };
         if *idx == Some(app.entity_selected) {
-            style = style.patch(if focused { theme::selected() } else { theme::current() });
+            style = style.patch(if focused {
+                theme::selected()
+            } else {
+                theme::current()
+            });
         }
         pane::paint_entry(buf, inner, y, indent, text, style, &opts);
     }

@@ -11,7 +11,11 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 pub fn draw(buf: &mut Buffer, area: Rect) {
     let entries = help_lines();
     let fits = entries.len() as u16 + 2 <= area.height;
-    let (cols, col_w) = if fits || area.width < 70 { (1, 44) } else { (2, 38) };
+    let (cols, col_w) = if fits || area.width < 70 {
+        (1, 44)
+    } else {
+        (2, 38)
+    };
     let per_col = entries.len().div_ceil(cols);
     let lines: Vec<Line> = (0..per_col)
         .map(|r| {
@@ -19,7 +23,11 @@ pub fn draw(buf: &mut Buffer, area: Rect) {
             for c in 0..cols {
                 if let Some((keys, what)) = entries.get(c * per_col + r) {
                     spans.push(Span::styled(format!("{keys:>14} "), theme::key()));
-                    spans.push(Span::raw(format!("{:<w$}", what, w = usize::from(col_w) - 15)));
+                    spans.push(Span::raw(format!(
+                        "{:<w$}",
+                        what,
+                        w = usize::from(col_w) - 15
+                    )));
                 }
             }
             Line::from(spans)
@@ -27,9 +35,18 @@ pub fn draw(buf: &mut Buffer, area: Rect) {
         .collect();
     let h = (per_col as u16 + 2).min(area.height);
     let w = (col_w * cols as u16 + 2).min(area.width);
-    let r = Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h };
+    let r = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    };
     Clear.render(r, buf);
     Paragraph::new(lines)
-        .block(Block::bordered().title(" keys ").border_style(theme::border()))
+        .block(
+            Block::bordered()
+                .title(" keys ")
+                .border_style(theme::border()),
+        )
         .render(r, buf);
 }

@@ -14,15 +14,37 @@ use ratatui::widgets::{Block, BorderType, Borders, Widget};
 pub fn frame(buf: &mut Buffer, area: Rect, app: &App) -> Rect {
     let focused = app.focus == Focus::Side;
     let tab = |name: &'static str, side: Side| {
-        if app.side == side { Span::styled(name, theme::tab_active()) } else { Span::styled(name, theme::tab()) }
+        if app.side == side {
+            Span::styled(name, theme::tab_active())
+        } else {
+            Span::styled(name, theme::tab())
+        }
     };
-    let title = Line::from(vec![Span::raw(" "), tab("Sections", Side::Sections), Span::raw(" │ "), tab("Entities", Side::Entities), Span::raw(" ")]);
+    let title = Line::from(vec![
+        Span::raw(" "),
+        tab("Sections", Side::Sections),
+        Span::raw(" │ "),
+        tab("Entities", Side::Entities),
+        Span::raw(" "),
+    ]);
     // The border faces the article: left of a pane on the right, right of a pane on the left.
-    let borders = if app.doc.rtl { Borders::LEFT | Borders::TOP } else { Borders::RIGHT | Borders::TOP };
+    let borders = if app.doc.rtl {
+        Borders::LEFT | Borders::TOP
+    } else {
+        Borders::RIGHT | Borders::TOP
+    };
     let block = Block::new()
         .borders(borders)
-        .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
-        .border_style(if focused { theme::focused_border() } else { theme::border() })
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(if focused {
+            theme::focused_border()
+        } else {
+            theme::border()
+        })
         .title(title);
     let inner = block.inner(area);
     block.render(area, buf);
@@ -37,7 +59,12 @@ pub fn entry_row(text: &str, width: u16, opts: &LayoutOptions) -> VisualRow {
     let mut row = rows.first().cloned().unwrap_or_default();
     if rows.len() > 1 {
         let at = row.end;
-        let ellipsis = Cell { start: at, end: at, width: 1, glyph: Glyph::Symbol('…') };
+        let ellipsis = Cell {
+            start: at,
+            end: at,
+            width: 1,
+            glyph: Glyph::Symbol('…'),
+        };
         if row.rtl {
             row.cells.insert(0, ellipsis);
         } else {
@@ -50,14 +77,33 @@ pub fn entry_row(text: &str, width: u16, opts: &LayoutOptions) -> VisualRow {
 
 /// Paints an entry at line `y` of `area`, indented by `indent` columns from its start side,
 /// with `style` over the whole line (selection, current section).
-pub fn paint_entry(buf: &mut Buffer, area: Rect, y: u16, indent: u16, text: &str, style: Style, opts: &LayoutOptions) {
-    let line = Rect { y, height: 1, ..area };
+pub fn paint_entry(
+    buf: &mut Buffer,
+    area: Rect,
+    y: u16,
+    indent: u16,
+    text: &str,
+    style: Style,
+    opts: &LayoutOptions,
+) {
+    let line = Rect {
+        y,
+        height: 1,
+        ..area
+    };
     buf.set_style(line, style);
     let row = entry_row(text, area.width.saturating_sub(indent), opts);
     let inner = if row.rtl {
-        Rect { width: area.width.saturating_sub(indent), ..line }
+        Rect {
+            width: area.width.saturating_sub(indent),
+            ..line
+        }
     } else {
-        Rect { x: area.x + indent, width: area.width.saturating_sub(indent), ..line }
+        Rect {
+            x: area.x + indent,
+            width: area.width.saturating_sub(indent),
+            ..line
+        }
     };
     paint_row(buf, inner, y, &row, text, |_| style);
 }

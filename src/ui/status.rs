@@ -21,7 +21,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
     buf.set_style(area, theme::status());
     let mut right = Vec::new();
     if let Some(n) = &app.notice {
-        right.push(Span::styled(format!(" {n} "), theme::status().patch(theme::notice())));
+        right.push(Span::styled(
+            format!(" {n} "),
+            theme::status().patch(theme::notice()),
+        ));
     } else if let Some(pos) = app.search.position() {
         right.push(Span::raw(format!(" {pos} ")));
     }
@@ -31,14 +34,30 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
     right.push(Span::raw(format!(" {}%  ? help ", app.percent())));
     let right = Line::from(right);
     let rw = (right.width() as u16).min(area.width);
-    let title_area = Rect { width: area.width.saturating_sub(rw + 1), ..area };
+    let title_area = Rect {
+        width: area.width.saturating_sub(rw + 1),
+        ..area
+    };
     let title = app.current_title();
     let row = entry_row(&title, title_area.width.saturating_sub(1).max(1), &opts);
-    let inner = Rect { x: title_area.x + 1, width: title_area.width.saturating_sub(1), ..title_area };
+    let inner = Rect {
+        x: title_area.x + 1,
+        width: title_area.width.saturating_sub(1),
+        ..title_area
+    };
     // The title reads from the left edge even when it is right to left: it is a label, not text.
     let left_aligned = crate::layout::VisualRow { rtl: false, ..row };
-    paint_row(buf, inner, area.y, &left_aligned, &title, |_| theme::status());
-    frame.render_widget(right, Rect { x: area.right() - rw, width: rw, ..area });
+    paint_row(buf, inner, area.y, &left_aligned, &title, |_| {
+        theme::status()
+    });
+    frame.render_widget(
+        right,
+        Rect {
+            x: area.right() - rw,
+            width: rw,
+            ..area
+        },
+    );
 }
 
 /// The search prompt: `/` then the query laid out by the bidi engine (an Arabic query reads
@@ -46,17 +65,30 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
 fn draw_prompt(frame: &mut Frame, area: Rect, app: &App, p: &Prompt, opts: &LayoutOptions) {
     let buf = frame.buffer_mut();
     buf.set_style(area, ratatui::style::Style::new());
-    let label = if app.search.mode == Mode::Exact { "/[exact] " } else { "/" };
+    let label = if app.search.mode == Mode::Exact {
+        "/[exact] "
+    } else {
+        "/"
+    };
     let lw = label.chars().count() as u16;
     buf.set_string(area.x, area.y, label, theme::key());
-    let field = Rect { x: area.x + lw, width: area.width.saturating_sub(lw + 1), ..area };
+    let field = Rect {
+        x: area.x + lw,
+        width: area.width.saturating_sub(lw + 1),
+        ..area
+    };
     let row = entry_row(&p.text, field.width.max(2), opts);
-    paint_row(buf, field, area.y, &row, &p.text, |_| ratatui::style::Style::new());
+    paint_row(buf, field, area.y, &row, &p.text, |_| {
+        ratatui::style::Style::new()
+    });
     // A right-to-left query grows leftwards from the field's right edge; a left-to-right one rightwards.
     let x = if row.rtl && !p.text.is_empty() {
         field.right().saturating_sub(row.width + 1)
     } else {
         field.x + row.width
     };
-    frame.set_cursor_position(Position { x: x.min(area.right().saturating_sub(1)), y: area.y });
+    frame.set_cursor_position(Position {
+        x: x.min(area.right().saturating_sub(1)),
+        y: area.y,
+    });
 }

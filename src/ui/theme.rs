@@ -14,12 +14,20 @@ fn no_color() -> bool {
 
 /// A style with foreground colour `c`, unless colours are off.
 fn fg(c: Color) -> Style {
-    if no_color() { Style::new() } else { Style::new().fg(c) }
+    if no_color() {
+        Style::new()
+    } else {
+        Style::new().fg(c)
+    }
 }
 
 /// A style with background colour `c`, unless colours are off.
 fn bg(c: Color) -> Style {
-    if no_color() { Style::new() } else { Style::new().bg(c) }
+    if no_color() {
+        Style::new()
+    } else {
+        Style::new().bg(c)
+    }
 }
 
 /// The status bar.
@@ -104,12 +112,16 @@ pub fn entity(kind: Kind) -> Style {
 
 /// A search match.
 pub fn search_match() -> Style {
-    bg(Color::Yellow).patch(fg(Color::Black)).add_modifier(Modifier::REVERSED)
+    bg(Color::Yellow)
+        .patch(fg(Color::Black))
+        .add_modifier(Modifier::REVERSED)
 }
 
 /// The match the view is on.
 pub fn current_match() -> Style {
-    bg(Color::LightRed).patch(fg(Color::Black)).add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    bg(Color::LightRed)
+        .patch(fg(Color::Black))
+        .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
 }
 
 /// How a line of the article looks, by what it is.
