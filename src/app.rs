@@ -13,6 +13,16 @@ pub use search::{Prompt, SearchState};
 use crate::document::Document;
 use crate::document::structure::{self, Outline};
 use crate::layout::{LayoutCache, LayoutOptions};
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+
+/// Documents larger than this (bytes) have their structure found on a background thread.
+pub const BACKGROUND_OUTLINE: usize = 1 << 20;
+
+/// The structure of `doc`, Markdown or plain.
+fn find_outline(doc: &Document) -> Outline {
+    let markdown = structure::looks_like_markdown(&doc.name, &doc.text);
+    structure::outline(doc, markdown)
+}
 
 /// Everything a key can ask the reader to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -91,8 +101,10 @@ pub enum Overlay {
 pub struct App {
     /// The document being read.
     pub doc: Document,
-    /// Its structure: line kinds and sections.
+    /// Its structure: line kinds and sections (empty until found, for a large document).
     pub outline: Outline,
+    /// The structure of a large document, being found on a background thread.
+    outline_rx: Option<Receiver<Outline>>,
     /// Laid-out paragraphs at the article view's width.
     pub layout: LayoutCache,
     /// Laid-out pull quotes, narrower by their indent.
@@ -130,15 +142,27 @@ pub struct App {
 impl App {
     /// A reader at the top of `doc`, its structure found, its entities not yet recognised.
     pub fn new(doc: Document, opts: LayoutOptions) -> App {
-        let markdown = structure::looks_like_markdown(&doc.name, &doc.text);
-        let outline = structure::outline(&doc, markdown);
+        // A large document's structure is found in the background, so the first frame is not
+        // delayed; until it arrives the text is shown plain and the navigator says "analysing…".
+        let (outline, outline_rx) = if doc.text.len() > BACKGROUND_OUTLINE {
+            let (tx, rx) = mpsc::channel();
+            let d = doc.clone();
+            std::thread::spawn(move || {
+                // The reader may have quit before this finishes; nobody is listening then.
+                let _ = tx.send(find_outline(&d));
+            });
+            (Outline::default(), Some(rx))
+        } else {
+            (find_outline(&doc), None)
+        };
         App {
-            side: if outline.sections.len() >= 2 {
+            side: if outline_rx.is_some() || outline.sections.len() >= 2 {
                 Side::Sections
             } else {
                 Side::Hidden
             },
             outline,
+            outline_rx,
             doc,
             layout: LayoutCache::new(80, opts),
             quote_layout: LayoutCache::new(80 - 2 * scroll::QUOTE_INDENT, opts),
@@ -200,6 +224,35 @@ impl App {
             }
             Action::Quit => self.quit = true,
         }
+    }
+
+    /// True while the structure of a large document is still being found.
+    pub fn outline_pending(&self) -> bool {
+        self.outline_rx.is_some()
+    }
+
+    /// Takes the outline if the background thread has found it; the text is laid out again
+    /// (pull quotes are indented, a repeated title hidden) with the reading position kept.
+    pub fn poll_outline(&mut self) -> bool {
+        let Some(rx) = &self.outline_rx else {
+            return false;
+        };
+        let outline = match rx.try_recv() {
+            Ok(o) => o,
+            Err(TryRecvError::Empty) => return false,
+            Err(TryRecvError::Disconnected) => Outline::default(),
+        };
+        let anchor = self.top_byte();
+        self.outline = outline;
+        self.outline_rx = None;
+        if self.outline.sections.len() < 2 && self.side == Side::Sections {
+            self.side = Side::Hidden;
+        }
+        let opts = self.layout.options();
+        self.layout = LayoutCache::new(self.layout.width(), opts);
+        self.quote_layout = LayoutCache::new(self.quote_layout.width(), opts);
+        self.jump_to_byte(anchor);
+        true
     }
 
     /// The title shown in the status bar: the current section's, else the document's.

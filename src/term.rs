@@ -66,15 +66,16 @@ pub fn run(app: &mut App, session: Session) -> io::Result<()> {
 }
 
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<()> {
+    let mut dirty = true;
     while !app.quit {
-        terminal.draw(|f| ui::draw(f, app))?;
-        // While entities are being recognised, wake up now and then to show them when ready.
-        let wait = if matches!(app.entities, EntityState::Analysing(_)) {
-            POLL
-        } else {
-            IDLE
-        };
-        if event::poll(wait)? {
+        // Draw only when something changed: an idle reader writes nothing to the terminal.
+        if dirty {
+            terminal.draw(|f| ui::draw(f, app))?;
+            dirty = false;
+        }
+        // While background work runs, wake up now and then to show its result when ready.
+        let busy = matches!(app.entities, EntityState::Analysing(_)) || app.outline_pending();
+        if event::poll(if busy { POLL } else { IDLE })? {
             handle(app, event::read()?);
             // A burst of events (a resize drag, a held key) is handled before the next frame,
             // so the screen never lags behind.
@@ -83,8 +84,10 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
                 handle(app, event::read()?);
                 burst += 1;
             }
+            dirty = true;
         }
-        app.poll_entities();
+        dirty |= app.poll_entities();
+        dirty |= app.poll_outline();
     }
     Ok(())
 }

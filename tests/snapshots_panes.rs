@@ -30,17 +30,21 @@ fn screen(app: &mut App, w: u16, h: u16) -> String {
     for y in 0..h {
         for x in 0..w {
             let m = buf[(x, y)].modifier;
-            out.push(if m.contains(Modifier::BOLD | Modifier::UNDERLINED) && buf[(x, y)].bg != ratatui::style::Color::Reset {
-                'c'
-            } else if m.contains(Modifier::REVERSED) {
-                'r'
-            } else if m.contains(Modifier::UNDERLINED) {
-                'u'
-            } else if m.contains(Modifier::BOLD) {
-                'b'
-            } else {
-                '.'
-            });
+            out.push(
+                if m.contains(Modifier::BOLD | Modifier::UNDERLINED)
+                    && buf[(x, y)].bg != ratatui::style::Color::Reset
+                {
+                    'c'
+                } else if m.contains(Modifier::REVERSED) {
+                    'r'
+                } else if m.contains(Modifier::UNDERLINED) {
+                    'u'
+                } else if m.contains(Modifier::BOLD) {
+                    'b'
+                } else {
+                    '.'
+                },
+            );
         }
         out.push('\n');
     }

@@ -9,6 +9,18 @@ use ratatui::layout::Rect;
 /// Draws the navigator into `area`.
 pub fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
     let inner = pane::frame(buf, area, app);
+    if app.outline_pending() {
+        pane::paint_entry(
+            buf,
+            inner,
+            inner.y,
+            1,
+            "analysing…",
+            theme::dim(),
+            &app.layout.options(),
+        );
+        return;
+    }
     let current = app.current_section();
     let focused = app.focus == Focus::Side;
     let opts = app.layout.options();
