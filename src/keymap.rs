@@ -251,3 +251,14 @@ pub fn help_lines() -> Vec<(String, &'static str)> {
         })
         .collect()
 }
+
+/// The keys as a Markdown table, generated from [`KEYMAP`]; the README carries exactly this
+/// (a test checks it), so the documentation cannot drift from the bindings either.
+pub fn markdown_table() -> String {
+    let mut out = String::from("| keys | action |\n|---|---|\n");
+    for (keys, what) in help_lines() {
+        let keys: Vec<String> = keys.split(' ').map(|k| format!("`{}`", k.replace('|', "\\|"))).collect();
+        out.push_str(&format!("| {} | {} |\n", keys.join(" "), what));
+    }
+    out
+}
