@@ -257,7 +257,10 @@ pub fn help_lines() -> Vec<(String, &'static str)> {
 pub fn markdown_table() -> String {
     let mut out = String::from("| keys | action |\n|---|---|\n");
     for (keys, what) in help_lines() {
-        let keys: Vec<String> = keys.split(' ').map(|k| format!("`{}`", k.replace('|', "\\|"))).collect();
+        let keys: Vec<String> = keys
+            .split(' ')
+            .map(|k| format!("`{}`", k.replace('|', "\\|")))
+            .collect();
         out.push_str(&format!("| {} | {} |\n", keys.join(" "), what));
     }
     out

@@ -141,6 +141,7 @@ pub fn run(args: Args) -> Result<(), RunError> {
         crate::term::Session {
             bidi_app: bidi == Bidi::App,
             mouse: args.mouse,
+            tmux: std::env::var_os("TMUX").is_some(),
         },
     )?;
     Ok(())

@@ -13,6 +13,10 @@ use std::time::Duration;
 const BIDI_EXPLICIT: &str = "\x1b[8l";
 /// terminal-wg BiDi: back to the terminal's default "implicit mode".
 const BIDI_IMPLICIT: &str = "\x1b[8h";
+/// The same two sequences wrapped for tmux, which passes them to the terminal it runs in (where
+/// `allow-passthrough` is on) instead of dropping them.
+const TMUX_BIDI_EXPLICIT: &str = "\x1bPtmux;\x1b\x1b[8l\x1b\\";
+const TMUX_BIDI_IMPLICIT: &str = "\x1bPtmux;\x1b\x1b[8h\x1b\\";
 
 /// How the session talks to the terminal.
 #[derive(Clone, Copy, Debug)]
@@ -21,6 +25,8 @@ pub struct Session {
     pub bidi_app: bool,
     /// Report the mouse wheel.
     pub mouse: bool,
+    /// Running inside tmux: the bidi mode goes to the outer terminal too.
+    pub tmux: bool,
 }
 
 impl Session {
@@ -28,6 +34,9 @@ impl Session {
         let mut out = io::stdout();
         if self.bidi_app {
             out.write_all(BIDI_EXPLICIT.as_bytes())?;
+            if self.tmux {
+                out.write_all(TMUX_BIDI_EXPLICIT.as_bytes())?;
+            }
         }
         if self.mouse {
             execute!(out, EnableMouseCapture)?;
@@ -43,6 +52,9 @@ impl Session {
         }
         if self.bidi_app {
             let _ = out.write_all(BIDI_IMPLICIT.as_bytes());
+            if self.tmux {
+                let _ = out.write_all(TMUX_BIDI_IMPLICIT.as_bytes());
+            }
         }
         let _ = out.flush();
     }

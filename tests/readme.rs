@@ -3,7 +3,11 @@
 
 #[test]
 fn readme_keys_table_is_the_keymap() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     let table = qari::keymap::markdown_table();
-    assert!(readme.contains(&table), "README.md must carry the keys table generated from the keymap:\n{table}");
+    assert!(
+        readme.contains(&table),
+        "README.md must carry the keys table generated from the keymap:\n{table}"
+    );
 }
