@@ -399,3 +399,13 @@ fn stdin_text_empty_and_binary() {
     let out = with_stdin(std::process::Stdio::piped(), Some(b"\x7fELF\x02\x01\x01\x00\x00\x00"));
     assert!(out.contains("ERR qari: stdin looks like a binary file; use --force to open it anyway exit=2"), "{out}");
 }
+
+#[test]
+fn valid_utf8_is_not_copied() {
+    let bytes = format!("{AR}\n").repeat(1000).into_bytes();
+    let at = bytes.as_ptr();
+    assert_eq!(decode(bytes, "big").text.as_ptr(), at, "the buffer read is the text");
+    let bytes = format!("\u{feff}{AR}\n").into_bytes();
+    let at = bytes.as_ptr();
+    assert_eq!(decode(bytes, "bom").text.as_ptr(), at, "dropping a BOM moves bytes in place");
+}

@@ -63,10 +63,12 @@ fn detect_and_decode(bytes: Vec<u8>, notices: &mut Vec<String>) -> (String, &'st
         Ok(text) => return (text, UTF_8),
         Err(e) => e.into_bytes(),
     };
-    if mostly_utf8(&bytes) {
+    // Both checks look at the start only: enough to decide, and quick on a large file.
+    let sample = bytes.get(..SAMPLE_BYTES).unwrap_or(&bytes);
+    if mostly_utf8(sample) {
         return (utf8(bytes, notices), UTF_8);
     }
-    let enc = guess(&bytes);
+    let enc = guess(sample, sample.len() == bytes.len());
     let (text, had_errors) = enc.decode_without_bom_handling(&bytes);
     notices.push(format!("decoded as {} (a guess; choose another with --encoding)", enc.name()));
     if had_errors {
@@ -95,6 +97,9 @@ fn replaced(enc: &'static Encoding) -> String {
     format!("some bytes were not valid {} and show as �", enc.name())
 }
 
+/// How many bytes are looked at to choose an encoding when the text is not valid UTF-8.
+const SAMPLE_BYTES: usize = 1 << 20;
+
 /// UTF-8 with a few broken sequences (a file cut in the middle of a letter, a stray byte) is
 /// still UTF-8: decoding all of it as a legacy encoding would garble every letter to save a
 /// few. Legacy Arabic text rarely forms valid multi-byte sequences by chance (a letter byte
@@ -111,9 +116,6 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
     multibyte >= 8 * broken
 }
 
-/// How many bytes the encoding guesser looks at: enough for a confident guess, and it keeps
-/// opening a large legacy file fast.
-const GUESS_BYTES: usize = 1 << 20;
 
 /// Guesses a legacy encoding. chardetng is told the text comes from Saudi Arabia (`.sa`), so
 /// Windows-1256 is the expectation and an Arabic encoding wins close calls. ISO-8859-6 leaves
@@ -121,12 +123,12 @@ const GUESS_BYTES: usize = 1 << 20;
 /// ل م ن ه و ي are 0xDD–0xED there), which rules ISO-8859-6 out, while ISO-8859-6 text read as
 /// Windows-1256 turns into a mix of Arabic and accented Latin letters that chardetng scores
 /// low. So each is recognised (both are tested with real Arabic text).
-fn guess(bytes: &[u8]) -> &'static Encoding {
+/// `whole` tells chardetng that `sample` is all there is.
+fn guess(sample: &[u8], whole: bool) -> &'static Encoding {
     // ISO-2022-JP is ASCII with escape sequences: a file full of terminal escapes must not be
     // taken for Japanese.
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    let sample = bytes.get(..GUESS_BYTES).unwrap_or(bytes);
-    detector.feed(sample, sample.len() == bytes.len());
+    detector.feed(sample, whole);
     detector.guess(Some(b"sa"), chardetng::Utf8Detection::Deny)
 }
 
@@ -152,23 +154,32 @@ pub(super) fn looks_binary(head: &[u8]) -> bool {
 /// Adds a notice when the text holds characters a hostile file uses: terminal escapes and
 /// other control characters (shown as symbols, never obeyed), and explicit bidi embeddings,
 /// overrides and isolates, which can make text read differently from what it is ("Trojan
-/// Source"). Works on bytes: every character looked for starts with a byte that is rare in
-/// text, so the scan of a large file is quick.
+/// Source").
 fn scan_hostile(text: &str, notices: &mut Vec<String>) {
+    const CHUNK: usize = 64;
     let b = text.as_bytes();
     let (mut controls, mut bidi) = (0usize, 0usize);
-    for (i, &byte) in b.iter().enumerate() {
-        match byte {
-            b'\t' | b'\n' | b'\r' => {}
-            0x00..=0x1F | 0x7F => controls += 1,
-            // C1 controls, U+0080–U+009F.
-            0xC2 if matches!(b.get(i + 1), Some(0x80..=0x9F)) => controls += 1,
-            // U+202A–U+202E and U+2066–U+2069.
-            0xE2 => match (b.get(i + 1), b.get(i + 2)) {
-                (Some(0x80), Some(0xAA..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9)) => bidi += 1,
+    for (n, chunk) in b.chunks(CHUNK).enumerate() {
+        // Every character looked for starts with a control byte, 0xC2 or 0xE2. This test of a
+        // whole chunk compiles to vector instructions, and Arabic prose has few such bytes (line
+        // ends, « », “ ”), so the exact match below runs on a small part of a large file.
+        let suspect = chunk.iter().fold(false, |any, &c| {
+            any | ((c < 0x20) & (c != b'\n') & (c != b'\t') & (c != b'\r')) | (c == 0x7F) | (c == 0xC2) | (c == 0xE2)
+        });
+        if !suspect {
+            continue;
+        }
+        // Indices into the whole text: a character may straddle two chunks.
+        for i in n * CHUNK..n * CHUNK + chunk.len() {
+            match (b.get(i), b.get(i + 1), b.get(i + 2)) {
+                (Some(b'\t' | b'\n' | b'\r'), _, _) => {}
+                (Some(0x00..=0x1F | 0x7F), _, _) => controls += 1,
+                // C1 controls, U+0080–U+009F.
+                (Some(0xC2), Some(0x80..=0x9F), _) => controls += 1,
+                // U+202A–U+202E and U+2066–U+2069.
+                (Some(0xE2), Some(0x80), Some(0xAA..=0xAE)) | (Some(0xE2), Some(0x81), Some(0xA6..=0xA9)) => bidi += 1,
                 _ => {}
-            },
-            _ => {}
+            }
         }
     }
     if controls > 0 {
