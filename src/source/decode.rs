@@ -116,7 +116,6 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
     multibyte >= 8 * broken
 }
 
-
 /// Guesses a legacy encoding. chardetng is told the text comes from Saudi Arabia (`.sa`), so
 /// Windows-1256 is the expectation and an Arabic encoding wins close calls. ISO-8859-6 leaves
 /// 0x80–0x9F and most of 0xDB–0xFF unmapped; real Windows-1256 Arabic uses those bytes (ف ق ك
