@@ -41,7 +41,7 @@ pub struct LoadOptions {
     /// `--encoding NAME`: decode with this encoding (a WHATWG label such as `windows-1256`)
     /// instead of detecting one.
     pub encoding: Option<String>,
-    /// `--force`: open a file that looks binary anyway.
+    /// `--force`: open a file that looks binary anyway (implied by `--encoding UTF-16LE/BE`).
     pub force: bool,
 }
 
@@ -128,6 +128,8 @@ fn plain_io(err: &std::io::Error) -> String {
 pub fn load(input: &Input, opts: &LoadOptions) -> Result<Source, LoadError> {
     // The name is checked first, even for the embedded article, so a typo is never silent.
     let forced = opts.encoding.as_deref().map(decode::encoding_for_label).transpose()?;
+    // UTF-16 without a byte order mark is full of NUL bytes; naming it is reason enough to read on.
+    let force = opts.force || forced.is_some_and(|enc| enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE);
     match input {
         Input::Embedded => Ok(Source {
             text: EMBEDDED_ARTICLE.to_string(),
@@ -137,7 +139,7 @@ pub fn load(input: &Input, opts: &LoadOptions) -> Result<Source, LoadError> {
         }),
         Input::Stdin => {
             let path = PathBuf::from("stdin");
-            let bytes = read_stream(std::io::stdin().lock(), 0, &path, opts.force)?;
+            let bytes = read_stream(std::io::stdin().lock(), 0, &path, force)?;
             Ok(finish(decode::decode_with(bytes, "stdin", forced), "nothing came on stdin"))
         }
         Input::Path(p) => {
@@ -153,7 +155,7 @@ pub fn load(input: &Input, opts: &LoadOptions) -> Result<Source, LoadError> {
             }
             let file = File::open(p).map_err(io)?;
             let hint = if meta.is_file() { meta.len() as usize } else { 0 };
-            let bytes = read_stream(file, hint, p, opts.force)?;
+            let bytes = read_stream(file, hint, p, force)?;
             Ok(finish(decode::decode_with(bytes, &display_name(p), forced), "the file is empty"))
         }
     }

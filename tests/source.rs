@@ -167,6 +167,18 @@ fn encoding_option_overrides_detection() {
 }
 
 #[test]
+fn utf16_without_bom_needs_its_name() {
+    let dir = scratch("utf16_nobom");
+    let path = dir.join("nobom.txt");
+    std::fs::write(&path, format!("{AR} (NATO)\n").encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<u8>>())
+        .expect("write");
+    assert_eq!(open_err(&path, &LoadOptions::default()).exit_code(), 2, "NUL bytes look binary");
+    let opts = LoadOptions { encoding: Some("utf-16le".into()), force: false };
+    let s = load(&Input::Path(path), &opts).expect("named UTF-16");
+    assert_eq!((s.encoding, s.text.as_str()), ("UTF-16LE", format!("{AR} (NATO)\n").as_str()));
+}
+
+#[test]
 fn unknown_encoding_is_a_plain_error() {
     for name in ["klingon", "replacement", "", "utf-8\u{1b}[2J"] {
         let opts = LoadOptions { encoding: Some(name.into()), force: false };
