@@ -421,3 +421,17 @@ fn valid_utf8_is_not_copied() {
     let at = bytes.as_ptr();
     assert_eq!(decode(bytes, "bom").text.as_ptr(), at, "dropping a BOM moves bytes in place");
 }
+
+#[test]
+fn a_file_past_the_size_limit_is_refused_before_reading() {
+    let dir = scratch("huge");
+    let path = dir.join("huge.txt");
+    // Sparse: no disk space used, and qari refuses it from its size alone.
+    let file = std::fs::File::create(&path).expect("create");
+    file.set_len(qari::source::MAX_BYTES + 1).expect("set_len");
+    let err = open_err(&path, &LoadOptions { force: true, ..LoadOptions::default() });
+    assert_eq!(err.to_string(), format!("qari: {} is larger than 1024 MiB, more than qari can hold", path.display()));
+    assert_eq!(err.exit_code(), 2);
+    drop(file);
+    std::fs::remove_file(&path).expect("remove");
+}
