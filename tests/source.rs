@@ -435,3 +435,18 @@ fn a_file_past_the_size_limit_is_refused_before_reading() {
     drop(file);
     std::fs::remove_file(&path).expect("remove");
 }
+
+/// The lean to Arabic only decides close calls: legacy text in other scripts keeps its encoding.
+#[test]
+fn other_legacy_encodings_are_not_read_as_arabic() {
+    for (enc, text) in [
+        (encoding_rs::WINDOWS_1251, "Это проверка кодировки символов, и она должна работать."),
+        (encoding_rs::WINDOWS_1252, "Ceci est un test de l'encodage des caractères, à vérifier."),
+        (encoding_rs::WINDOWS_1255, "זהו מבחן של קידוד התווים."),
+        (encoding_rs::GBK, "这是一个字符编码测试。"),
+    ] {
+        let (bytes, _, _) = enc.encode(text);
+        let s = decode(bytes.into_owned(), "other");
+        assert_eq!((s.encoding, s.text.as_str()), (enc.name(), text));
+    }
+}

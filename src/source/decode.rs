@@ -116,19 +116,27 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
     multibyte >= 8 * broken
 }
 
-/// Guesses a legacy encoding. chardetng is told the text comes from Saudi Arabia (`.sa`), so
-/// Windows-1256 is the expectation and an Arabic encoding wins close calls. ISO-8859-6 leaves
-/// 0x80–0x9F and most of 0xDB–0xFF unmapped; real Windows-1256 Arabic uses those bytes (ف ق ك
-/// ل م ن ه و ي are 0xDD–0xED there), which rules ISO-8859-6 out, while ISO-8859-6 text read as
-/// Windows-1256 turns into a mix of Arabic and accented Latin letters that chardetng scores
-/// low. So each is recognised (both are tested with real Arabic text).
+/// Guesses a legacy encoding. chardetng scores every candidate on letter statistics; for
+/// short text its generic guess falls back to windows-1252, and only then is it asked again as
+/// if the text came from Saudi Arabia (`.sa`), which makes an Arabic encoding win close calls.
+/// Asking with that hint from the start would turn Cyrillic, Hebrew or Chinese files into
+/// Arabic garble, since windows-1256 maps every byte.
+///
+/// ISO-8859-6 leaves 0x80–0x9F and most of 0xDB–0xFF unmapped, while real windows-1256 Arabic
+/// uses those bytes (ف ق ك ل م ن ه و ي are 0xDD–0xED there), which rules ISO-8859-6 out; and
+/// ISO-8859-6 text read as windows-1256 turns into a mix of Arabic and accented Latin letters
+/// that chardetng scores low. So each is recognised; both are tested with real Arabic text.
+///
 /// `whole` tells chardetng that `sample` is all there is.
 fn guess(sample: &[u8], whole: bool) -> &'static Encoding {
     // ISO-2022-JP is ASCII with escape sequences: a file full of terminal escapes must not be
     // taken for Japanese.
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(sample, whole);
-    detector.guess(Some(b"sa"), chardetng::Utf8Detection::Deny)
+    match detector.guess(None, chardetng::Utf8Detection::Deny) {
+        enc if enc == encoding_rs::WINDOWS_1252 => detector.guess(Some(b"sa"), chardetng::Utf8Detection::Deny),
+        enc => enc,
+    }
 }
 
 /// Whether the first bytes of a file look binary rather than text: a NUL byte (text files
