@@ -8,7 +8,7 @@ use crate::document::structure;
 use crate::entities::{Entity, Recogniser};
 use crate::layout::LayoutOptions;
 use crate::search::{Index, Mode, Query};
-use crate::source::{self, Input, LoadError};
+use crate::source::{self, Input, LoadError, LoadOptions};
 use crate::terminal::Terminal;
 use std::fmt;
 use std::io::{self, IsTerminal, Write};
@@ -76,7 +76,11 @@ fn stdin_is_piped() -> bool {
 
 /// Runs qari.
 pub fn run(args: Args) -> Result<(), RunError> {
-    let src = source::load(&input(&args)).map_err(RunError::Load)?;
+    let load = LoadOptions {
+        encoding: args.encoding.clone(),
+        force: args.force,
+    };
+    let src = source::load(&input(&args), &load).map_err(RunError::Load)?;
     let encoding = src.encoding;
     let notice = (!src.notices.is_empty()).then(|| src.notices.join("; "));
     let doc = Document::new(src.text, src.name);

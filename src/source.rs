@@ -1,11 +1,28 @@
 //! Where the text comes from: a file, stdin, or the article qari ships with; decoded to UTF-8.
+//!
+//! Reading refuses what is not text (binary files, directories) with one plain sentence, and
+//! never fails on the text itself: undecodable bytes become U+FFFD and earn a notice. Control
+//! characters are kept in the text (the layout shows them as symbols, never sends them to the
+//! terminal), so byte offsets stay those of the decoded file.
+
+mod decode;
+
+pub use decode::decode;
 
 use std::fmt;
+use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// The article shown when no file is named: an Arabic news article about the NATO–Morocco partnership.
 pub const EMBEDDED_ARTICLE: &str = include_str!("../assets/article.txt");
+
+/// The most bytes qari reads. Decoded, they take at most three times as many bytes, which keeps
+/// every offset of the text within the `u32` the document and the layout store.
+pub const MAX_BYTES: u64 = 1 << 30;
+
+/// How many leading bytes are looked at to tell a binary file from text.
+const SNIFF_BYTES: usize = 8 * 1024;
 
 /// What to read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -14,8 +31,18 @@ pub enum Input {
     Embedded,
     /// Standard input (`-` or a pipe).
     Stdin,
-    /// A file.
+    /// A file (or a FIFO, read as a stream).
     Path(PathBuf),
+}
+
+/// How to read: the command-line switches that concern the input.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// `--encoding NAME`: decode with this encoding (a WHATWG label such as `windows-1256`)
+    /// instead of detecting one.
+    pub encoding: Option<String>,
+    /// `--force`: open a file that looks binary anyway (implied by `--encoding UTF-16LE/BE`).
+    pub force: bool,
 }
 
 /// Decoded text and what the user should know about how it was read.
@@ -23,25 +50,39 @@ pub enum Input {
 pub struct Source {
     /// The decoded text.
     pub text: String,
-    /// The name to show: the file name, `stdin`, or the embedded article.
+    /// The name to show: the file name, `stdin`, or the embedded article; control and bidi
+    /// characters in it are escaped so the name cannot drive the terminal.
     pub name: String,
-    /// The encoding the bytes were decoded from.
+    /// The encoding the bytes were decoded from, as shown in the status bar (`UTF-8`,
+    /// `UTF-16LE`, `windows-1256`, …).
     pub encoding: &'static str,
-    /// Things worth a line in the status bar (replaced bytes, a guessed encoding).
+    /// Things worth a line in the status bar (replaced bytes, a guessed encoding, an empty file).
     pub notices: Vec<String>,
 }
 
 /// Why a document could not be opened; each has one plain sentence and an exit code.
 #[derive(Debug)]
 pub enum LoadError {
-    /// The path could not be read.
-    Io { path: PathBuf, err: std::io::Error },
+    /// The path (or stdin) could not be opened or read.
+    Io {
+        /// The path, or `stdin`.
+        path: PathBuf,
+        /// What the system said.
+        err: std::io::Error,
+    },
     /// The path is a directory.
     Directory(PathBuf),
+    /// The first bytes hold NUL bytes or mostly control bytes, and `--force` was not given.
+    Binary(PathBuf),
+    /// The input is larger than [`MAX_BYTES`].
+    TooLarge(PathBuf),
+    /// `--encoding` named no encoding qari knows.
+    UnknownEncoding(String),
 }
 
 impl LoadError {
-    /// The process exit code for this error.
+    /// The process exit code for this error: 2, like other command-line tools' trouble with
+    /// their input or arguments.
     pub fn exit_code(&self) -> i32 {
         2
     }
@@ -51,10 +92,32 @@ impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LoadError::Io { path, err } => {
-                write!(f, "qari: cannot read {}: {}", path.display(), plain_io(err))
+                write!(f, "qari: cannot read {}: {}", shown(path), plain_io(err))
             }
             LoadError::Directory(p) => {
-                write!(f, "qari: {} is a directory, not a text file", p.display())
+                write!(f, "qari: {} is a directory, not a text file", shown(p))
+            }
+            LoadError::Binary(p) => {
+                write!(
+                    f,
+                    "qari: {} looks like a binary file; use --force to open it anyway",
+                    shown(p)
+                )
+            }
+            LoadError::TooLarge(p) => {
+                write!(
+                    f,
+                    "qari: {} is larger than {} MiB, more than qari can hold",
+                    shown(p),
+                    MAX_BYTES >> 20
+                )
+            }
+            LoadError::UnknownEncoding(name) => {
+                write!(
+                    f,
+                    "qari: unknown encoding {}; try UTF-8, UTF-16LE, windows-1256 or ISO-8859-6",
+                    printable(name)
+                )
             }
         }
     }
@@ -68,12 +131,27 @@ fn plain_io(err: &std::io::Error) -> String {
     match err.kind() {
         NotFound => "no such file".into(),
         PermissionDenied => "permission denied".into(),
-        _ => err.to_string(),
+        _ => {
+            let text = err.to_string();
+            match text.find(" (os error") {
+                Some(at) => text.get(..at).unwrap_or(&text).to_lowercase(),
+                None => text,
+            }
+        }
     }
 }
 
 /// Reads and decodes `input`.
-pub fn load(input: &Input) -> Result<Source, LoadError> {
+pub fn load(input: &Input, opts: &LoadOptions) -> Result<Source, LoadError> {
+    // The name is checked first, even for the embedded article, so a typo is never silent.
+    let forced = opts
+        .encoding
+        .as_deref()
+        .map(decode::encoding_for_label)
+        .transpose()?;
+    // UTF-16 without a byte order mark is full of NUL bytes; naming it is reason enough to read on.
+    let force = opts.force
+        || forced.is_some_and(|enc| enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE);
     match input {
         Input::Embedded => Ok(Source {
             text: EMBEDDED_ARTICLE.to_string(),
@@ -87,46 +165,106 @@ pub fn load(input: &Input) -> Result<Source, LoadError> {
             notices: Vec::new(),
         }),
         Input::Stdin => {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|err| LoadError::Io {
-                    path: PathBuf::from("stdin"),
-                    err,
-                })?;
-            Ok(decode(bytes, "stdin"))
+            let path = PathBuf::from("stdin");
+            let bytes = read_stream(std::io::stdin().lock(), 0, &path, force)?;
+            Ok(finish(
+                decode::decode_with(bytes, "stdin", forced),
+                "nothing came on stdin",
+            ))
         }
         Input::Path(p) => {
-            if p.is_dir() {
-                return Err(LoadError::Directory(p.clone()));
-            }
-            let bytes = std::fs::read(p).map_err(|err| LoadError::Io {
+            let io = |err| LoadError::Io {
                 path: p.clone(),
                 err,
-            })?;
-            Ok(decode(bytes, &display_name(p)))
+            };
+            // `metadata` follows symlinks and does not open the file, so asking it first never
+            // blocks on a FIFO; a FIFO then opens like `cat` opens it, waiting for a writer.
+            let meta = std::fs::metadata(p).map_err(io)?;
+            if meta.is_dir() {
+                return Err(LoadError::Directory(p.clone()));
+            }
+            if meta.is_file() && meta.len() > MAX_BYTES {
+                return Err(LoadError::TooLarge(p.clone()));
+            }
+            let file = File::open(p).map_err(io)?;
+            let hint = if meta.is_file() {
+                meta.len() as usize
+            } else {
+                0
+            };
+            let bytes = read_stream(file, hint, p, force)?;
+            Ok(finish(
+                decode::decode_with(bytes, &display_name(p), forced),
+                "the file is empty",
+            ))
         }
     }
 }
 
-fn display_name(p: &Path) -> String {
-    p.file_name().map_or_else(
-        || p.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
+/// Adds the notice a user needs in front of a blank screen.
+fn finish(mut source: Source, empty: &str) -> Source {
+    if source.text.is_empty() {
+        source.notices.push(empty.to_string());
+    } else if source.text.trim().is_empty() {
+        source
+            .notices
+            .push("the text holds only white space".to_string());
+    }
+    source
 }
 
-/// Decodes bytes as UTF-8 (a BOM is dropped); invalid bytes become U+FFFD with a notice.
-pub fn decode(bytes: Vec<u8>, name: &str) -> Source {
-    let (text, _, had_errors) = encoding_rs::UTF_8.decode(&bytes);
-    let mut notices = Vec::new();
-    if had_errors {
-        notices.push("some bytes were not valid UTF-8 and show as �".to_string());
+/// Reads all of `reader` into one buffer of `hint` bytes (the file's size, so a regular file
+/// is read without reallocating). The first [`SNIFF_BYTES`] are checked for binary content
+/// before the rest is read, so `/dev/zero` or a binary stream is refused without reading on.
+fn read_stream(
+    reader: impl Read,
+    hint: usize,
+    path: &Path,
+    force: bool,
+) -> Result<Vec<u8>, LoadError> {
+    let io = |err| LoadError::Io {
+        path: path.to_path_buf(),
+        err,
+    };
+    // One byte past the limit tells a file of exactly MAX_BYTES from a larger one.
+    let mut reader = reader.take(MAX_BYTES + 1);
+    let mut bytes = Vec::with_capacity(hint.saturating_add(1));
+    (&mut reader)
+        .take(SNIFF_BYTES as u64)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if !force && decode::looks_binary(&bytes) {
+        return Err(LoadError::Binary(path.to_path_buf()));
     }
-    Source {
-        text: text.into_owned(),
-        name: name.to_string(),
-        encoding: "UTF-8",
-        notices,
+    reader.read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(LoadError::TooLarge(path.to_path_buf()));
     }
+    Ok(bytes)
+}
+
+/// The file name alone, made printable.
+fn display_name(p: &Path) -> String {
+    p.file_name()
+        .map_or_else(|| shown(p), |n| printable(&n.to_string_lossy()))
+}
+
+/// A path as a user reads it in a message, made printable.
+fn shown(p: &Path) -> String {
+    printable(&p.to_string_lossy())
+}
+
+/// `s` with control characters and invisible format characters (bidi controls) escaped (`\u{1b}`): a file name is chosen by
+/// whoever made the file, and it must not be able to move the cursor, write the clipboard or
+/// turn the rest of an error message around.
+fn printable(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_control() || crate::layout::graphemes::is_invisible_format(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
