@@ -77,6 +77,8 @@ pub enum Action {
     Close,
     /// Leave qari.
     Quit,
+    /// Give the terminal back to the shell until `fg` (Ctrl-Z).
+    Suspend,
 }
 
 /// A row of the document: paragraph index and row within that paragraph's layout.
@@ -133,6 +135,8 @@ pub struct App {
     pub search: SearchState,
     /// Set when the user asked to leave.
     pub quit: bool,
+    /// Set when the user asked to suspend to the shell; the terminal loop acts on it.
+    pub suspend: bool,
     /// Encoding the document was decoded from (shown in the status bar when not UTF-8).
     pub encoding: &'static str,
     /// A message for the status bar (decoding problems, "not found", …).
@@ -177,6 +181,7 @@ impl App {
             highlights: true,
             search: SearchState::default(),
             quit: false,
+            suspend: false,
             encoding: "UTF-8",
             notice: None,
         }
@@ -223,6 +228,7 @@ impl App {
                 self.notice = None;
             }
             Action::Quit => self.quit = true,
+            Action::Suspend => self.suspend = true,
         }
     }
 

@@ -217,6 +217,12 @@ pub const KEYMAP: &[Binding] = &[
         help: "quit",
     },
     Binding {
+        keys: &[ctrl('z', "Ctrl-z")],
+        action: Action::Suspend,
+        context: Context::Global,
+        help: "suspend (fg returns)",
+    },
+    Binding {
         keys: &[key(KeyCode::Esc, "Esc")],
         action: Action::Close,
         context: Context::Global,

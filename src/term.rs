@@ -61,7 +61,8 @@ impl Session {
 }
 
 /// Runs the reader until the user quits. The terminal is restored however this returns,
-/// including by a panic (ratatui's hook leaves the alternate screen; ours adds the rest).
+/// including by a panic (ratatui's hook leaves the alternate screen; ours adds the rest) and by
+/// SIGTERM, SIGHUP or SIGINT sent from outside.
 pub fn run(app: &mut App, session: Session) -> io::Result<()> {
     let mut terminal = ratatui::init();
     let prev = std::panic::take_hook();
@@ -69,17 +70,57 @@ pub fn run(app: &mut App, session: Session) -> io::Result<()> {
         session.leave();
         prev(info);
     }));
+    restore_on_signals(session)?;
     let result = session
         .enter()
-        .and_then(|()| event_loop(&mut terminal, app));
+        .and_then(|()| event_loop(&mut terminal, app, session));
     session.leave();
     ratatui::restore();
     result
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<()> {
+/// A thread that, on SIGTERM, SIGHUP or SIGINT, restores the terminal and exits with the
+/// conventional 128 + signal number, so a killed reader never leaves a raw, alternate screen.
+fn restore_on_signals(session: Session) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            session.leave();
+            ratatui::restore();
+            std::process::exit(128 + sig);
+        }
+    });
+    Ok(())
+}
+
+/// Ctrl-Z: gives the terminal back to the shell, stops, and on `fg` takes it again and redraws
+/// everything (the shell drew over the screen meanwhile).
+fn suspend(terminal: &mut ratatui::DefaultTerminal, session: Session) -> io::Result<()> {
+    session.leave();
+    ratatui::restore();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    // Running again after `fg`.
+    ratatui::crossterm::terminal::enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        ratatui::crossterm::terminal::EnterAlternateScreen
+    )?;
+    session.enter()?;
+    terminal.clear()
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    session: Session,
+) -> io::Result<()> {
     let mut dirty = true;
     while !app.quit {
+        if std::mem::take(&mut app.suspend) {
+            suspend(terminal, session)?;
+            dirty = true;
+        }
         // Draw only when something changed: an idle reader writes nothing to the terminal.
         if dirty {
             terminal.draw(|f| ui::draw(f, app))?;
@@ -113,6 +154,14 @@ const IDLE: Duration = Duration::from_secs(3600);
 fn handle(app: &mut App, ev: Event) {
     match ev {
         Event::Key(k) if k.kind == KeyEventKind::Press => {
+            // Debug builds only: a way for the end-to-end tests to check that a panic restores
+            // the terminal. Release builds have no such key.
+            if cfg!(debug_assertions)
+                && k.code == KeyCode::F(12)
+                && std::env::var_os("QARI_TEST_PANIC").is_some()
+            {
+                panic!("panic requested by QARI_TEST_PANIC");
+            }
             let ctrl_c =
                 k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL);
             if app.search.prompt.is_some() && !ctrl_c {
