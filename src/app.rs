@@ -1,6 +1,7 @@
 //! The reader's state in one place and `update(Action)`, the only way it changes. Drawing
 //! lives in `ui`; keys are turned into actions by `keymap`.
 
+mod background;
 mod entities;
 mod panes;
 pub mod scroll;
@@ -11,18 +12,10 @@ pub use panes::{Focus, Side};
 pub use search::{Prompt, SearchState};
 
 use crate::document::Document;
-use crate::document::structure::{self, Outline};
+use crate::document::structure::Outline;
 use crate::layout::{LayoutCache, LayoutOptions};
-use std::sync::mpsc::{self, Receiver, TryRecvError};
-
-/// Documents larger than this (bytes) have their structure found on a background thread.
-pub const BACKGROUND_OUTLINE: usize = 1 << 20;
-
-/// The structure of `doc`, Markdown or plain.
-fn find_outline(doc: &Document) -> Outline {
-    let markdown = structure::looks_like_markdown(&doc.name, &doc.text);
-    structure::outline(doc, markdown)
-}
+use crate::source::{LoadError, Source};
+use std::sync::mpsc::Receiver;
 
 /// Everything a key can ask the reader to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -107,6 +100,10 @@ pub struct App {
     pub outline: Outline,
     /// The structure of a large document, being found on a background thread.
     outline_rx: Option<Receiver<Outline>>,
+    /// The rest of a large file, being read on a background thread after its first lines are shown.
+    loading: Option<Receiver<Result<Source, LoadError>>>,
+    /// Entities were asked for while the file was still loading: recognise them once it is whole.
+    entities_wanted: bool,
     /// Laid-out paragraphs at the article view's width.
     pub layout: LayoutCache,
     /// Laid-out pull quotes, narrower by their indent.
@@ -144,29 +141,22 @@ pub struct App {
 }
 
 impl App {
-    /// A reader at the top of `doc`, its structure found, its entities not yet recognised.
+    /// A reader at the top of `doc`, its structure found (in the background for a large
+    /// document), its entities not yet recognised.
     pub fn new(doc: Document, opts: LayoutOptions) -> App {
-        // A large document's structure is found in the background, so the first frame is not
-        // delayed; until it arrives the text is shown plain and the navigator says "analysing…".
-        let (outline, outline_rx) = if doc.text.len() > BACKGROUND_OUTLINE {
-            let (tx, rx) = mpsc::channel();
-            let d = doc.clone();
-            std::thread::spawn(move || {
-                // The reader may have quit before this finishes; nobody is listening then.
-                let _ = tx.send(find_outline(&d));
-            });
-            (Outline::default(), Some(rx))
-        } else {
-            (find_outline(&doc), None)
-        };
+        let mut app = App::bare(doc, opts);
+        app.analyse();
+        app
+    }
+
+    /// The state before any analysis: no outline, no entities, the top of the document.
+    fn bare(doc: Document, opts: LayoutOptions) -> App {
         App {
-            side: if outline_rx.is_some() || outline.sections.len() >= 2 {
-                Side::Sections
-            } else {
-                Side::Hidden
-            },
-            outline,
-            outline_rx,
+            side: Side::Hidden,
+            outline: Outline::default(),
+            outline_rx: None,
+            loading: None,
+            entities_wanted: false,
             doc,
             layout: LayoutCache::new(80, opts),
             quote_layout: LayoutCache::new(80 - 2 * scroll::QUOTE_INDENT, opts),
@@ -202,7 +192,10 @@ impl App {
             Action::HalfPageUp => self.scroll(-i64::from(self.height / 2).max(1)),
             Action::Scroll(n) => self.scroll(i64::from(n)),
             Action::Top => self.top = Pos::default(),
-            Action::Bottom => self.top = self.last_top(),
+            Action::Bottom => {
+                self.finish_loading();
+                self.top = self.last_top();
+            }
             Action::NextSection => self.next_section(),
             Action::PrevSection => self.prev_section(),
             Action::Select => self.select(),
@@ -213,7 +206,10 @@ impl App {
             Action::ToggleHighlights => self.highlights = !self.highlights,
             Action::NextMention => self.step_mention(true),
             Action::PrevMention => self.step_mention(false),
-            Action::Search => self.open_prompt(),
+            Action::Search => {
+                self.finish_loading();
+                self.open_prompt();
+            }
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),
             Action::Help => {
@@ -230,35 +226,6 @@ impl App {
             Action::Quit => self.quit = true,
             Action::Suspend => self.suspend = true,
         }
-    }
-
-    /// True while the structure of a large document is still being found.
-    pub fn outline_pending(&self) -> bool {
-        self.outline_rx.is_some()
-    }
-
-    /// Takes the outline if the background thread has found it; the text is laid out again
-    /// (pull quotes are indented, a repeated title hidden) with the reading position kept.
-    pub fn poll_outline(&mut self) -> bool {
-        let Some(rx) = &self.outline_rx else {
-            return false;
-        };
-        let outline = match rx.try_recv() {
-            Ok(o) => o,
-            Err(TryRecvError::Empty) => return false,
-            Err(TryRecvError::Disconnected) => Outline::default(),
-        };
-        let anchor = self.top_byte();
-        self.outline = outline;
-        self.outline_rx = None;
-        if self.outline.sections.len() < 2 && self.side == Side::Sections {
-            self.side = Side::Hidden;
-        }
-        let opts = self.layout.options();
-        self.layout = LayoutCache::new(self.layout.width(), opts);
-        self.quote_layout = LayoutCache::new(self.quote_layout.width(), opts);
-        self.jump_to_byte(anchor);
-        true
     }
 
     /// The title shown in the status bar: the current section's, else the document's.

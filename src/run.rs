@@ -51,6 +51,10 @@ impl From<io::Error> for RunError {
     }
 }
 
+/// How much of a large file is read before the first frame: a few screens of text, read in
+/// well under a millisecond.
+const HEAD_BYTES: usize = 256 * 1024;
+
 /// Which input the arguments name: a file, `-` for stdin, stdin when it is a pipe, else the
 /// embedded article.
 pub fn input(args: &Args) -> Input {
@@ -80,11 +84,28 @@ pub fn run(args: Args) -> Result<(), RunError> {
         encoding: args.encoding.clone(),
         force: args.force,
     };
-    let src = source::load(&input(&args), &load).map_err(RunError::Load)?;
+    let input = input(&args);
+    let stdout_tty = io::stdout().is_terminal();
+    let full_screen = !(args.plain || !stdout_tty || args.list.is_some());
+    // A large file opens on its first lines at once; the rest is read in the background.
+    let head = if full_screen { source::load_head(&input, &load, HEAD_BYTES).map_err(RunError::Load)? } else { None };
+    let mut rest = None;
+    let src = match head {
+        Some(head) => {
+            let (tx, rx) = std::sync::mpsc::channel();
+            let same = LoadOptions { encoding: Some(head.encoding.to_string()), ..load };
+            std::thread::spawn(move || {
+                // The reader may have quit before the file is read; nobody is listening then.
+                let _ = tx.send(source::load(&input, &same));
+            });
+            rest = Some(rx);
+            head
+        }
+        None => source::load(&input, &load).map_err(RunError::Load)?,
+    };
     let encoding = src.encoding;
     let notice = (!src.notices.is_empty()).then(|| src.notices.join("; "));
     let doc = Document::new(src.text, src.name);
-    let stdout_tty = io::stdout().is_terminal();
     let term = Terminal::detect();
     let bidi = term.bidi(args.bidi);
     let plain = args.plain || !stdout_tty;
@@ -126,7 +147,10 @@ pub fn run(args: Args) -> Result<(), RunError> {
             r => r.map_err(RunError::Io),
         };
     }
-    let mut app = App::new(doc, opts);
+    let mut app = match rest {
+        Some(rx) => App::streaming(doc, opts, rx),
+        None => App::new(doc, opts),
+    };
     app.encoding = encoding;
     app.notice = notice;
     if args.exact {

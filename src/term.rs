@@ -139,6 +139,7 @@ fn event_loop(
             }
             dirty = true;
         }
+        dirty |= app.poll_loading();
         dirty |= app.poll_entities();
         dirty |= app.poll_outline();
     }

@@ -62,6 +62,10 @@ impl MentionIndex {
 impl App {
     /// Starts recognising the document's entities on a background thread.
     pub fn start_entities(&mut self) {
+        if self.loading() {
+            self.entities_wanted = true;
+            return;
+        }
         let (tx, rx) = mpsc::channel();
         let text = self.doc.text.clone();
         std::thread::spawn(move || {

@@ -22,7 +22,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
     let mut right = Vec::new();
     if let Some(n) = &app.notice {
         right.push(Span::styled(
-            format!(" {n} "),
+            format!(" {} ", visual(n, &opts)),
             theme::status().patch(theme::notice()),
         ));
     } else if let Some(pos) = app.search.position() {
@@ -91,4 +91,10 @@ fn draw_prompt(frame: &mut Frame, area: Rect, app: &App, p: &Prompt, opts: &Layo
         x: x.min(area.right().saturating_sub(1)),
         y: area.y,
     });
+}
+
+/// A one-line message (a notice naming an Arabic query or entity) in visual order, through the
+/// same layout as the article, so its Arabic never reads reversed.
+pub fn visual(s: &str, opts: &LayoutOptions) -> String {
+    crate::layout::layout_paragraph(s, 0..s.len(), u16::MAX, opts).first().map(|r| r.text(s)).unwrap_or_default()
 }

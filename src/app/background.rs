@@ -1,0 +1,132 @@
+//! Work that must not delay the first frame: reading the rest of a large file, finding the
+//! structure of a large document. Each runs on its own thread and is taken when it is done.
+
+use super::{App, Side};
+use crate::document::Document;
+use crate::document::structure::{self, Outline};
+use crate::layout::{LayoutCache, LayoutOptions};
+use crate::source::{LoadError, Source};
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+
+/// Documents larger than this (bytes) have their structure found on a background thread.
+pub const BACKGROUND_OUTLINE: usize = 1 << 20;
+
+/// The structure of `doc`, Markdown or plain.
+fn find_outline(doc: &Document) -> Outline {
+    let markdown = structure::looks_like_markdown(&doc.name, &doc.text);
+    structure::outline(doc, markdown)
+}
+
+impl App {
+    /// A reader showing `head`, the first lines of a large file, while `rest` brings the whole
+    /// file (decoded the same way, so every offset in `head` stays valid).
+    pub fn streaming(head: Document, opts: LayoutOptions, rest: Receiver<Result<Source, LoadError>>) -> App {
+        let mut app = App::bare(head, opts);
+        app.loading = Some(rest);
+        app.side = Side::Sections;
+        app
+    }
+
+    /// Finds the document's structure: at once for a small document, in the background for a
+    /// large one (the navigator says "analysing…" meanwhile).
+    pub(super) fn analyse(&mut self) {
+        if self.doc.text.len() > BACKGROUND_OUTLINE {
+            let (tx, rx) = mpsc::channel();
+            let d = self.doc.clone();
+            std::thread::spawn(move || {
+                // The reader may have quit before this finishes; nobody is listening then.
+                let _ = tx.send(find_outline(&d));
+            });
+            self.outline_rx = Some(rx);
+            if self.side == Side::Hidden {
+                self.side = Side::Sections;
+            }
+        } else {
+            self.set_outline(find_outline(&self.doc));
+        }
+    }
+
+    /// True while the file is still being read or its structure found.
+    pub fn outline_pending(&self) -> bool {
+        self.outline_rx.is_some() || self.loading.is_some()
+    }
+
+    /// True while the rest of a large file is still being read.
+    pub fn loading(&self) -> bool {
+        self.loading.is_some()
+    }
+
+    /// Takes the outline if the background thread has found it.
+    pub fn poll_outline(&mut self) -> bool {
+        let Some(rx) = &self.outline_rx else { return false };
+        let outline = match rx.try_recv() {
+            Ok(o) => o,
+            Err(TryRecvError::Empty) => return false,
+            Err(TryRecvError::Disconnected) => Outline::default(),
+        };
+        self.outline_rx = None;
+        self.set_outline(outline);
+        true
+    }
+
+    /// Uses `outline`: the text is laid out again (pull quotes indented, a repeated title
+    /// hidden) with the reading position kept, and the navigator shown if there is an outline.
+    fn set_outline(&mut self, outline: Outline) {
+        let anchor = self.top_byte();
+        let sections = outline.sections.len();
+        self.outline = outline;
+        self.side = match self.side {
+            Side::Sections if sections < 2 => Side::Hidden,
+            Side::Hidden if sections >= 2 && self.outline_rx.is_none() && self.top == Default::default() => {
+                Side::Sections
+            }
+            s => s,
+        };
+        let opts = self.layout.options();
+        self.layout = LayoutCache::new(self.layout.width(), opts);
+        self.quote_layout = LayoutCache::new(self.quote_layout.width(), opts);
+        self.jump_to_byte(anchor);
+    }
+
+    /// Takes the whole file if it has been read; true when something changed.
+    pub fn poll_loading(&mut self) -> bool {
+        let Some(rx) = &self.loading else { return false };
+        match rx.try_recv() {
+            Ok(r) => self.take_whole(r),
+            Err(TryRecvError::Empty) => return false,
+            Err(TryRecvError::Disconnected) => self.loading = None,
+        }
+        true
+    }
+
+    /// Waits for the whole file (for `G` and search, which need all of it).
+    pub(super) fn finish_loading(&mut self) {
+        if let Some(rx) = &self.loading {
+            match rx.recv() {
+                Ok(r) => self.take_whole(r),
+                Err(_) => self.loading = None,
+            }
+        }
+    }
+
+    /// Replaces the first lines by the whole file, then analyses it.
+    fn take_whole(&mut self, result: Result<Source, LoadError>) {
+        self.loading = None;
+        match result {
+            Ok(src) => {
+                if !src.notices.is_empty() {
+                    self.notice = Some(src.notices.join("; "));
+                }
+                let name = std::mem::take(&mut self.doc.name);
+                // Paragraph indices and byte offsets of the first lines are unchanged, so the
+                // rows laid out so far stay valid.
+                self.doc = Document::new(src.text, name);
+                self.analyse();
+                if self.entities_wanted {
+                    self.start_entities();
+                }
+            }
+            Err(e) => self.notice = Some(format!("only the start could be read: {e}")),
+        }
+    }
+}
