@@ -465,6 +465,20 @@ pub fn pane_column(frame: &[Vec<Cell>]) -> Option<usize> {
     (1..top.len()).find(|&c| matches!(top[c].text.as_str(), "┌" | "┏"))
 }
 
+/// The cells of a frame's row that show the article: right of the scrollbar (column 0) and
+/// left of the side pane.
+pub fn article_cells(frame: &[Vec<Cell>], row: usize) -> &[Cell] {
+    let end = pane_column(frame).unwrap_or(frame[row].len());
+    &frame[row][1..end]
+}
+
+/// The cells of a frame's row that the side pane takes, its border included; none when no
+/// pane is shown.
+pub fn pane_cells(frame: &[Vec<Cell>], row: usize) -> &[Cell] {
+    let start = pane_column(frame).unwrap_or(frame[row].len());
+    &frame[row][start..]
+}
+
 /// The text of a run of cells, left to right (visual order).
 pub fn cells_text(cells: &[Cell]) -> String {
     cells.iter().map(|c| c.text.as_str()).collect()
