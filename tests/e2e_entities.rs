@@ -4,7 +4,7 @@
 #[path = "common/pty.rs"]
 mod pty;
 
-use pty::{Cell, Key, Pty, article_cells, cells_text, logical, numbered, pane_cells, runs};
+use pty::{Cell, Key, Pty, article_cells, cells_text, logical, numbered, pane_cells, runs, shows};
 use std::collections::HashMap;
 use std::process::Command;
 
@@ -225,7 +225,7 @@ fn the_mention_notice_shows_the_name_right_to_left() {
     select(&mut p, "الجزائر");
     p.send_key(Key::Enter);
     p.expect("الجزائر: mention 1/N, right to left", |rows| {
-        status(rows).contains("mention 1/") && pty::shows(status(rows), "الجزائر")
+        status(rows).contains("mention 1/") && shows(status(rows), "الجزائر")
     });
 }
 

@@ -4,7 +4,7 @@
 #[path = "common/pty.rs"]
 mod pty;
 
-use pty::{ARTICLE, Cell, Key, Pty, article_cells, cells_text, numbered, runs, shows};
+use pty::{ARTICLE, Cell, Key, Pty, article_cells, cells_text, numbered, row_text, runs, shows};
 
 /// Starts qari on the shipped article at 100×30 with entity highlighting off (`H`), so that
 /// underlined and reverse-video cells in the article are search highlights only.
@@ -149,7 +149,7 @@ fn esc_cancels_and_returns_to_the_view() {
     p.send("]");
     p.expect_phrase("دوافع محددة");
     p.expect_cells("the first heading on top", |f| {
-        pty::row_text(&cells_text(article_cells(f, 0))) == "دوافع محددة"
+        row_text(&cells_text(article_cells(f, 0))) == "دوافع محددة"
     });
     let before = view(&p.frame_cells());
     search(&mut p, "موريتانيا");
