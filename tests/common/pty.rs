@@ -23,12 +23,17 @@ pub const ARTICLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/article.t
 /// is to be shown. A screen read at that point is a whole frame, never one half drawn.
 const FRAME_END: &[u8] = b"\x1b[?25l";
 
+/// The end of a frame that shows the cursor (the search prompt): ratatui shows it after the
+/// frame's cells, then moves it. Also sent when the program restores the terminal, so it ends
+/// a frame only on the alternate screen.
+const FRAME_END_CURSOR: &[u8] = b"\x1b[?25h";
+
 /// The screen as the terminal shows it and the raw bytes that produced it, shared with the reader thread.
 struct Output {
     parser: vt100::Parser,
     raw: Vec<u8>,
-    /// The rows as they were at the end of the last whole frame.
-    frame: Vec<String>,
+    /// The screen as it was at the end of the last whole frame.
+    frame: Option<vt100::Screen>,
 }
 
 impl Output {
@@ -40,21 +45,63 @@ impl Output {
         let mut done = start;
         // A frame end may straddle two chunks: look from just before this one.
         for at in start.saturating_sub(FRAME_END.len() - 1)..raw.len() {
-            if raw[at..].starts_with(FRAME_END) {
-                let end = at + FRAME_END.len();
-                parser.process(&raw[done..end]);
-                done = end;
-                *frame = rows(parser);
+            let Some(marker) = [FRAME_END, FRAME_END_CURSOR]
+                .into_iter()
+                .find(|m| raw[at..].starts_with(m))
+            else {
+                continue;
+            };
+            let end = at + marker.len();
+            parser.process(&raw[done..end]);
+            done = end;
+            if marker == FRAME_END || parser.screen().alternate_screen() {
+                *frame = Some(parser.screen().clone());
             }
         }
         parser.process(&raw[done..]);
     }
 }
 
-/// The text of each row of the parser's screen.
-fn rows(parser: &vt100::Parser) -> Vec<String> {
-    let (_, cols) = parser.screen().size();
-    parser.screen().rows(0, cols.get()).collect()
+/// How one cell of the screen is drawn: its text (a blank for an empty cell) and the
+/// attributes qari uses to mark things.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Cell {
+    /// The grapheme the cell shows.
+    pub text: String,
+    /// Bold.
+    pub bold: bool,
+    /// Underlined.
+    pub underline: bool,
+    /// Reverse video.
+    pub inverse: bool,
+}
+
+/// Every cell of the screen, row by row, left to right.
+fn cells(screen: &vt100::Screen) -> Vec<Vec<Cell>> {
+    let (rows, cols) = screen.size();
+    (0..rows.get())
+        .map(|r| {
+            (0..cols.get())
+                .filter_map(|c| screen.cell(r, c))
+                .map(|cell| Cell {
+                    text: if cell.has_contents() {
+                        cell.contents().to_owned()
+                    } else {
+                        " ".to_owned()
+                    },
+                    bold: cell.bold(),
+                    underline: cell.underline(),
+                    inverse: cell.inverse(),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The text of each row of a screen.
+fn rows(screen: &vt100::Screen) -> Vec<String> {
+    let (_, cols) = screen.size();
+    screen.rows(0, cols.get()).collect()
 }
 
 /// A key press, as the bytes an xterm-like terminal sends for it.
@@ -74,6 +121,14 @@ pub enum Key {
     End,
     /// F1.
     F1,
+    /// Up arrow.
+    Up,
+    /// Enter.
+    Enter,
+    /// Tab.
+    Tab,
+    /// Shift-Tab.
+    BackTab,
 }
 
 impl Key {
@@ -87,6 +142,10 @@ impl Key {
             Key::PageDown => b"\x1b[6~".to_vec(),
             Key::End => b"\x1b[F".to_vec(),
             Key::F1 => b"\x1bOP".to_vec(),
+            Key::Up => b"\x1b[A".to_vec(),
+            Key::Enter => b"\r".to_vec(),
+            Key::Tab => b"\t".to_vec(),
+            Key::BackTab => b"\x1b[Z".to_vec(),
         }
     }
 }
@@ -140,7 +199,7 @@ impl Pty {
         let output = Arc::new(Mutex::new(Output {
             parser: vt100::Parser::new(nonzero(rows), nonzero(cols), 0),
             raw: Vec::new(),
-            frame: Vec::new(),
+            frame: None,
         }));
         let (done, drained) = mpsc::channel();
         let sink = Arc::clone(&output);
@@ -189,16 +248,25 @@ impl Pty {
 
     /// Waits until `pred` holds for the rows of a whole frame, polling. The error shows the last frame.
     pub fn wait_for(&self, what: &str, pred: impl Fn(&[String]) -> bool) -> Result<(), String> {
+        self.wait_for_screen(what, |screen| pred(&rows(screen)))
+    }
+
+    /// Waits until `pred` holds for the screen of a whole frame, polling. The error shows the last frame.
+    fn wait_for_screen(
+        &self,
+        what: &str,
+        pred: impl Fn(&vt100::Screen) -> bool,
+    ) -> Result<(), String> {
         let start = Instant::now();
         loop {
-            let rows = self.frame_rows();
-            if !rows.is_empty() && pred(&rows) {
+            let frame = self.output().frame.clone();
+            if frame.as_ref().is_some_and(&pred) {
                 return Ok(());
             }
             if start.elapsed() > TIMEOUT {
                 return Err(format!(
                     "timed out waiting for {what}; screen:\n{}",
-                    numbered(&rows)
+                    numbered(&frame.as_ref().map(rows).unwrap_or_default())
                 ));
             }
             thread::sleep(Duration::from_millis(20));
@@ -208,6 +276,13 @@ impl Pty {
     /// Like `wait_for`, panicking with the screen when it times out.
     pub fn expect(&self, what: &str, pred: impl Fn(&[String]) -> bool) {
         if let Err(e) = self.wait_for(what, pred) {
+            panic!("{e}");
+        }
+    }
+
+    /// Like `expect`, for the cells of a whole frame with their attributes.
+    pub fn expect_cells(&self, what: &str, pred: impl Fn(&[Vec<Cell>]) -> bool) {
+        if let Err(e) = self.wait_for_screen(what, |screen| pred(&cells(screen))) {
             panic!("{e}");
         }
     }
@@ -223,13 +298,18 @@ impl Pty {
     /// The text of each row of the last whole frame qari drew, left to right (visual order),
     /// trailing blanks dropped; empty before the first frame.
     pub fn frame_rows(&self) -> Vec<String> {
-        self.output().frame.clone()
+        self.output().frame.as_ref().map(rows).unwrap_or_default()
+    }
+
+    /// The cells of the last whole frame qari drew, row by row; empty before the first frame.
+    pub fn frame_cells(&self) -> Vec<Vec<Cell>> {
+        self.output().frame.as_ref().map(cells).unwrap_or_default()
     }
 
     /// The text of each row of the screen as it is now, whatever wrote it (an error message,
     /// the normal screen after exit).
     pub fn screen_rows(&self) -> Vec<String> {
-        rows(&self.output().parser)
+        rows(self.output().parser.screen())
     }
 
     /// Checks that the program, having exited, left the terminal as it found it: the alternate
@@ -375,6 +455,46 @@ pub fn shows(row: &str, phrase: &str) -> bool {
 /// The index of the first row showing `phrase`.
 pub fn row_of(rows: &[String], phrase: &str) -> Option<usize> {
     rows.iter().position(|r| shows(r, phrase))
+}
+
+/// The column where the side pane's frame starts (its top-left corner on the top row), or
+/// `None` when no pane is shown. The article is drawn left of it.
+pub fn pane_column(frame: &[Vec<Cell>]) -> Option<usize> {
+    let top = frame.first()?;
+    // Column 0 is the article's scrollbar.
+    (1..top.len()).find(|&c| matches!(top[c].text.as_str(), "┌" | "┏"))
+}
+
+/// The cells of a frame's row that show the article: right of the scrollbar (column 0) and
+/// left of the side pane.
+pub fn article_cells(frame: &[Vec<Cell>], row: usize) -> &[Cell] {
+    let end = pane_column(frame).unwrap_or(frame[row].len());
+    &frame[row][1..end]
+}
+
+/// The cells of a frame's row that the side pane takes, its border included; none when no
+/// pane is shown.
+pub fn pane_cells(frame: &[Vec<Cell>], row: usize) -> &[Cell] {
+    let start = pane_column(frame).unwrap_or(frame[row].len());
+    &frame[row][start..]
+}
+
+/// The text of a run of cells, left to right (visual order).
+pub fn cells_text(cells: &[Cell]) -> String {
+    cells.iter().map(|c| c.text.as_str()).collect()
+}
+
+/// The logical text (as `row_text` reads it) of each run of adjacent cells of a right-to-left
+/// row for which `pred` holds, in reading order (right to left).
+pub fn runs(cells: &[Cell], pred: impl Fn(&Cell) -> bool) -> Vec<String> {
+    let mut found: Vec<String> = cells
+        .split(|c| !pred(c))
+        .filter(|run| !run.is_empty())
+        .map(|run| row_text(&cells_text(run)))
+        .filter(|text| !text.is_empty())
+        .collect();
+    found.reverse();
+    found
 }
 
 /// Whether `needle` occurs in `haystack`.
