@@ -77,7 +77,11 @@ fn split_lines(text: &str) -> Vec<(u32, u32)> {
             continue; // the \n of a \r\n pair
         }
         lines.push((start as u32, i as u32));
-        start = if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
+        start = if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+            i + 2
+        } else {
+            i + 1
+        };
     }
     if start < b.len() {
         lines.push((start as u32, b.len() as u32));
@@ -111,7 +115,11 @@ mod tests {
     #[test]
     fn lines_end_at_lf_crlf_and_lone_cr() {
         assert_eq!(lines("a\nb\r\nc\rd"), ["a", "b", "c", "d"]);
-        assert_eq!(lines("a\n\nb\n"), ["a", "", "b"], "a final line end starts no line");
+        assert_eq!(
+            lines("a\n\nb\n"),
+            ["a", "", "b"],
+            "a final line end starts no line"
+        );
         assert_eq!(lines("\r\n\r\n"), ["", ""]);
         assert!(lines("").is_empty());
     }

@@ -88,12 +88,19 @@ pub fn run(args: Args) -> Result<(), RunError> {
     let stdout_tty = io::stdout().is_terminal();
     let full_screen = !(args.plain || !stdout_tty || args.list.is_some());
     // A large file opens on its first lines at once; the rest is read in the background.
-    let head = if full_screen { source::load_head(&input, &load, HEAD_BYTES).map_err(RunError::Load)? } else { None };
+    let head = if full_screen {
+        source::load_head(&input, &load, HEAD_BYTES).map_err(RunError::Load)?
+    } else {
+        None
+    };
     let mut rest = None;
     let src = match head {
         Some(head) => {
             let (tx, rx) = std::sync::mpsc::channel();
-            let same = LoadOptions { encoding: Some(head.encoding.to_string()), ..load };
+            let same = LoadOptions {
+                encoding: Some(head.encoding.to_string()),
+                ..load
+            };
             std::thread::spawn(move || {
                 // The reader may have quit before the file is read; nobody is listening then.
                 let _ = tx.send(source::load(&input, &same));

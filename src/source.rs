@@ -197,7 +197,11 @@ pub fn load(input: &Input, opts: &LoadOptions) -> Result<Source, LoadError> {
 
 /// The encoding `--encoding` names, if any, and whether binary-looking bytes are read anyway.
 fn encoding_choice(opts: &LoadOptions) -> Result<(Option<&'static Encoding>, bool), LoadError> {
-    let forced = opts.encoding.as_deref().map(decode::encoding_for_label).transpose()?;
+    let forced = opts
+        .encoding
+        .as_deref()
+        .map(decode::encoding_for_label)
+        .transpose()?;
     // UTF-16 without a byte order mark is full of NUL bytes; naming it is reason enough to read on.
     Ok((forced, opts.force || forced.is_some_and(is_utf16)))
 }
@@ -211,19 +215,31 @@ fn is_utf16(enc: &'static Encoding) -> bool {
 /// comes from `load` with the encoding found here, so every byte offset stays the same).
 /// `None` when the input is not such a file, or is UTF-16 (whose line ends are two bytes), or
 /// has no line end in its first `max` bytes; `load` then reads it whole, and reports errors.
-pub fn load_head(input: &Input, opts: &LoadOptions, max: usize) -> Result<Option<Source>, LoadError> {
-    let Input::Path(p) = input else { return Ok(None) };
+pub fn load_head(
+    input: &Input,
+    opts: &LoadOptions,
+    max: usize,
+) -> Result<Option<Source>, LoadError> {
+    let Input::Path(p) = input else {
+        return Ok(None);
+    };
     let (forced, force) = encoding_choice(opts)?;
-    let big_file = std::fs::metadata(p).is_ok_and(|m| m.is_file() && m.len() > max as u64 && m.len() <= MAX_BYTES);
+    let big_file = std::fs::metadata(p)
+        .is_ok_and(|m| m.is_file() && m.len() > max as u64 && m.len() <= MAX_BYTES);
     if !big_file || forced.is_some_and(is_utf16) {
         return Ok(None);
     }
-    let file = File::open(p).map_err(|err| LoadError::Io { path: p.clone(), err })?;
+    let file = File::open(p).map_err(|err| LoadError::Io {
+        path: p.clone(),
+        err,
+    })?;
     let mut bytes = read_stream(file.take(max as u64), max, p, force)?;
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Ok(None);
     }
-    let Some(last_end) = bytes.iter().rposition(|&b| b == b'\n') else { return Ok(None) };
+    let Some(last_end) = bytes.iter().rposition(|&b| b == b'\n') else {
+        return Ok(None);
+    };
     bytes.truncate(last_end + 1);
     Ok(Some(decode::decode_with(bytes, &display_name(p), forced)))
 }

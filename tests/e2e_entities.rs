@@ -219,7 +219,6 @@ fn enter_reveals_the_first_mention_and_m_steps_through_them() {
 }
 
 #[test]
-#[ignore = "qari bug: the entity's name in the `NAME: mention 1/N` notice is drawn in logical order, so it reads reversed"]
 fn the_mention_notice_shows_the_name_right_to_left() {
     let mut p = start();
     select(&mut p, "الجزائر");

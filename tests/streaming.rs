@@ -19,23 +19,42 @@ fn big_file() -> (tempfile::TempDir, std::path::PathBuf, String) {
 fn the_head_is_whole_lines_of_the_same_text() {
     let (_dir, path, text) = big_file();
     let input = Input::Path(path);
-    let head = load_head(&input, &LoadOptions::default(), 10_000).unwrap().expect("a head for a large file");
+    let head = load_head(&input, &LoadOptions::default(), 10_000)
+        .unwrap()
+        .expect("a head for a large file");
     assert!(head.text.ends_with('\n'), "the head ends at a line end");
     assert!(head.text.len() <= 10_000 && head.text.len() > 9_000 - 4_000);
-    assert!(text.starts_with(&head.text), "offsets in the head are offsets in the whole file");
+    assert!(
+        text.starts_with(&head.text),
+        "offsets in the head are offsets in the whole file"
+    );
     assert_eq!(head.encoding, "UTF-8");
     // Small files and stdin are read whole.
-    assert!(load_head(&input, &LoadOptions::default(), 1 << 30).unwrap().is_none());
-    assert!(load_head(&Input::Stdin, &LoadOptions::default(), 10).unwrap().is_none());
+    assert!(
+        load_head(&input, &LoadOptions::default(), 1 << 30)
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        load_head(&Input::Stdin, &LoadOptions::default(), 10)
+            .unwrap()
+            .is_none()
+    );
 }
 
 #[test]
 fn the_reader_takes_the_whole_file_and_keeps_its_place() {
     let (_dir, path, text) = big_file();
     let input = Input::Path(path);
-    let head = load_head(&input, &LoadOptions::default(), 10_000).unwrap().unwrap();
+    let head = load_head(&input, &LoadOptions::default(), 10_000)
+        .unwrap()
+        .unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
-    let mut app = App::streaming(Document::new(head.text, head.name), LayoutOptions::default(), rx);
+    let mut app = App::streaming(
+        Document::new(head.text, head.name),
+        LayoutOptions::default(),
+        rx,
+    );
     app.resize(80, 20);
     app.jump_to_byte(5_000);
     let before = app.top_byte();
@@ -45,5 +64,8 @@ fn the_reader_takes_the_whole_file_and_keeps_its_place() {
     assert!(!app.loading());
     assert_eq!(&*app.doc.text, text.as_str());
     assert_eq!(app.top_byte(), before, "the reading position is kept");
-    assert!(!app.outline.sections.is_empty(), "the whole document is analysed");
+    assert!(
+        !app.outline.sections.is_empty(),
+        "the whole document is analysed"
+    );
 }

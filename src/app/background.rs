@@ -20,7 +20,11 @@ fn find_outline(doc: &Document) -> Outline {
 impl App {
     /// A reader showing `head`, the first lines of a large file, while `rest` brings the whole
     /// file (decoded the same way, so every offset in `head` stays valid).
-    pub fn streaming(head: Document, opts: LayoutOptions, rest: Receiver<Result<Source, LoadError>>) -> App {
+    pub fn streaming(
+        head: Document,
+        opts: LayoutOptions,
+        rest: Receiver<Result<Source, LoadError>>,
+    ) -> App {
         let mut app = App::bare(head, opts);
         app.loading = Some(rest);
         app.side = Side::Sections;
@@ -58,7 +62,9 @@ impl App {
 
     /// Takes the outline if the background thread has found it.
     pub fn poll_outline(&mut self) -> bool {
-        let Some(rx) = &self.outline_rx else { return false };
+        let Some(rx) = &self.outline_rx else {
+            return false;
+        };
         let outline = match rx.try_recv() {
             Ok(o) => o,
             Err(TryRecvError::Empty) => return false,
@@ -77,7 +83,9 @@ impl App {
         self.outline = outline;
         self.side = match self.side {
             Side::Sections if sections < 2 => Side::Hidden,
-            Side::Hidden if sections >= 2 && self.outline_rx.is_none() && self.top == Default::default() => {
+            Side::Hidden
+                if sections >= 2 && self.outline_rx.is_none() && self.top == Default::default() =>
+            {
                 Side::Sections
             }
             s => s,
@@ -90,7 +98,9 @@ impl App {
 
     /// Takes the whole file if it has been read; true when something changed.
     pub fn poll_loading(&mut self) -> bool {
-        let Some(rx) = &self.loading else { return false };
+        let Some(rx) = &self.loading else {
+            return false;
+        };
         match rx.try_recv() {
             Ok(r) => self.take_whole(r),
             Err(TryRecvError::Empty) => return false,

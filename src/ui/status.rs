@@ -96,5 +96,8 @@ fn draw_prompt(frame: &mut Frame, area: Rect, app: &App, p: &Prompt, opts: &Layo
 /// A one-line message (a notice naming an Arabic query or entity) in visual order, through the
 /// same layout as the article, so its Arabic never reads reversed.
 pub fn visual(s: &str, opts: &LayoutOptions) -> String {
-    crate::layout::layout_paragraph(s, 0..s.len(), u16::MAX, opts).first().map(|r| r.text(s)).unwrap_or_default()
+    crate::layout::layout_paragraph(s, 0..s.len(), u16::MAX, opts)
+        .first()
+        .map(|r| r.text(s))
+        .unwrap_or_default()
 }
