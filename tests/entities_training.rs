@@ -36,6 +36,8 @@ fn a_model_trained_on_the_sample_tags_its_own_sentences() {
         Options {
             epochs: 5,
             seed: 1,
+            // The shipped push towards names is sized for weights learnt from the full corpus.
+            outside_penalty: 0.0,
             ..Options::default()
         },
     );

@@ -19,6 +19,11 @@ pub struct Options {
     /// Percentage of training tokens whose word-identity features are left out in an update,
     /// so that names never seen in training are still recognised by their affixes and context.
     pub drop_percent: usize,
+    /// Taken off the score of every O tag in the finished model. The perceptron learns to
+    /// prefer O wherever it is unsure (its precision runs far above its recall), and exact-span
+    /// F1 gains from a push towards names; the value was chosen on a split inside the training
+    /// part. Folded into the transitions into O, so decoding needs no extra step.
+    pub outside_penalty: f32,
 }
 
 impl Default for Options {
@@ -27,6 +32,7 @@ impl Default for Options {
             epochs: 30,
             seed: 0x5141_5249,
             drop_percent: 20,
+            outside_penalty: 16.0,
         }
     }
 }
@@ -130,11 +136,11 @@ pub fn train(sentences: &[Sentence], opts: Options) -> Model {
     let avg = |a: &Averaged| -> Weights { std::array::from_fn(|t| a.w[t] - a.u[t] / c) };
     let mut features: Vec<(u32, Weights)> = weights.iter().map(|(&id, a)| (id, avg(a))).collect();
     features.sort_by_key(|f| f.0);
-    Model::new(
-        std::array::from_fn(|r| avg(&trans[r])),
-        features,
-        vocabulary(sentences),
-    )
+    let mut trans: Transitions = std::array::from_fn(|r| avg(&trans[r]));
+    for row in &mut trans {
+        row[usize::from(O)] -= opts.outside_penalty;
+    }
+    Model::new(trans, features, vocabulary(sentences))
 }
 
 /// One perceptron step towards `gold` and away from `pred`.
