@@ -123,17 +123,33 @@ impl Hash {
     }
 }
 
-/// Pushes the feature ids of token `i` of a prepared sentence onto `out`.
-pub fn features(words: &[Word], i: usize, out: &mut Vec<u32>) {
+/// Pushes the feature ids of token `i` of a prepared sentence onto `out`, and returns how many
+/// of them, pushed first, name the word itself (its spelling, its stem, word pairs with it);
+/// training leaves those out now and then so the model also learns from affixes and context.
+pub fn features(words: &[Word], i: usize, out: &mut Vec<u32>) -> usize {
     // Neighbours outside the sentence read as boundary markers.
     let at = |d: isize| -> Option<&Word> { i.checked_add_signed(d).and_then(|j| words.get(j)) };
     let folded = |d: isize| at(d).map_or(if d < 0 { "<s>" } else { "</s>" }, |w| w.folded.as_str());
     let stem = |d: isize| at(d).map_or("<b>", Word::stem);
     let w = &words[i];
     let s = w.stem();
-    out.push(Hash::new(0).id());
+    let first = out.len();
     out.push(Hash::new(1).str(&w.folded).id());
     out.push(Hash::new(2).str(s).id());
+    out.push(Hash::new(12).str(folded(-1)).str(&w.folded).id());
+    out.push(Hash::new(13).str(&w.folded).str(folded(1)).id());
+    out.push(Hash::new(14).str(stem(-1)).str(s).id());
+    for split in clitics::splits(&w.folded).iter().skip(1) {
+        out.push(Hash::new(24).str(&split.name).id());
+    }
+    out.push(
+        Hash::new(25)
+            .byte(at(-1).map_or(0xfe, |w| w.trig))
+            .str(s)
+            .id(),
+    );
+    let identity = out.len() - first;
+    out.push(Hash::new(0).id());
     for (t, d) in [(3, -1), (4, 1), (5, -2), (6, 2)] {
         out.push(Hash::new(t).str(folded(d)).id());
     }
@@ -141,7 +157,7 @@ pub fn features(words: &[Word], i: usize, out: &mut Vec<u32>) {
     out.push(Hash::new(8).str(stem(1)).id());
     out.push(Hash::new(9).str(clitics::proclitics(&w.folded, s)).id());
     let chars: Vec<(usize, char)> = s.char_indices().collect();
-    for n in 1..=3 {
+    for n in 1..=4 {
         if let Some(&(b, _)) = chars.get(n) {
             out.push(
                 Hash::new(10)
@@ -160,9 +176,6 @@ pub fn features(words: &[Word], i: usize, out: &mut Vec<u32>) {
             );
         }
     }
-    out.push(Hash::new(12).str(folded(-1)).str(&w.folded).id());
-    out.push(Hash::new(13).str(&w.folded).str(folded(1)).id());
-    out.push(Hash::new(14).str(stem(-1)).str(s).id());
     out.push(
         Hash::new(15)
             .byte(w.shape)
@@ -183,13 +196,5 @@ pub fn features(words: &[Word], i: usize, out: &mut Vec<u32>) {
             .byte(u8::from(nisba(1)))
             .id(),
     );
-    for split in clitics::splits(&w.folded).iter().skip(1) {
-        out.push(Hash::new(24).str(&split.name).id());
-    }
-    out.push(
-        Hash::new(25)
-            .byte(at(-1).map_or(0xfe, |w| w.trig))
-            .str(s)
-            .id(),
-    );
+    identity
 }

@@ -1,5 +1,5 @@
 //! Word lists the tagger and the document rules consult: the shipped gazetteers of places and
-//! organisations, and the trigger words that announce a name (titles, organisation and place heads).
+//! organisations and people's given names, and the trigger words that announce a name (titles, organisation and place heads).
 
 use super::Kind;
 use crate::arabic::clitics;
@@ -136,7 +136,8 @@ pub struct Hit {
 }
 
 impl Gazetteer {
-    /// The gazetteers shipped in `assets/ner/`, parsed once.
+    /// The gazetteers shipped in `assets/ner/`, parsed once. Places come first, so a word that
+    /// is both a place and a given name reads as the place.
     pub fn embedded() -> &'static Gazetteer {
         static G: OnceLock<Gazetteer> = OnceLock::new();
         G.get_or_init(|| {
@@ -151,6 +152,7 @@ impl Gazetteer {
                 include_str!("../../assets/ner/organizations.txt"),
                 Kind::Organization,
             );
+            g.add(include_str!("../../assets/ner/persons.txt"), Kind::Person);
             g
         })
     }

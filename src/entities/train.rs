@@ -14,15 +14,25 @@ use std::collections::{BTreeMap, HashMap};
 pub struct Options {
     /// Passes over the data.
     pub epochs: usize,
-    /// Seed of the sentence shuffling.
+    /// Seed of the sentence shuffling and of the dropping below.
     pub seed: u64,
+    /// Percentage of training tokens whose word-identity features are left out in an update,
+    /// so that names never seen in training are still recognised by their affixes and context.
+    pub drop_percent: usize,
+    /// Taken off the score of every O tag in the finished model. The perceptron learns to
+    /// prefer O wherever it is unsure (its precision runs far above its recall), and exact-span
+    /// F1 gains from a push towards names; the value was chosen on a split inside the training
+    /// part. Folded into the transitions into O, so decoding needs no extra step.
+    pub outside_penalty: f32,
 }
 
 impl Default for Options {
     fn default() -> Options {
         Options {
-            epochs: 12,
+            epochs: 30,
             seed: 0x5141_5249,
+            drop_percent: 20,
+            outside_penalty: 16.0,
         }
     }
 }
@@ -38,6 +48,8 @@ struct Averaged {
 struct Encoded {
     feats: Vec<u32>,
     offsets: Vec<usize>,
+    /// Per token, how many of its features (the first ones) name the word itself.
+    identity: Vec<usize>,
 }
 
 impl Encoded {
@@ -46,16 +58,23 @@ impl Encoded {
         let prepared = prepare(&toks);
         let mut feats = Vec::new();
         let mut offsets = vec![0];
+        let mut identity = Vec::with_capacity(prepared.len());
         for i in 0..prepared.len() {
-            features(&prepared, i, &mut feats);
+            identity.push(features(&prepared, i, &mut feats));
             offsets.push(feats.len());
         }
-        Encoded { feats, offsets }
+        Encoded {
+            feats,
+            offsets,
+            identity,
+        }
     }
 
-    fn token(&self, i: usize) -> &[u32] {
+    /// The features of token `i`, without those naming the word when `dropped`.
+    fn token(&self, i: usize, dropped: bool) -> &[u32] {
+        let skip = if dropped { self.identity[i] } else { 0 };
         self.feats
-            .get(self.offsets[i]..self.offsets[i + 1])
+            .get(self.offsets[i] + skip..self.offsets[i + 1])
             .unwrap_or_default()
     }
 
@@ -90,10 +109,17 @@ pub fn train(sentences: &[Sentence], opts: Options) -> Model {
         }
         for &k in &order {
             let (enc, gold) = (&data[k], &sentences[k].tags);
+            let dropped: Vec<bool> = (0..enc.len())
+                .map(|_| rng.below(100) < opts.drop_percent)
+                .collect();
             let emissions: Vec<Weights> = (0..enc.len())
                 .map(|i| {
                     let mut e = [0.0; N_TAGS];
-                    for w in enc.token(i).iter().filter_map(|f| weights.get(f)) {
+                    for w in enc
+                        .token(i, dropped[i])
+                        .iter()
+                        .filter_map(|f| weights.get(f))
+                    {
                         e.iter_mut().zip(&w.w).for_each(|(a, b)| *a += b);
                     }
                     e
@@ -102,7 +128,7 @@ pub fn train(sentences: &[Sentence], opts: Options) -> Model {
             let current: Transitions = std::array::from_fn(|r| trans[r].w);
             let pred = viterbi(&emissions, &current);
             if pred != *gold {
-                update(&mut weights, &mut trans, enc, gold, &pred, c);
+                update(&mut weights, &mut trans, enc, &dropped, gold, &pred, c);
             }
             c += 1.0;
         }
@@ -110,11 +136,11 @@ pub fn train(sentences: &[Sentence], opts: Options) -> Model {
     let avg = |a: &Averaged| -> Weights { std::array::from_fn(|t| a.w[t] - a.u[t] / c) };
     let mut features: Vec<(u32, Weights)> = weights.iter().map(|(&id, a)| (id, avg(a))).collect();
     features.sort_by_key(|f| f.0);
-    Model::new(
-        std::array::from_fn(|r| avg(&trans[r])),
-        features,
-        vocabulary(sentences),
-    )
+    let mut trans: Transitions = std::array::from_fn(|r| avg(&trans[r]));
+    for row in &mut trans {
+        row[usize::from(O)] -= opts.outside_penalty;
+    }
+    Model::new(trans, features, vocabulary(sentences))
 }
 
 /// One perceptron step towards `gold` and away from `pred`.
@@ -122,6 +148,7 @@ fn update(
     weights: &mut HashMap<u32, Averaged>,
     trans: &mut [Averaged; N_TAGS + 1],
     enc: &Encoded,
+    dropped: &[bool],
     gold: &[Tag],
     pred: &[Tag],
     c: f32,
@@ -148,7 +175,7 @@ fn update(
             bump(&mut trans[pr], p, -1.0);
         }
         if g != p {
-            for &f in enc.token(i) {
+            for &f in enc.token(i, dropped[i]) {
                 let a = weights.entry(f).or_default();
                 bump(a, g, 1.0);
                 bump(a, p, -1.0);
