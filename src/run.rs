@@ -55,6 +55,9 @@ impl From<io::Error> for RunError {
 /// well under a millisecond.
 const HEAD_BYTES: usize = 256 * 1024;
 
+/// Documents up to this size (bytes) have their entities recognised as soon as they open.
+const EAGER_ENTITIES: usize = 4 << 20;
+
 /// Which input the arguments name: a file, `-` for stdin, stdin when it is a pipe, else the
 /// embedded article.
 pub fn input(args: &Args) -> Input {
@@ -167,7 +170,11 @@ pub fn run(args: Args) -> Result<(), RunError> {
     if ratatui::crossterm::terminal::size().is_ok_and(|(w, _)| w < 80) {
         app.side = crate::app::Side::Hidden;
     }
-    app.start_entities();
+    // Recognising a book's entities takes a core for many seconds: for a large document it waits
+    // until the entity pane is opened.
+    if app.doc.text.len() <= EAGER_ENTITIES && !app.loading() {
+        app.start_entities();
+    }
     if let Some(q) = &args.search {
         app.search_for(q);
     }
@@ -200,7 +207,7 @@ fn list(
             let q = query
                 .ok_or_else(|| RunError::Usage("--list matches needs --search QUERY".into()))?;
             let matches = match Query::new(q, mode) {
-                Some(q) => Index::new(&doc.text).find_all(&q),
+                Some(q) => Index::new(doc.text.clone()).find_all(&q),
                 None => Vec::new(),
             };
             crate::search::render_list(&doc.text, &matches, json)

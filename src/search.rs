@@ -6,6 +6,7 @@
 //! the source range it came from, harakat of the last letter included.
 
 use std::ops::Range;
+use std::sync::Arc;
 use std::sync::OnceLock;
 
 use memchr::memmem::{Finder, FinderRev};
@@ -87,13 +88,14 @@ impl Query {
 /// first query that needs it and kept for the next ones.
 #[derive(Debug)]
 pub struct Index {
-    source: Box<str>,
+    /// The document's text, shared with the document rather than copied (a 50 MB file).
+    source: Arc<str>,
     folded: [OnceLock<Normalized>; Kind::COUNT],
 }
 
 impl Index {
     /// Prepares `text` for searching. Cheap: the folding happens on the first search.
-    pub fn new(text: &str) -> Index {
+    pub fn new(text: impl Into<Arc<str>>) -> Index {
         Index {
             source: text.into(),
             folded: Default::default(),

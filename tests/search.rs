@@ -299,7 +299,7 @@ proptest! {
             Mode::Loose => Fold { case: !raw.chars().any(char::is_uppercase), ..Fold::LOOSE },
         };
         let needle = fold_str(raw, fold).trim_matches(' ').to_owned();
-        let index = Index::new(&src);
+        let index = Index::new(src.as_str());
         let all = index.find_all(&q);
         prop_assert!(!all.is_empty(), "the query came from the text");
         let folded = fold_str(&src, fold);
@@ -332,7 +332,7 @@ fn last_line_of_a_big_file() {
     let path = std::env::var("QARI_BIG_CORPUS").unwrap();
     let text = std::fs::read_to_string(path).unwrap();
     let (wall, cpu) = (std::time::Instant::now(), thread_cpu());
-    let index = Index::new(&text);
+    let index = Index::new(text.as_str());
     let q = Query::new("خاتمه المدونه", Mode::Loose).unwrap();
     let all = index.find_all(&q);
     let cpu = cpu.zip(thread_cpu()).map(|(a, b)| b - a);

@@ -29,7 +29,16 @@ impl App {
             self.side = Side::Hidden;
             self.focus = super::Focus::Article;
         } else {
-            self.side = side;
+            self.show_side(side);
+        }
+    }
+
+    /// Shows `side`; the entity pane starts recognition if it has not run yet (a large
+    /// document's entities are recognised only when asked for).
+    fn show_side(&mut self, side: Side) {
+        self.side = side;
+        if side == Side::Entities && matches!(self.entities, EntityState::Off) {
+            self.start_entities();
         }
     }
 
@@ -54,7 +63,7 @@ impl App {
         let (focus, side) = order[next];
         self.focus = focus;
         if let Some(s) = side {
-            self.side = s;
+            self.show_side(s);
         }
     }
 

@@ -156,7 +156,7 @@ impl App {
     fn index(&mut self) -> &Index {
         self.search
             .index
-            .get_or_insert_with(|| Index::new(&self.doc.text))
+            .get_or_insert_with(|| Index::new(self.doc.text.clone()))
     }
 
     /// Runs `query` from the command line (`--search`): the view starts at its first match.
