@@ -41,16 +41,12 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
         return;
     }
     // Lines: a heading before each kind's group, then its entities.
-    let mut lines: Vec<(Option<usize>, String, Kind)> = Vec::new();
+    let mut lines: Vec<(Option<usize>, &str, Kind)> = Vec::new();
     for (i, e) in list.iter().enumerate() {
         if i == 0 || list[i - 1].kind != e.kind {
-            lines.push((None, kind_label(e.kind).to_string(), e.kind));
+            lines.push((None, kind_label(e.kind), e.kind));
         }
-        lines.push((
-            Some(i),
-            format!("{} ({})", e.name, e.mentions.len()),
-            e.kind,
-        ));
+        lines.push((Some(i), &e.name, e.kind));
     }
     let focused = app.focus == Focus::Side;
     let sel_line = lines
@@ -72,6 +68,38 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
                 theme::current()
             });
         }
-        pane::paint_entry(buf, inner, y, indent, text, style, &opts);
+        let Some(i) = idx else {
+            pane::paint_entry(buf, inner, y, indent, text, style, &opts);
+            continue;
+        };
+        // The count stays visible at the end side of the line; a long name is cut before it.
+        let count = format!("({})", list[*i].mentions.len());
+        let cw = (count.len() as u16 + 1).min(inner.width);
+        let line = Rect {
+            y,
+            height: 1,
+            ..inner
+        };
+        buf.set_style(line, style);
+        let (name_area, count_x) = if app.doc.rtl {
+            (
+                Rect {
+                    x: inner.x + cw,
+                    width: inner.width - cw,
+                    ..line
+                },
+                inner.x,
+            )
+        } else {
+            (
+                Rect {
+                    width: inner.width - cw,
+                    ..line
+                },
+                inner.right() - cw + 1,
+            )
+        };
+        buf.set_string(count_x, y, &count, style);
+        pane::paint_entry(buf, name_area, y, indent, text, style, &opts);
     }
 }
