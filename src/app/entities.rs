@@ -81,25 +81,13 @@ impl App {
             return false;
         };
         match rx.try_recv() {
-            Ok(mut list) => {
-                // The pane's order: grouped by kind, most mentioned first.
-                list.sort_by(|a, b| {
-                    (kind_rank(a.kind), b.mentions.len(), &a.name).cmp(&(
-                        kind_rank(b.kind),
-                        a.mentions.len(),
-                        &b.name,
-                    ))
-                });
-                let mentions = MentionIndex::new(&list);
-                self.entities = EntityState::Ready { list, mentions };
+            Ok(list) => {
+                self.set_entities(list);
                 true
             }
             Err(TryRecvError::Empty) => false,
             Err(TryRecvError::Disconnected) => {
-                self.entities = EntityState::Ready {
-                    list: Vec::new(),
-                    mentions: MentionIndex::default(),
-                };
+                self.set_entities(Vec::new());
                 true
             }
         }
