@@ -29,12 +29,19 @@ struct Output {
     raw: Vec<u8>,
     /// The rows as they were at the end of the last whole frame.
     frame: Vec<String>,
+    /// How many whole frames were drawn so far.
+    frames: usize,
 }
 
 impl Output {
     /// Takes in a chunk of output, keeping a copy of the screen at each frame end in it.
     fn take(&mut self, chunk: &[u8]) {
-        let Output { parser, raw, frame } = self;
+        let Output {
+            parser,
+            raw,
+            frame,
+            frames,
+        } = self;
         let start = raw.len();
         raw.extend_from_slice(chunk);
         let mut done = start;
@@ -45,6 +52,7 @@ impl Output {
                 parser.process(&raw[done..end]);
                 done = end;
                 *frame = rows(parser);
+                *frames += 1;
             }
         }
         parser.process(&raw[done..]);
@@ -74,6 +82,8 @@ pub enum Key {
     End,
     /// F1.
     F1,
+    /// F12.
+    F12,
 }
 
 impl Key {
@@ -87,6 +97,7 @@ impl Key {
             Key::PageDown => b"\x1b[6~".to_vec(),
             Key::End => b"\x1b[F".to_vec(),
             Key::F1 => b"\x1bOP".to_vec(),
+            Key::F12 => b"\x1b[24~".to_vec(),
         }
     }
 }
@@ -105,8 +116,17 @@ pub struct Pty {
 impl Pty {
     /// Runs `qari` with `args` in a `cols`×`rows` terminal.
     pub fn spawn(args: &[&str], cols: u16, rows: u16) -> Pty {
+        Pty::spawn_with_env(args, &[], cols, rows)
+    }
+
+    /// Runs `qari` with `args` and the extra environment variables `env` (such as
+    /// `QARI_TEST_PANIC`) in a `cols`×`rows` terminal.
+    pub fn spawn_with_env(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Pty {
         let mut cmd = command(env!("CARGO_BIN_EXE_qari"));
         cmd.args(args);
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
         Pty::spawn_command(cmd, cols, rows)
     }
 
@@ -116,6 +136,16 @@ impl Pty {
         let mut cmd = command("sh");
         cmd.args(["-c", script]);
         cmd.env("QARI", env!("CARGO_BIN_EXE_qari"));
+        Pty::spawn_command(cmd, cols, rows)
+    }
+
+    /// Runs an interactive `sh -i` (job control on: the pty is its controlling terminal) in a
+    /// `cols`×`rows` terminal, with `$QARI` naming the binary; type commands into it with `send`.
+    pub fn spawn_interactive_shell(cols: u16, rows: u16) -> Pty {
+        let mut cmd = command("sh");
+        cmd.arg("-i");
+        cmd.env("QARI", env!("CARGO_BIN_EXE_qari"));
+        cmd.env("PS1", "$ ");
         Pty::spawn_command(cmd, cols, rows)
     }
 
@@ -141,6 +171,7 @@ impl Pty {
             parser: vt100::Parser::new(nonzero(rows), nonzero(cols), 0),
             raw: Vec::new(),
             frame: Vec::new(),
+            frames: 0,
         }));
         let (done, drained) = mpsc::channel();
         let sink = Arc::clone(&output);
@@ -164,6 +195,34 @@ impl Pty {
 
     fn output(&self) -> MutexGuard<'_, Output> {
         self.output.lock().expect("output lock")
+    }
+
+    /// The process id of the program, for sending it signals.
+    pub fn pid(&self) -> u32 {
+        self.child
+            .process_id()
+            .expect("the program has a process id")
+    }
+
+    /// How many whole frames the program has drawn so far.
+    pub fn frame_count(&self) -> usize {
+        self.output().frames
+    }
+
+    /// Presses `key` and waits until the program has drawn a new frame after it (every key
+    /// handled is followed by a frame), so that each key of a sequence gets a frame of its own.
+    pub fn press(&mut self, key: Key) {
+        let before = self.frame_count();
+        self.send_key(key);
+        let start = Instant::now();
+        while self.frame_count() <= before {
+            assert!(
+                start.elapsed() <= TIMEOUT,
+                "no frame after {key:?}; screen:\n{}",
+                numbered(&self.frame_rows())
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
     }
 
     /// Types `text` as if on the keyboard.
