@@ -224,12 +224,12 @@ fn check_terminal_log(raw: &[u8], what: &str) {
             while bytes.get(end).is_some_and(|b| (0x30..=0x3F).contains(b)) {
                 end += 1;
             }
-            let params = &log[start..end];
+            let params = log.get(start..end).unwrap();
             let mid = end;
             while bytes.get(end).is_some_and(|b| (0x20..=0x2F).contains(b)) {
                 end += 1;
             }
-            let intermediates = &log[mid..end];
+            let intermediates = log.get(mid..end).unwrap();
             let fin = bytes.get(end).copied().map(char::from);
             let fin = fin.filter(|c| ('\u{40}'..='\u{7E}').contains(c));
             let fin = fin.unwrap_or_else(|| {
