@@ -23,6 +23,9 @@ pub const ARTICLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/article.t
 /// is to be shown. A screen read at that point is a whole frame, never one half drawn.
 const FRAME_END: &[u8] = b"\x1b[?25l";
 
+/// A cursor position query (DSR 6); a terminal answers `CSI row ; col R`.
+const CURSOR_QUERY: &[u8] = b"\x1b[6n";
+
 /// The screen as the terminal shows it and the raw bytes that produced it, shared with the reader thread.
 struct Output {
     parser: vt100::Parser,
@@ -34,8 +37,9 @@ struct Output {
 }
 
 impl Output {
-    /// Takes in a chunk of output, keeping a copy of the screen at each frame end in it.
-    fn take(&mut self, chunk: &[u8]) {
+    /// Takes in a chunk of output, keeping a copy of the screen at each frame end in it; returns
+    /// what a terminal would answer to it (cursor position reports), for the program's input.
+    fn take(&mut self, chunk: &[u8]) -> Vec<u8> {
         let Output {
             parser,
             raw,
@@ -45,7 +49,8 @@ impl Output {
         let start = raw.len();
         raw.extend_from_slice(chunk);
         let mut done = start;
-        // A frame end may straddle two chunks: look from just before this one.
+        let mut answer = Vec::new();
+        // A frame end or a query may straddle two chunks: look from just before this one.
         for at in start.saturating_sub(FRAME_END.len() - 1)..raw.len() {
             if raw[at..].starts_with(FRAME_END) {
                 let end = at + FRAME_END.len();
@@ -53,9 +58,16 @@ impl Output {
                 done = end;
                 *frame = rows(parser);
                 *frames += 1;
+            } else if raw[at..].starts_with(CURSOR_QUERY) {
+                let end = at + CURSOR_QUERY.len();
+                parser.process(&raw[done..end]);
+                done = end;
+                let (row, col) = parser.screen().cursor_position();
+                answer.extend(format!("\x1b[{};{}R", row + 1, col + 1).into_bytes());
             }
         }
         parser.process(&raw[done..]);
+        answer
     }
 }
 
@@ -102,10 +114,12 @@ impl Key {
     }
 }
 
-/// A program running in a pseudo-terminal of a given size, with its screen read back.
+/// A program running in a pseudo-terminal of a given size, with its screen read back. Like a
+/// terminal, it answers cursor position queries.
 pub struct Pty {
     master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
+    /// The keyboard side, shared with the reader thread, which answers the program's queries.
+    writer: Arc<Mutex<Box<dyn Write + Send>>>,
     child: Box<dyn Child + Send + Sync>,
     output: Arc<Mutex<Output>>,
     /// Signalled by the reader thread once the terminal side is closed and all output is parsed.
@@ -166,7 +180,8 @@ impl Pty {
         // Only the child may hold the terminal side, so that reading ends when it exits.
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        let writer = pair.master.take_writer().expect("pty writer");
+        let writer = Arc::new(Mutex::new(pair.master.take_writer().expect("pty writer")));
+        let answers = Arc::clone(&writer);
         let output = Arc::new(Mutex::new(Output {
             parser: vt100::Parser::new(nonzero(rows), nonzero(cols), 0),
             raw: Vec::new(),
@@ -179,7 +194,11 @@ impl Pty {
             let mut buf = [0u8; 8192];
             // Linux reports the closed terminal side as an error (EIO), other systems as end of file.
             while let Ok(n @ 1..) = reader.read(&mut buf) {
-                sink.lock().expect("output lock").take(&buf[..n]);
+                let answer = sink.lock().expect("output lock").take(&buf[..n]);
+                if !answer.is_empty() {
+                    let mut keyboard = answers.lock().expect("writer lock");
+                    let _ = keyboard.write_all(&answer).and_then(|()| keyboard.flush());
+                }
             }
             let _ = done.send(());
         });
@@ -242,8 +261,9 @@ impl Pty {
     }
 
     fn send_bytes(&mut self, bytes: &[u8]) {
-        self.writer.write_all(bytes).expect("write to the pty");
-        self.writer.flush().expect("flush the pty");
+        let mut writer = self.writer.lock().expect("writer lock");
+        writer.write_all(bytes).expect("write to the pty");
+        writer.flush().expect("flush the pty");
     }
 
     /// Waits until `pred` holds for the rows of a whole frame, polling. The error shows the last frame.
@@ -295,6 +315,13 @@ impl Pty {
     /// screen left after it was entered, the cursor shown after it was hidden, and, when qari
     /// switched the terminal's own reordering off (`CSI 8 l`), switched back on (`CSI 8 h`).
     pub fn assert_restored(&self) {
+        self.assert_screen_restored();
+        self.assert_cursor_shown();
+    }
+
+    /// The screen part of `assert_restored`: the alternate screen entered and left, the
+    /// terminal's reordering switched back on if it was switched off.
+    pub fn assert_screen_restored(&self) {
         let raw = self.raw();
         let last = |seq: &[u8]| rfind_bytes(&raw, seq);
         let log = String::from_utf8_lossy(&raw);
@@ -307,17 +334,22 @@ impl Pty {
             "alternate screen not left: {log:?}"
         );
         assert!(
-            last(b"\x1b[?25h") > last(b"\x1b[?25l"),
-            "cursor left hidden: {log:?}"
-        );
-        assert!(
             last(b"\x1b[8h") >= last(b"\x1b[8l"),
             "terminal reordering left off: {log:?}"
         );
-        let screen = self.output();
+        assert!(!self.output().parser.screen().alternate_screen());
+    }
+
+    /// The cursor part of `assert_restored`: shown again after it was hidden.
+    pub fn assert_cursor_shown(&self) {
+        let raw = self.raw();
+        let last = |seq: &[u8]| rfind_bytes(&raw, seq);
         assert!(
-            !screen.parser.screen().alternate_screen() && !screen.parser.screen().hide_cursor()
+            last(b"\x1b[?25h") > last(b"\x1b[?25l"),
+            "cursor left hidden: {:?}",
+            String::from_utf8_lossy(&raw)
         );
+        assert!(!self.output().parser.screen().hide_cursor());
     }
 
     /// Every byte the program wrote to the terminal so far.
