@@ -535,3 +535,26 @@ fn plain_raw_c1_bytes() {
 fn screen_raw_c1_bytes() {
     check_full_screen(&raw_c1_bytes(), &[]);
 }
+
+#[test]
+fn the_terminal_log_check_accepts_qari_sequences_and_rejects_the_others() {
+    check_terminal_log(
+        b"\x1b[?1049h\x1b[8l\x1b[1;1H\x1b[38;5;8;49m\xd8\xa8\x1b[0m\x1b[?25l\x1b[2 q\r\n",
+        "allowed",
+    );
+    for bad in [
+        &b"\x1b]52;c;eA==\x07"[..],
+        b"\x1bP1$qm\x1b\\",
+        b"\x1b_Gf=100\x1b\\",
+        b"\x1bc",
+        b"\x07",
+        b"\xc2\x9b31m",
+        b"\x1b[?1000h",
+        b"\x1b[6n",
+        b"\x1b[31",
+        b"\xff",
+    ] {
+        let caught = std::panic::catch_unwind(|| check_terminal_log(bad, "hostile"));
+        assert!(caught.is_err(), "{bad:?} accepted");
+    }
+}
