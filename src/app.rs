@@ -110,6 +110,8 @@ pub struct App {
     pub quote_layout: LayoutCache,
     /// First visible row.
     pub top: Pos,
+    /// The byte kept at the top through a run of resizes, until the reader moves.
+    anchor: Option<usize>,
     /// Rows the article view shows.
     pub height: u16,
     /// What is drawn over the article.
@@ -161,6 +163,7 @@ impl App {
             layout: LayoutCache::new(80, opts),
             quote_layout: LayoutCache::new(80 - 2 * scroll::QUOTE_INDENT, opts),
             top: Pos::default(),
+            anchor: None,
             height: 1,
             overlay: Overlay::None,
             focus: Focus::Article,
@@ -179,6 +182,8 @@ impl App {
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
+        // Any key ends a run of resizes: the next resize keeps whatever is at the top then.
+        self.anchor = None;
         let page = i64::from(self.height.max(2) - 1);
         let in_pane = self.focus == Focus::Side && self.side != Side::Hidden;
         match action {

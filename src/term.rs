@@ -56,6 +56,9 @@ impl Session {
                 let _ = out.write_all(TMUX_BIDI_IMPLICIT.as_bytes());
             }
         }
+        // `ratatui::restore` leaves the cursor hidden (only dropping the terminal shows it), and
+        // a signal or Ctrl-Z never drops it: show it here, on every way out.
+        let _ = execute!(out, ratatui::crossterm::cursor::Show);
         let _ = out.flush();
     }
 }
@@ -107,7 +110,14 @@ fn suspend(terminal: &mut ratatui::DefaultTerminal, session: Session) -> io::Res
         ratatui::crossterm::terminal::EnterAlternateScreen
     )?;
     session.enter()?;
-    terminal.clear()
+    // A new terminal has empty buffers, so the next frame redraws every cell over what the
+    // shell left (`Terminal::clear` would ask the terminal where its cursor is, and wait).
+    execute!(
+        io::stdout(),
+        ratatui::crossterm::terminal::Clear(ratatui::crossterm::terminal::ClearType::All)
+    )?;
+    *terminal = ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))?;
+    Ok(())
 }
 
 fn event_loop(

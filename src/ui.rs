@@ -14,10 +14,11 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-/// Smallest screen qari draws the reader on; below it, one line says so.
-pub const MIN_WIDTH: u16 = 20;
-/// Smallest screen height (article row + status bar + a margin).
-pub const MIN_HEIGHT: u16 = 3;
+/// Smallest screen qari draws the reader on; below it, one line says so (a row of fewer
+/// columns holds two or three Arabic words).
+pub const MIN_WIDTH: u16 = 24;
+/// Smallest screen height: a few rows of text and the status bar.
+pub const MIN_HEIGHT: u16 = 6;
 /// Narrowest screen that still gets a side pane beside the article.
 pub const MIN_WIDTH_FOR_PANE: u16 = 60;
 

@@ -14,7 +14,13 @@ impl App {
     pub fn resize(&mut self, width: u16, height: u16) {
         self.height = height.max(1);
         if width != self.layout.width() {
-            let anchor = self.top_byte();
+            // The byte the reader was at before the first of a run of resizes: re-anchoring on
+            // each intermediate width would drift up a row at every narrower one.
+            let anchor = match self.anchor {
+                Some(a) => a,
+                None => self.top_byte(),
+            };
+            self.anchor = Some(anchor);
             self.layout.set_width(width.max(1));
             self.quote_layout
                 .set_width(width.saturating_sub(2 * QUOTE_INDENT).max(1));
@@ -41,10 +47,18 @@ impl App {
 
     /// First source byte of the top row.
     pub fn top_byte(&mut self) -> usize {
-        let top = self.top;
-        self.rows(top.para)
-            .get(top.row)
-            .map_or(self.doc.line(top.para).start, |r| r.start as usize)
+        self.top_byte_at(self.top)
+    }
+
+    /// First source byte of row `p`; a paragraph's first row starts with it, so that needs no
+    /// layout (a one-megabyte line is not laid out just to be asked where it starts).
+    fn top_byte_at(&mut self, p: Pos) -> usize {
+        if p.row == 0 {
+            return self.doc.line(p.para).start;
+        }
+        self.rows(p.para)
+            .get(p.row)
+            .map_or(self.doc.line(p.para).start, |r| r.start as usize)
     }
 
     /// Puts the row holding byte `offset` at the top (as far as the end of the document allows).

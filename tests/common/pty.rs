@@ -28,23 +28,43 @@ const FRAME_END: &[u8] = b"\x1b[?25l";
 /// a frame only on the alternate screen.
 const FRAME_END_CURSOR: &[u8] = b"\x1b[?25h";
 
+/// A cursor position query (DSR 6); a terminal answers `CSI row ; col R`.
+const CURSOR_QUERY: &[u8] = b"\x1b[6n";
+
 /// The screen as the terminal shows it and the raw bytes that produced it, shared with the reader thread.
 struct Output {
     parser: vt100::Parser,
     raw: Vec<u8>,
     /// The screen as it was at the end of the last whole frame.
     frame: Option<vt100::Screen>,
+    /// How many whole frames were drawn so far.
+    frames: usize,
 }
 
 impl Output {
-    /// Takes in a chunk of output, keeping a copy of the screen at each frame end in it.
-    fn take(&mut self, chunk: &[u8]) {
-        let Output { parser, raw, frame } = self;
+    /// Takes in a chunk of output, keeping a copy of the screen at each frame end in it; returns
+    /// what a terminal would answer to it (cursor position reports), for the program's input.
+    fn take(&mut self, chunk: &[u8]) -> Vec<u8> {
+        let Output {
+            parser,
+            raw,
+            frame,
+            frames,
+        } = self;
         let start = raw.len();
         raw.extend_from_slice(chunk);
         let mut done = start;
-        // A frame end may straddle two chunks: look from just before this one.
+        let mut answer = Vec::new();
+        // A frame end or a query may straddle two chunks: look from just before this one.
         for at in start.saturating_sub(FRAME_END.len() - 1)..raw.len() {
+            if raw[at..].starts_with(CURSOR_QUERY) {
+                let end = at + CURSOR_QUERY.len();
+                parser.process(&raw[done..end]);
+                done = end;
+                let (row, col) = parser.screen().cursor_position();
+                answer.extend(format!("\x1b[{};{}R", row + 1, col + 1).into_bytes());
+                continue;
+            }
             let Some(marker) = [FRAME_END, FRAME_END_CURSOR]
                 .into_iter()
                 .find(|m| raw[at..].starts_with(m))
@@ -56,9 +76,11 @@ impl Output {
             done = end;
             if marker == FRAME_END || parser.screen().alternate_screen() {
                 *frame = Some(parser.screen().clone());
+                *frames += 1;
             }
         }
         parser.process(&raw[done..]);
+        answer
     }
 }
 
@@ -129,6 +151,8 @@ pub enum Key {
     Tab,
     /// Shift-Tab.
     BackTab,
+    /// F12.
+    F12,
 }
 
 impl Key {
@@ -146,14 +170,17 @@ impl Key {
             Key::Enter => b"\r".to_vec(),
             Key::Tab => b"\t".to_vec(),
             Key::BackTab => b"\x1b[Z".to_vec(),
+            Key::F12 => b"\x1b[24~".to_vec(),
         }
     }
 }
 
-/// A program running in a pseudo-terminal of a given size, with its screen read back.
+/// A program running in a pseudo-terminal of a given size, with its screen read back. Like a
+/// terminal, it answers cursor position queries.
 pub struct Pty {
     master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
+    /// The keyboard side, shared with the reader thread, which answers the program's queries.
+    writer: Arc<Mutex<Box<dyn Write + Send>>>,
     child: Box<dyn Child + Send + Sync>,
     output: Arc<Mutex<Output>>,
     /// Signalled by the reader thread once the terminal side is closed and all output is parsed.
@@ -164,8 +191,17 @@ pub struct Pty {
 impl Pty {
     /// Runs `qari` with `args` in a `cols`×`rows` terminal.
     pub fn spawn(args: &[&str], cols: u16, rows: u16) -> Pty {
+        Pty::spawn_with_env(args, &[], cols, rows)
+    }
+
+    /// Runs `qari` with `args` and the extra environment variables `env` (such as
+    /// `QARI_TEST_PANIC`) in a `cols`×`rows` terminal.
+    pub fn spawn_with_env(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Pty {
         let mut cmd = command(env!("CARGO_BIN_EXE_qari"));
         cmd.args(args);
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
         Pty::spawn_command(cmd, cols, rows)
     }
 
@@ -175,6 +211,16 @@ impl Pty {
         let mut cmd = command("sh");
         cmd.args(["-c", script]);
         cmd.env("QARI", env!("CARGO_BIN_EXE_qari"));
+        Pty::spawn_command(cmd, cols, rows)
+    }
+
+    /// Runs an interactive `sh -i` (job control on: the pty is its controlling terminal) in a
+    /// `cols`×`rows` terminal, with `$QARI` naming the binary; type commands into it with `send`.
+    pub fn spawn_interactive_shell(cols: u16, rows: u16) -> Pty {
+        let mut cmd = command("sh");
+        cmd.arg("-i");
+        cmd.env("QARI", env!("CARGO_BIN_EXE_qari"));
+        cmd.env("PS1", "$ ");
         Pty::spawn_command(cmd, cols, rows)
     }
 
@@ -195,11 +241,13 @@ impl Pty {
         // Only the child may hold the terminal side, so that reading ends when it exits.
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        let writer = pair.master.take_writer().expect("pty writer");
+        let writer = Arc::new(Mutex::new(pair.master.take_writer().expect("pty writer")));
+        let answers = Arc::clone(&writer);
         let output = Arc::new(Mutex::new(Output {
             parser: vt100::Parser::new(nonzero(rows), nonzero(cols), 0),
             raw: Vec::new(),
             frame: None,
+            frames: 0,
         }));
         let (done, drained) = mpsc::channel();
         let sink = Arc::clone(&output);
@@ -207,7 +255,11 @@ impl Pty {
             let mut buf = [0u8; 8192];
             // Linux reports the closed terminal side as an error (EIO), other systems as end of file.
             while let Ok(n @ 1..) = reader.read(&mut buf) {
-                sink.lock().expect("output lock").take(&buf[..n]);
+                let answer = sink.lock().expect("output lock").take(&buf[..n]);
+                if !answer.is_empty() {
+                    let mut keyboard = answers.lock().expect("writer lock");
+                    let _ = keyboard.write_all(&answer).and_then(|()| keyboard.flush());
+                }
             }
             let _ = done.send(());
         });
@@ -223,6 +275,34 @@ impl Pty {
 
     fn output(&self) -> MutexGuard<'_, Output> {
         self.output.lock().expect("output lock")
+    }
+
+    /// The process id of the program, for sending it signals.
+    pub fn pid(&self) -> u32 {
+        self.child
+            .process_id()
+            .expect("the program has a process id")
+    }
+
+    /// How many whole frames the program has drawn so far.
+    pub fn frame_count(&self) -> usize {
+        self.output().frames
+    }
+
+    /// Presses `key` and waits until the program has drawn a new frame after it (every key
+    /// handled is followed by a frame), so that each key of a sequence gets a frame of its own.
+    pub fn press(&mut self, key: Key) {
+        let before = self.frame_count();
+        self.send_key(key);
+        let start = Instant::now();
+        while self.frame_count() <= before {
+            assert!(
+                start.elapsed() <= TIMEOUT,
+                "no frame after {key:?}; screen:\n{}",
+                numbered(&self.frame_rows())
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
     }
 
     /// Types `text` as if on the keyboard.
@@ -242,8 +322,9 @@ impl Pty {
     }
 
     fn send_bytes(&mut self, bytes: &[u8]) {
-        self.writer.write_all(bytes).expect("write to the pty");
-        self.writer.flush().expect("flush the pty");
+        let mut writer = self.writer.lock().expect("writer lock");
+        writer.write_all(bytes).expect("write to the pty");
+        writer.flush().expect("flush the pty");
     }
 
     /// Waits until `pred` holds for the rows of a whole frame, polling. The error shows the last frame.
@@ -316,6 +397,13 @@ impl Pty {
     /// screen left after it was entered, the cursor shown after it was hidden, and, when qari
     /// switched the terminal's own reordering off (`CSI 8 l`), switched back on (`CSI 8 h`).
     pub fn assert_restored(&self) {
+        self.assert_screen_restored();
+        self.assert_cursor_shown();
+    }
+
+    /// The screen part of `assert_restored`: the alternate screen entered and left, the
+    /// terminal's reordering switched back on if it was switched off.
+    pub fn assert_screen_restored(&self) {
         let raw = self.raw();
         let last = |seq: &[u8]| rfind_bytes(&raw, seq);
         let log = String::from_utf8_lossy(&raw);
@@ -328,17 +416,22 @@ impl Pty {
             "alternate screen not left: {log:?}"
         );
         assert!(
-            last(b"\x1b[?25h") > last(b"\x1b[?25l"),
-            "cursor left hidden: {log:?}"
-        );
-        assert!(
             last(b"\x1b[8h") >= last(b"\x1b[8l"),
             "terminal reordering left off: {log:?}"
         );
-        let screen = self.output();
+        assert!(!self.output().parser.screen().alternate_screen());
+    }
+
+    /// The cursor part of `assert_restored`: shown again after it was hidden.
+    pub fn assert_cursor_shown(&self) {
+        let raw = self.raw();
+        let last = |seq: &[u8]| rfind_bytes(&raw, seq);
         assert!(
-            !screen.parser.screen().alternate_screen() && !screen.parser.screen().hide_cursor()
+            last(b"\x1b[?25h") > last(b"\x1b[?25l"),
+            "cursor left hidden: {:?}",
+            String::from_utf8_lossy(&raw)
         );
+        assert!(!self.output().parser.screen().hide_cursor());
     }
 
     /// Every byte the program wrote to the terminal so far.
