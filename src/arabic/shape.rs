@@ -8,7 +8,7 @@
 
 use crate::layout::cell::Glyph;
 use crate::layout::graphemes::Item;
-use unicode_joining_type::{JoiningType, get_joining_type};
+use crate::layout::props::{self, Table};
 
 /// Presentation forms of a letter: isolated, final, initial, medial (0 where the form does not exist).
 fn forms(c: char) -> Option<[u32; 4]> {
@@ -103,7 +103,7 @@ struct Join {
     to_next: bool,
 }
 
-fn join_of(item: &Item, para: &str, base: usize) -> Join {
+fn join_of(item: &Item, para: &str, base: usize, table: Table) -> Join {
     let none = Join {
         base: None,
         to_prev: false,
@@ -118,12 +118,7 @@ fn join_of(item: &Item, para: &str, base: usize) -> Join {
     let Some(c) = s.chars().next() else {
         return none;
     };
-    let (prev, next) = match get_joining_type(c) {
-        JoiningType::DualJoining | JoiningType::JoinCausing => (true, true),
-        JoiningType::RightJoining => (true, false),
-        JoiningType::LeftJoining => (false, true),
-        _ => (false, false),
-    };
+    let (prev, next) = table.joins(c);
     // A ZWNJ inside the cluster stops joining to the next letter; a ZWJ forces it.
     let next = if s.len() == c.len_utf8() {
         next
@@ -150,7 +145,8 @@ pub struct Scratch {
 pub fn shape(items: &mut Vec<Item>, para: &str, base: usize, scratch: &mut Scratch) {
     let joins = &mut scratch.joins;
     joins.clear();
-    joins.extend(items.iter().map(|it| join_of(it, para, base)));
+    let table = props::table();
+    joins.extend(items.iter().map(|it| join_of(it, para, base, table)));
     let connects = |i: usize| i + 1 < joins.len() && joins[i].to_next && joins[i + 1].to_prev;
     // Items are rewritten in place: a ligature takes two items and gives one, so the write
     // index `w` never passes the read index `i`.

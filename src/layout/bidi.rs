@@ -57,31 +57,24 @@ impl Levels {
     /// weak rules W1–W6 remain, to find which characters end up as numbers (one level up).
     /// Returns false, leaving garbage in `bytes`, for any other paragraph.
     pub(crate) fn resolve_simple(&mut self, para: &str, default_rtl: bool) -> bool {
-        let cls = &mut self.classes;
-        cls.clear();
         let table = props::table();
-        let mut first_strong = None;
-        let (mut has_l, mut has_r, mut has_an, mut has_en) = (false, false, false, false);
+        // One cheap pass: the set of classes present, as bits.
+        let bit = |k: BidiClass| 1u32 << (k as u32);
+        let mut present = 0u32;
         for c in para.chars() {
-            let k = table.class(c);
-            match k {
-                L => {
-                    has_l = true;
-                    first_strong.get_or_insert(false);
-                }
-                R | AL => {
-                    has_r = true;
-                    first_strong.get_or_insert(true);
-                }
-                AN => has_an = true,
-                EN => has_en = true,
-                ES | ET | CS | NSM | WS | ON | S => {}
-                _ => return false,
-            }
-            cls.push(k);
+            present |= bit(table.class(c));
         }
-        if !first_strong.unwrap_or(default_rtl) {
-            if has_r || has_an {
+        let has = |ks: &[BidiClass]| ks.iter().any(|&k| present & bit(k) != 0);
+        if has(&[B, BN, LRE, LRO, RLE, RLO, PDF, LRI, RLI, FSI, PDI]) {
+            return false;
+        }
+        let first_strong = para
+            .chars()
+            .map(|c| table.class(c))
+            .find(|k| matches!(k, L | R | AL));
+        let rtl = first_strong.map_or(default_rtl, |k| k != L);
+        if !rtl {
+            if has(&[R, AL, AN]) {
                 return false;
             }
             // W7 turns every number into L (sos is L), so everything is at level 0.
@@ -89,15 +82,19 @@ impl Levels {
             self.bytes.resize(para.len(), 0);
             return true;
         }
-        if has_l {
+        if has(&[L]) {
             return false;
         }
+        let (has_en, has_an) = (has(&[EN]), has(&[AN]));
         self.para = 1;
         self.bytes.resize(para.len(), 1);
         if !has_en && !has_an {
             // Letters and neutrals only: everything is at the paragraph level.
             return true;
         }
+        let cls = &mut self.classes;
+        cls.clear();
+        cls.extend(para.chars().map(|c| table.class(c)));
         // W1 (marks take the class before them; sos is R), W2 (European digits after Arabic
         // letters are Arabic numbers) and W3 (AL is R), in one pass: W2 looks back at classes
         // after W1, so `prev` and `after_al` track those, not the rewritten ones.
@@ -173,13 +170,20 @@ pub fn reorder_row(cells: &mut [Cell], items: &[Item], levels: &mut [u8], para: 
         }
     }
     // L2: from the highest level down to the lowest odd level, reverse every run at or above it.
-    let max = levels.iter().copied().max().unwrap_or(0);
-    let min_odd = levels
-        .iter()
-        .copied()
-        .filter(|l| l % 2 == 1)
-        .min()
-        .unwrap_or(max + 1);
+    let (mut min, mut max, mut min_odd) = (u8::MAX, 0, u8::MAX);
+    for &l in levels.iter() {
+        min = min.min(l);
+        max = max.max(l);
+        if l % 2 == 1 {
+            min_odd = min_odd.min(l);
+        }
+    }
+    if min == max && max % 2 == 1 {
+        // One odd level (a right-to-left row without numbers, the common case): one reversal.
+        cells.reverse();
+        levels.reverse();
+        return;
+    }
     let mut lv = max;
     while lv >= min_odd && lv > 0 {
         let mut i = 0;

@@ -50,7 +50,13 @@ impl Cell {
         let src = doc.as_bytes().get(self.range()).unwrap_or(&[]);
         let mut buf = [0; 4];
         match self.glyph {
-            Glyph::Source => out.extend_from_slice(src),
+            // Nearly every cell is one or two bytes (ASCII, an Arabic letter): pushed bytewise,
+            // they cost less than a call to copy a slice of unknown length.
+            Glyph::Source => match *src {
+                [a] => out.push(a),
+                [a, b] => out.extend_from_slice(&[a, b]),
+                _ => out.extend_from_slice(src),
+            },
             Glyph::Symbol(c) => out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes()),
             Glyph::Blank => out.extend(std::iter::repeat_n(b' ', usize::from(self.width))),
             Glyph::Base(c) => {

@@ -36,6 +36,8 @@ pub struct Props {
     pub kind: Kind,
     /// Has a Bidi_Mirroring_Glyph (brackets, `<`, `«`…).
     pub mirrors: bool,
+    /// Joins the letter before it and the letter after it, in logical order (shaping).
+    pub joins: (bool, bool),
 }
 
 /// The covered blocks: Latin to NKo (Arabic, Persian, Urdu, Hebrew, Syriac), then General
@@ -55,6 +57,7 @@ const OTHER: Props = Props {
     class: BidiClass::ON,
     kind: Kind::Other,
     mirrors: false,
+    joins: (false, false),
 };
 
 /// The filled table; hot loops take it once and look characters up in it.
@@ -86,6 +89,23 @@ impl Table {
     #[inline]
     pub fn class(self, c: char) -> BidiClass {
         self.get(c).map_or_else(|| bidi_class(c), |p| p.class)
+    }
+
+    /// Whether `c` joins the letter before it and the one after it, from the table when it is there.
+    #[inline]
+    pub fn joins(self, c: char) -> (bool, bool) {
+        self.get(c).map_or_else(|| joins(c), |p| p.joins)
+    }
+}
+
+/// Whether `c` joins the letter before it and the one after it, from its Unicode joining type.
+fn joins(c: char) -> (bool, bool) {
+    use unicode_joining_type::{JoiningType, get_joining_type};
+    match get_joining_type(c) {
+        JoiningType::DualJoining | JoiningType::JoinCausing => (true, true),
+        JoiningType::RightJoining => (true, false),
+        JoiningType::LeftJoining => (false, true),
+        _ => (false, false),
     }
 }
 
@@ -141,6 +161,7 @@ fn compute(c: char) -> Props {
         class: bidi_class(c),
         kind,
         mirrors: unicode_bidi_mirroring::get_mirrored(c).is_some(),
+        joins: joins(c),
     }
 }
 
