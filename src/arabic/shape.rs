@@ -10,8 +10,9 @@ use crate::layout::cell::Glyph;
 use crate::layout::graphemes::Item;
 use crate::layout::props::{self, Table};
 
-/// Presentation forms of a letter: isolated, final, initial, medial (0 where the form does not exist).
-fn forms(c: char) -> Option<[u32; 4]> {
+/// Presentation forms of a letter: the first of its run in the presentation blocks (isolated,
+/// final, initial, medial, in that order) and how many of them exist.
+fn forms(c: char) -> Option<(u32, u8)> {
     // Letters U+0621..U+064A in the Arabic Presentation Forms-B block: the first code point of
     // each letter's run there and how many forms it has (2: isolated and final only, for
     // right-joining letters); 0 for the code points of that range that are not joining letters.
@@ -71,14 +72,7 @@ fn forms(c: char) -> Option<[u32; 4]> {
         'ی' => (0xFBFC, 4),
         _ => return None,
     };
-    if n == 0 {
-        return None;
-    }
-    let mut f = [0u32; 4];
-    for (i, slot) in f.iter_mut().enumerate().take(usize::from(n)) {
-        *slot = first + i as u32;
-    }
-    Some(f)
+    (n != 0).then_some((first, n))
 }
 
 /// The lam-alef ligature for the alef `a`: (isolated, final).
@@ -170,15 +164,17 @@ pub fn shape(items: &mut Vec<Item>, para: &str, base: usize, scratch: &mut Scrat
                 item.cell.end = items[i + 1].cell.end;
                 item.cell.glyph = Glyph::Base(if prev { fin } else { iso });
                 used = 2;
-            } else if let Some(f) = forms(c) {
+            } else if let Some((first, n)) = forms(c) {
                 let next = connects(i);
+                // Offsets of the medial, final, initial and isolated forms; a form exists when
+                // its offset is below `n`.
                 let pick = match (prev, next) {
-                    (true, true) if f[3] != 0 => f[3],
-                    (true, _) if f[1] != 0 => f[1],
-                    (false, true) if f[2] != 0 => f[2],
-                    _ => f[0],
+                    (true, true) if n > 3 => 3,
+                    (true, _) if n > 1 => 1,
+                    (false, true) if n > 2 => 2,
+                    _ => 0,
                 };
-                if let Some(g) = char::from_u32(pick) {
+                if let Some(g) = char::from_u32(first + pick) {
                     item.cell.glyph = Glyph::Base(g);
                 }
             }
