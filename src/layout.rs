@@ -153,10 +153,10 @@ pub fn layout_rows(
         row_levels,
         shape,
     } = scratch;
-    levels.resolve(para, opts.default_rtl);
-    let rtl = levels.para % 2 == 1;
     items.clear();
-    graphemes::items(para, base, opts.show_controls, items);
+    let classes = graphemes::items(para, base, opts.show_controls, items);
+    levels.resolve(para, opts.default_rtl, classes);
+    let rtl = levels.para % 2 == 1;
     if opts.shape {
         crate::arabic::shape::shape(items, para, base, shape);
     }
@@ -165,15 +165,19 @@ pub fn layout_rows(
     for (k, span) in spans.iter().enumerate() {
         let shown = &items[span.items.start..span.shown];
         cells.clear();
-        cells.extend(shown.iter().map(|it| it.cell));
         row_levels.clear();
-        row_levels.extend(cells.iter().map(|c| levels.at(c.start as usize - base)));
-        if opts.reorder {
-            for ((cell, &l), it) in cells.iter_mut().zip(row_levels.iter()).zip(shown) {
-                if it.mirrors {
-                    bidi::mirror(cell, l, para, base);
-                }
+        let mut width = 0u16;
+        for it in shown {
+            let mut cell = it.cell;
+            let l = levels.at(cell.start as usize - base);
+            if it.mirrors && opts.reorder {
+                bidi::mirror(&mut cell, l, para, base);
             }
+            width += u16::from(cell.width);
+            cells.push(cell);
+            row_levels.push(l);
+        }
+        if opts.reorder {
             bidi::reorder_row(cells, shown, row_levels, levels.para);
         }
         // Rows tile the paragraph: hidden format characters belong to the row they fall in.
@@ -187,7 +191,7 @@ pub fn layout_rows(
         });
         emit(RowRef {
             cells,
-            width: cells.iter().map(|c| u16::from(c.width)).sum(),
+            width,
             rtl,
             start: start as u32,
             end: end as u32,
@@ -201,6 +205,7 @@ mod tests {
     //! fast paths take (so both branches are exercised), with a sprinkling of what they refuse.
     use super::bidi::Levels;
     use super::graphemes::{items_fast, items_general};
+    use super::props::ClassSet;
     use proptest::prelude::*;
 
     /// Right-to-left prose: Arabic and Hebrew letters, harakat, three digit systems,
@@ -258,8 +263,9 @@ mod tests {
             let mut fast = Vec::new();
             let mut general = Vec::new();
             items_general(&text, base, show, &mut general);
-            if items_fast(&text, base, show, &mut fast) {
+            if let Some(classes) = items_fast(&text, base, show, &mut fast) {
                 prop_assert_eq!(fast, general);
+                prop_assert_eq!(classes, ClassSet::of(&text));
             }
         }
 
@@ -268,7 +274,7 @@ mod tests {
             let mut fast = Levels::default();
             let mut general = Levels::default();
             general.resolve_general(&text, default_rtl);
-            if fast.resolve_simple(&text, default_rtl) {
+            if fast.resolve_simple(&text, default_rtl, ClassSet::of(&text)) {
                 prop_assert_eq!(fast.para, general.para);
                 prop_assert_eq!(&fast.bytes, &general.bytes);
             }
@@ -286,8 +292,11 @@ mod tests {
             ("NATO (the alliance) met 3 times, 50% of 2023.", false),
         ] {
             let mut items = Vec::new();
-            assert!(items_fast(text, 0, false, &mut items), "{text}");
-            assert!(Levels::default().resolve_simple(text, rtl), "{text}");
+            assert!(items_fast(text, 0, false, &mut items).is_some(), "{text}");
+            assert!(
+                Levels::default().resolve_simple(text, rtl, ClassSet::of(text)),
+                "{text}"
+            );
         }
     }
 }

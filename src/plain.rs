@@ -97,6 +97,8 @@ pub fn push_row(line: &mut Vec<u8>, row: &RowRef<'_>, doc: &str, width: u16) {
             usize::from(width.saturating_sub(row.width)),
         ));
     }
+    // Enough for the row's source bytes and the few glyphs that grow (presentation forms).
+    line.reserve((row.end - row.start) as usize + 2 * row.cells.len());
     let at = line.len();
     for c in row.cells {
         c.push_utf8(doc, line);

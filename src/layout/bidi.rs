@@ -4,7 +4,7 @@
 
 use super::cell::{Cell, Glyph};
 use super::graphemes::{Break, Item};
-use super::props;
+use super::props::{self, ClassSet};
 use unicode_bidi::BidiClass::{self, *};
 use unicode_bidi::{Direction, Level, ParagraphBidiInfo, get_base_direction};
 
@@ -23,9 +23,11 @@ pub struct Levels {
 impl Levels {
     /// Resolves the levels of `para`. Its direction is that of its first strong character
     /// (rules P2, P3); a paragraph with none takes the document's direction (`default_rtl`).
-    pub fn resolve(&mut self, para: &str, default_rtl: bool) {
+    /// `classes` are the bidi classes of `para` when the caller knows them already.
+    pub fn resolve(&mut self, para: &str, default_rtl: bool, classes: Option<ClassSet>) {
         self.bytes.clear();
-        if !self.resolve_simple(para, default_rtl) {
+        let present = classes.unwrap_or_else(|| ClassSet::of(para));
+        if !self.resolve_simple(para, default_rtl, present) {
             self.bytes.clear();
             self.resolve_general(para, default_rtl);
         }
@@ -56,15 +58,15 @@ impl Levels {
     /// against the paragraph direction (rules N0–N2 make every neutral take it), and only the
     /// weak rules W1–W6 remain, to find which characters end up as numbers (one level up).
     /// Returns false, leaving garbage in `bytes`, for any other paragraph.
-    pub(crate) fn resolve_simple(&mut self, para: &str, default_rtl: bool) -> bool {
+    /// `present` holds the classes of the characters of `para`.
+    pub(crate) fn resolve_simple(
+        &mut self,
+        para: &str,
+        default_rtl: bool,
+        present: ClassSet,
+    ) -> bool {
         let table = props::table();
-        // One cheap pass: the set of classes present, as bits.
-        let bit = |k: BidiClass| 1u32 << (k as u32);
-        let mut present = 0u32;
-        for c in para.chars() {
-            present |= bit(table.class(c));
-        }
-        let has = |ks: &[BidiClass]| ks.iter().any(|&k| present & bit(k) != 0);
+        let has = |ks: &[BidiClass]| present.any(ks);
         if has(&[B, BN, LRE, LRO, RLE, RLO, PDF, LRI, RLI, FSI, PDI]) {
             return false;
         }
@@ -179,9 +181,9 @@ pub fn reorder_row(cells: &mut [Cell], items: &[Item], levels: &mut [u8], para: 
         }
     }
     if min == max && max % 2 == 1 {
-        // One odd level (a right-to-left row without numbers, the common case): one reversal.
+        // One odd level (a right-to-left row without numbers, the common case): one reversal
+        // (of the cells only: the levels are all the same).
         cells.reverse();
-        levels.reverse();
         return;
     }
     let mut lv = max;

@@ -2,7 +2,7 @@
 //! them, with control characters turned into visible symbols and invisible format characters set aside.
 
 use super::cell::{Cell, Glyph};
-use super::props::{self, Kind, Props};
+use super::props::{self, ClassSet, Kind, Props};
 use unicode_bidi::BidiClass;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
@@ -65,12 +65,20 @@ pub fn format_symbol(c: char) -> char {
 /// Splits `text` (one paragraph, starting at absolute byte `base`) into logical items.
 /// Invisible format characters get no cell unless `show_controls` is set; a lone combining mark
 /// is drawn on a dotted circle so it cannot fuse with the previous cell.
-pub fn items(text: &str, base: usize, show_controls: bool, out: &mut Vec<Item>) {
+/// Returns the bidi classes of `text` when they were found on the way (the fast path).
+pub fn items(
+    text: &str,
+    base: usize,
+    show_controls: bool,
+    out: &mut Vec<Item>,
+) -> Option<ClassSet> {
     let mark = out.len();
-    if !items_fast(text, base, show_controls, out) {
+    let classes = items_fast(text, base, show_controls, out);
+    if classes.is_none() {
         out.truncate(mark);
         items_general(text, base, show_controls, out);
     }
+    classes
 }
 
 /// `items` with clusters from `unicode-segmentation`: right for every text.
@@ -82,16 +90,18 @@ pub(crate) fn items_general(text: &str, base: usize, show_controls: bool, out: &
 
 /// `items` with clusters found from the property table alone, for text made only of characters
 /// it covers: a cluster is a `Base` (or a leading `Extend`) and the `Extend`s after it, a tab
-/// is a cluster of its own. Returns false, having pushed garbage, at the first other character.
+/// is a cluster of its own. Returns the bidi classes of the text; or `None`, having pushed
+/// garbage, at the first other character.
 pub(crate) fn items_fast(
     text: &str,
     base: usize,
     show_controls: bool,
     out: &mut Vec<Item>,
-) -> bool {
+) -> Option<ClassSet> {
     let table = props::table();
     // The cluster being collected: its start, and its character while it is one `Base` alone.
     let mut open: Option<(usize, Option<(char, Props)>)> = None;
+    let mut classes = ClassSet::default();
     let close = |open: Option<(usize, Option<(char, Props)>)>, end: usize, out: &mut Vec<Item>| {
         match open {
             Some((s, Some((c, p)))) => out.push(simple_item(c, p, base + s, base + end)),
@@ -102,9 +112,8 @@ pub(crate) fn items_fast(
         }
     };
     for (off, c) in text.char_indices() {
-        let Some(p) = table.get(c) else {
-            return false;
-        };
+        let p = table.get(c)?;
+        classes.add(p.class);
         match p.kind {
             Kind::Base => {
                 close(open, off, out);
@@ -125,11 +134,11 @@ pub(crate) fn items_fast(
                 );
                 open = None;
             }
-            Kind::Other => return false,
+            Kind::Other => return None,
         }
     }
     close(open, text.len(), out);
-    true
+    Some(classes)
 }
 
 /// The item of a cluster that is the one `Base` character `c` (entry `p`) at `start..end`:

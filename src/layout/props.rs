@@ -40,6 +40,34 @@ pub struct Props {
     pub joins: (bool, bool),
 }
 
+/// A set of bidi classes: which classes a paragraph holds, gathered while it is cut into clusters
+/// so that level resolution need not read it again to know whether its fast path applies.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ClassSet(u32);
+
+impl ClassSet {
+    /// The classes of the characters of `text`.
+    pub fn of(text: &str) -> ClassSet {
+        let table = table();
+        let mut set = ClassSet::default();
+        for c in text.chars() {
+            set.add(table.class(c));
+        }
+        set
+    }
+
+    /// Adds `class`.
+    #[inline]
+    pub fn add(&mut self, class: BidiClass) {
+        self.0 |= 1 << (class as u32);
+    }
+
+    /// Whether any of `classes` is in the set.
+    pub fn any(self, classes: &[BidiClass]) -> bool {
+        classes.iter().any(|&k| self.0 & (1 << (k as u32)) != 0)
+    }
+}
+
 /// The covered blocks: Latin to NKo (Arabic, Persian, Urdu, Hebrew, Syriac), then General
 /// Punctuation (curly quotes, dashes, ellipsis).
 const LOW_END: u32 = 0x0800;
@@ -130,28 +158,36 @@ pub fn mirrored(c: char) -> Option<char> {
     }
 }
 
-/// Number of grapheme clusters in the characters `cs`.
-fn clusters(cs: &[char]) -> usize {
-    let s: String = cs.iter().collect();
-    s.graphemes(true).count()
+/// Number of grapheme clusters in the two characters `a` `b`.
+fn clusters(a: char, b: char) -> usize {
+    // On the stack: the table asks this some seven thousand times while the first frame waits.
+    let mut buf = [0u8; 8];
+    let n = a.encode_utf8(&mut buf).len();
+    let m = b.encode_utf8(&mut buf[n..]).len();
+    std::str::from_utf8(&buf[..n + m]).map_or(0, |s| s.graphemes(true).count())
 }
 
 /// Works out the entry of `c` by asking the general crates, with probes of how it clusters next
-/// to a letter (`x`), a fatha and a tab.
+/// to a letter (`x`), a fatha and a tab. The cheap tests come first: most characters need only
+/// three probes.
 fn compute(c: char) -> Props {
     const FATHA: char = '\u{064E}';
     let plain = control_symbol(c).is_none() && !is_invisible_format(c);
-    let alone = clusters(&['x', c]) == 2 && clusters(&[c, 'x']) == 2;
     let kind = if c == '\t' {
         Kind::Alone
-    } else if plain && alone && clusters(&[c, FATHA]) == 1 && c.width() == Some(1) {
+    } else if !plain {
+        Kind::Other
+    } else if c.width() == Some(1)
+        && clusters('x', c) == 2
+        && clusters(c, 'x') == 2
+        && clusters(c, FATHA) == 1
+    {
         Kind::Base
-    } else if plain
-        && c.width() == Some(0)
-        && clusters(&['x', c]) == 1
-        && clusters(&[c, 'x']) == 2
-        && clusters(&[c, c]) == 1
-        && clusters(&['\t', c]) == 2
+    } else if c.width() == Some(0)
+        && clusters('x', c) == 1
+        && clusters(c, 'x') == 2
+        && clusters(c, c) == 1
+        && clusters('\t', c) == 2
     {
         Kind::Extend
     } else {
