@@ -171,7 +171,7 @@ pub fn layout_rows(
             let mut cell = it.cell;
             let l = levels.at(cell.start as usize - base);
             if it.mirrors && opts.reorder {
-                bidi::mirror(&mut cell, l, para, base);
+                bidi::mirror(&mut cell, l, it.first);
             }
             width += u16::from(cell.width);
             cells.push(cell);

@@ -98,28 +98,28 @@ struct Join {
 }
 
 fn join_of(item: &Item, para: &str, base: usize, table: Table) -> Join {
-    let none = Join {
-        base: None,
-        to_prev: false,
-        to_next: false,
-    };
     if item.cell.glyph != Glyph::Source {
-        return none;
+        return Join {
+            base: None,
+            to_prev: false,
+            to_next: false,
+        };
     }
-    let s = para
-        .get(item.cell.start as usize - base..item.cell.end as usize - base)
-        .unwrap_or("");
-    let Some(c) = s.chars().next() else {
-        return none;
-    };
+    let c = item.first;
     let (prev, next) = table.joins(c);
-    // A ZWNJ inside the cluster stops joining to the next letter; a ZWJ forces it.
-    let next = if s.len() == c.len_utf8() {
+    // A ZWNJ inside the cluster stops joining to the next letter; a ZWJ forces it. Most
+    // clusters are one letter, with nothing else to look at.
+    let next = if (item.cell.end - item.cell.start) as usize == c.len_utf8() {
         next
-    } else if s.contains('\u{200C}') {
-        false
     } else {
-        next || s.contains('\u{200D}')
+        let s = para
+            .get(item.cell.start as usize - base..item.cell.end as usize - base)
+            .unwrap_or("");
+        if s.contains('\u{200C}') {
+            false
+        } else {
+            next || s.contains('\u{200D}')
+        }
     };
     Join {
         base: Some(c),

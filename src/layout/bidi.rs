@@ -207,15 +207,12 @@ pub fn reorder_row(cells: &mut [Cell], items: &[Item], levels: &mut [u8], para: 
 }
 
 /// Rule L4: a character with a mirrored glyph, resolved at an odd level, is drawn mirrored:
-/// `(الناتو)` keeps its brackets facing the word.
-pub fn mirror(cell: &mut Cell, level: u8, para: &str, base: usize) {
+/// `(الناتو)` keeps its brackets facing the word. `first` is the cell's first character.
+pub fn mirror(cell: &mut Cell, level: u8, first: char) {
     if level.is_multiple_of(2) || cell.glyph != Glyph::Source {
         return;
     }
-    let s = para
-        .get(cell.start as usize - base..cell.end as usize - base)
-        .unwrap_or("");
-    if let Some(m) = s.chars().next().and_then(props::mirrored) {
+    if let Some(m) = props::mirrored(first) {
         cell.glyph = Glyph::Base(m);
     }
 }

@@ -29,6 +29,9 @@ pub struct Item {
     pub ws: bool,
     /// Draws its source character, which has a mirrored glyph (rule L4 applies at odd levels).
     pub mirrors: bool,
+    /// The first character of the cluster (what shaping and mirroring look at), kept so they
+    /// need not decode the source again.
+    pub first: char,
 }
 
 /// Invisible format characters that a terminal must not receive raw: bidi marks, embeddings,
@@ -155,6 +158,7 @@ fn simple_item(c: char, p: Props, start: usize, end: usize) -> Item {
         brk,
         ws: brk != Break::No || p.class == BidiClass::WS,
         mirrors: p.mirrors,
+        first: c,
     }
 }
 
@@ -206,5 +210,6 @@ fn push_cluster(g: &str, at: usize, show_controls: bool, out: &mut Vec<Item>) {
         brk,
         ws,
         mirrors: glyph == Glyph::Source && props::mirrored(first).is_some(),
+        first,
     });
 }
