@@ -9,6 +9,7 @@ pub mod bidi;
 pub mod cache;
 pub mod cell;
 pub mod graphemes;
+pub mod props;
 pub mod wrap;
 
 pub use cache::LayoutCache;
@@ -67,6 +68,46 @@ impl VisualRow {
     }
 }
 
+/// One row handed out by [`layout_rows`]: like [`VisualRow`], with its cells borrowed from the
+/// [`Scratch`] buffers.
+#[derive(Clone, Copy, Debug)]
+pub struct RowRef<'a> {
+    /// The cells, left to right.
+    pub cells: &'a [Cell],
+    /// Columns the cells take.
+    pub width: u16,
+    /// The paragraph is right to left: the row is right-aligned.
+    pub rtl: bool,
+    /// Source bytes of the row in logical order (hanging spaces included).
+    pub start: u32,
+    /// One past the row's last source byte.
+    pub end: u32,
+}
+
+impl From<RowRef<'_>> for VisualRow {
+    fn from(r: RowRef<'_>) -> VisualRow {
+        VisualRow {
+            cells: r.cells.to_vec(),
+            width: r.width,
+            rtl: r.rtl,
+            start: r.start,
+            end: r.end,
+        }
+    }
+}
+
+/// Buffers kept from one paragraph to the next, so laying out many paragraphs allocates
+/// nothing per paragraph or row once they have grown.
+#[derive(Default)]
+pub struct Scratch {
+    levels: bidi::Levels,
+    items: Vec<graphemes::Item>,
+    spans: Vec<wrap::RowSpan>,
+    cells: Vec<Cell>,
+    row_levels: Vec<u8>,
+    shape: crate::arabic::shape::Scratch,
+}
+
 /// Lays out the paragraph `doc[range]` (one source line, no line terminator) at `width` columns.
 /// An empty paragraph gives one empty row.
 pub fn layout_paragraph(
@@ -75,43 +116,69 @@ pub fn layout_paragraph(
     width: u16,
     opts: &LayoutOptions,
 ) -> Vec<VisualRow> {
+    let mut rows = Vec::new();
+    layout_rows(doc, range, width, opts, &mut Scratch::default(), |r| {
+        rows.push(r.into());
+    });
+    rows
+}
+
+/// Lays out the paragraph `doc[range]` as [`layout_paragraph`] does, handing each row to `emit`
+/// in order, with `scratch` for all working memory.
+pub fn layout_rows(
+    doc: &str,
+    range: Range<usize>,
+    width: u16,
+    opts: &LayoutOptions,
+    scratch: &mut Scratch,
+    mut emit: impl FnMut(RowRef<'_>),
+) {
     let base = range.start;
     let para = doc.get(range.clone()).unwrap_or("");
     if para.is_empty() {
-        let at = base as u32;
-        return vec![VisualRow {
+        emit(RowRef {
+            cells: &[],
+            width: 0,
             rtl: opts.default_rtl,
-            start: at,
-            end: at,
-            ..VisualRow::default()
-        }];
+            start: base as u32,
+            end: base as u32,
+        });
+        return;
     }
-    let levels = bidi::resolve(para, opts.default_rtl);
+    let Scratch {
+        levels,
+        items,
+        spans,
+        cells,
+        row_levels,
+        shape,
+    } = scratch;
+    items.clear();
+    let classes = graphemes::items(para, base, opts.show_controls, items);
+    levels.resolve(para, opts.default_rtl, classes);
     let rtl = levels.para % 2 == 1;
-    let mut items = Vec::with_capacity(para.len() / 2);
-    graphemes::items(para, base, opts.show_controls, &mut items);
     if opts.shape {
-        crate::arabic::shape::shape(&mut items, para, base);
+        crate::arabic::shape::shape(items, para, base, shape);
     }
-    let spans = wrap::wrap(&mut items, usize::from(width));
-    let mut rows = Vec::with_capacity(spans.len());
+    // Never empty: a paragraph of hidden characters only is one empty row.
+    wrap::wrap(items, usize::from(width), spans);
     for (k, span) in spans.iter().enumerate() {
         let shown = &items[span.items.start..span.shown];
-        let mut cells: Vec<Cell> = shown.iter().map(|it| it.cell).collect();
-        let mut lv: Vec<u8> = cells
-            .iter()
-            .map(|c| {
-                levels
-                    .bytes
-                    .get(c.start as usize - base)
-                    .map_or(levels.para, |l| l.number())
-            })
-            .collect();
-        if opts.reorder {
-            for (cell, &l) in cells.iter_mut().zip(&lv) {
-                bidi::mirror(cell, l, para, base);
+        cells.clear();
+        row_levels.clear();
+        let mut width = 0u16;
+        for it in shown {
+            let mut cell = it.cell;
+            let l = levels.at(cell.start as usize - base);
+            if it.mirrors && opts.reorder {
+                bidi::mirror(&mut cell, l, it.first);
             }
-            bidi::reorder_row(&mut cells, &bidi::kinds(shown), &mut lv, levels.para);
+            width += u16::from(cell.width);
+            cells.push(cell);
+            row_levels.push(l);
+        }
+        if opts.reorder {
+            bidi::reorder_row(cells, shown, row_levels, levels.para);
         }
         // Rows tile the paragraph: hidden format characters belong to the row they fall in.
         let start = if k == 0 {
@@ -122,8 +189,7 @@ pub fn layout_paragraph(
         let end = spans.get(k + 1).map_or(range.end, |next| {
             items[next.items.start].cell.start as usize
         });
-        let width = cells.iter().map(|c| u16::from(c.width)).sum();
-        rows.push(VisualRow {
+        emit(RowRef {
             cells,
             width,
             rtl,
@@ -131,14 +197,106 @@ pub fn layout_paragraph(
             end: end as u32,
         });
     }
-    if rows.is_empty() {
-        let at = base as u32;
-        rows.push(VisualRow {
-            rtl,
-            start: at,
-            end: at,
-            ..VisualRow::default()
-        });
+}
+
+#[cfg(test)]
+mod tests {
+    //! The fast paths against the general ones, on random paragraphs made mostly of what the
+    //! fast paths take (so both branches are exercised), with a sprinkling of what they refuse.
+    use super::bidi::Levels;
+    use super::graphemes::{items_fast, items_general};
+    use super::props::ClassSet;
+    use proptest::prelude::*;
+
+    /// Right-to-left prose: Arabic and Hebrew letters, harakat, three digit systems,
+    /// separators, terminators, neutrals, brackets, spaces and tabs.
+    const RTL: &[&str] = &[
+        "ا", "ب", "ل", "لا", "م", "ة", "ى", "ي", "ء", "أ", "پ", "א", "\u{064B}", "\u{064E}",
+        "\u{0651}", "\u{0670}", "ـ", "1", "2", "0", "٣", "٤", "۴", "۵", ".", ",", "،", "؛", ":",
+        "/", "-", "+", "%", "$", "#", "٪", "(", ")", "[", "]", "«", "»", "“", "”", "–", "…", "!",
+        "<", " ", " ", " ", "\t", "\u{00A0}",
+    ];
+    /// Left-to-right prose.
+    const LTR: &[&str] = &[
+        "a",
+        "Z",
+        "é",
+        "e\u{0301}",
+        "1",
+        "2",
+        ".",
+        ",",
+        ":",
+        "-",
+        "+",
+        "%",
+        "(",
+        ")",
+        "“",
+        "”",
+        " ",
+        " ",
+        "\t",
+    ];
+    /// What the fast paths refuse: bidi controls, joiners, prepended marks, soft hyphen,
+    /// emoji, wide letters, controls, paragraph separators.
+    const WILD: &[&str] = &[
+        "\u{200F}", "\u{200E}", "\u{202B}", "\u{202C}", "\u{2067}", "\u{2069}", "\u{200D}",
+        "\u{200C}", "\u{0600}", "\u{00AD}", "👍", "漢", "\x1b", "\u{85}", "\u{2029}",
+    ];
+
+    /// Paragraphs of one of three mixes: right-to-left prose, left-to-right prose, or
+    /// everything together.
+    fn paragraph() -> impl Strategy<Value = String> {
+        let all: Vec<&str> = [RTL, LTR, WILD].concat();
+        let of = |pool: Vec<&'static str>| {
+            prop::collection::vec(prop::sample::select(pool), 0..40).prop_map(|v| v.concat())
+        };
+        prop_oneof![of(RTL.to_vec()), of(LTR.to_vec()), of(all)]
     }
-    rows
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn fast_clusters_equal_the_general_ones(text in paragraph(), base in 0usize..3, show in any::<bool>()) {
+            let mut fast = Vec::new();
+            let mut general = Vec::new();
+            items_general(&text, base, show, &mut general);
+            if let Some(classes) = items_fast(&text, base, show, &mut fast) {
+                prop_assert_eq!(fast, general);
+                prop_assert_eq!(classes, ClassSet::of(&text));
+            }
+        }
+
+        #[test]
+        fn fast_levels_equal_the_general_ones(text in paragraph(), default_rtl in any::<bool>()) {
+            let mut fast = Levels::default();
+            let mut general = Levels::default();
+            general.resolve_general(&text, default_rtl);
+            if fast.resolve_simple(&text, default_rtl, ClassSet::of(&text)) {
+                prop_assert_eq!(fast.para, general.para);
+                prop_assert_eq!(&fast.bytes, &general.bytes);
+            }
+        }
+    }
+
+    #[test]
+    fn prose_takes_the_fast_paths() {
+        for (text, rtl) in [
+            (
+                "حلف شمال الأطلسي (الناتو) خلال عام 2023؛ شريكاً “رئيسياً” – 1.5%",
+                true,
+            ),
+            ("12 - 34", true),
+            ("NATO (the alliance) met 3 times, 50% of 2023.", false),
+        ] {
+            let mut items = Vec::new();
+            assert!(items_fast(text, 0, false, &mut items).is_some(), "{text}");
+            assert!(
+                Levels::default().resolve_simple(text, rtl, ClassSet::of(text)),
+                "{text}"
+            );
+        }
+    }
 }

@@ -1,8 +1,14 @@
 //! Plain output: the laid-out rows as text, one line per screen row, no escape codes.
 
 use crate::document::Document;
-use crate::layout::{LayoutOptions, VisualRow, layout_paragraph};
+use crate::layout::{LayoutOptions, RowRef, Scratch, layout_rows};
+use rayon::prelude::*;
 use std::io::{self, Write};
+use std::ops::Range;
+
+/// Source bytes in one batch of paragraphs. Batches are laid out in parallel and written in
+/// order; this size keeps every thread busy while only a few batches of output wait in memory.
+const BATCH_BYTES: usize = 256 * 1024;
 
 /// Writes every paragraph of `doc` laid out at `width`: visual order, right-to-left rows
 /// right-aligned with spaces, one empty line per empty source line.
@@ -12,33 +18,92 @@ pub fn write(
     opts: &LayoutOptions,
     out: &mut impl Write,
 ) -> io::Result<()> {
-    let mut line = String::with_capacity(usize::from(width) * 4);
-    for i in 0..doc.len() {
-        for row in layout_paragraph(&doc.text, doc.line(i), width, opts).iter() {
-            line.clear();
-            push_row(&mut line, row, &doc.text, width);
-            line.push('\n');
-            out.write_all(line.as_bytes())?;
+    let batches = batches(doc);
+    if batches.len() <= 1 {
+        let mut text = Vec::new();
+        render(
+            doc,
+            0..doc.len(),
+            width,
+            opts,
+            &mut Scratch::default(),
+            &mut text,
+        );
+        return out.write_all(&text);
+    }
+    // A few batches per thread at a time: enough to balance uneven batches, bounded memory.
+    let group = rayon::current_num_threads() * 4;
+    for chunk in batches.chunks(group) {
+        let texts: Vec<Vec<u8>> = chunk
+            .par_iter()
+            .map_init(Scratch::default, |scratch, paras| {
+                let mut text = Vec::new();
+                render(doc, paras.clone(), width, opts, scratch, &mut text);
+                text
+            })
+            .collect();
+        for text in texts {
+            out.write_all(&text)?;
         }
     }
     Ok(())
 }
 
-/// Appends one row: padded on the left to `width` when right to left; trailing spaces dropped.
-pub fn push_row(line: &mut String, row: &VisualRow, doc: &str, width: u16) {
+/// Paragraph indices of `doc` cut into runs of about `BATCH_BYTES` source bytes.
+fn batches(doc: &Document) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut from = 0;
+    for i in 0..doc.len() {
+        let end = doc.line(i).end;
+        if end - from >= BATCH_BYTES {
+            out.push(start..i + 1);
+            start = i + 1;
+            from = end;
+        }
+    }
+    if start < doc.len() {
+        out.push(start..doc.len());
+    }
+    out
+}
+
+/// Appends the rows of paragraphs `paras` of `doc` to `text`, one line each.
+fn render(
+    doc: &Document,
+    paras: Range<usize>,
+    width: u16,
+    opts: &LayoutOptions,
+    scratch: &mut Scratch,
+    text: &mut Vec<u8>,
+) {
+    for i in paras {
+        layout_rows(&doc.text, doc.line(i), width, opts, scratch, |row| {
+            push_row(text, &row, &doc.text, width);
+            text.push(b'\n');
+        });
+    }
+}
+
+/// Appends one row as UTF-8: padded on the left to `width` when right to left; trailing
+/// spaces dropped.
+pub fn push_row(line: &mut Vec<u8>, row: &RowRef<'_>, doc: &str, width: u16) {
     if row.cells.is_empty() {
         return;
     }
     if row.rtl {
         line.extend(std::iter::repeat_n(
-            ' ',
+            b' ',
             usize::from(width.saturating_sub(row.width)),
         ));
     }
+    // Enough for the row's source bytes and the few glyphs that grow (presentation forms).
+    line.reserve((row.end - row.start) as usize + 2 * row.cells.len());
     let at = line.len();
-    for c in &row.cells {
-        line.push_str(&c.text(doc));
+    for c in row.cells {
+        c.push_utf8(doc, line);
     }
-    let kept = line.get(at..).map_or(0, |s| s.trim_end_matches(' ').len());
-    line.truncate(at + kept);
+    while line.len() > at && line.last() == Some(&b' ') {
+        line.pop();
+    }
 }

@@ -8,67 +8,71 @@
 
 use crate::layout::cell::Glyph;
 use crate::layout::graphemes::Item;
-use unicode_joining_type::{JoiningType, get_joining_type};
+use crate::layout::props::{self, Table};
 
-/// Presentation forms of a letter: isolated, final, initial, medial (0 where the form does not exist).
-fn forms(c: char) -> Option<[u32; 4]> {
-    // Letters of the Arabic Presentation Forms-B block, in the order of U+0621..U+064A: the
-    // first code point of each letter's run there and how many forms it has (2: isolated and
-    // final only, for right-joining letters).
-    const FE: [(char, u32, u8); 36] = [
-        ('ء', 0xFE80, 1),
-        ('آ', 0xFE81, 2),
-        ('أ', 0xFE83, 2),
-        ('ؤ', 0xFE85, 2),
-        ('إ', 0xFE87, 2),
-        ('ئ', 0xFE89, 4),
-        ('ا', 0xFE8D, 2),
-        ('ب', 0xFE8F, 4),
-        ('ة', 0xFE93, 2),
-        ('ت', 0xFE95, 4),
-        ('ث', 0xFE99, 4),
-        ('ج', 0xFE9D, 4),
-        ('ح', 0xFEA1, 4),
-        ('خ', 0xFEA5, 4),
-        ('د', 0xFEA9, 2),
-        ('ذ', 0xFEAB, 2),
-        ('ر', 0xFEAD, 2),
-        ('ز', 0xFEAF, 2),
-        ('س', 0xFEB1, 4),
-        ('ش', 0xFEB5, 4),
-        ('ص', 0xFEB9, 4),
-        ('ض', 0xFEBD, 4),
-        ('ط', 0xFEC1, 4),
-        ('ظ', 0xFEC5, 4),
-        ('ع', 0xFEC9, 4),
-        ('غ', 0xFECD, 4),
-        ('ف', 0xFED1, 4),
-        ('ق', 0xFED5, 4),
-        ('ك', 0xFED9, 4),
-        ('ل', 0xFEDD, 4),
-        ('م', 0xFEE1, 4),
-        ('ن', 0xFEE5, 4),
-        ('ه', 0xFEE9, 4),
-        ('و', 0xFEED, 2),
-        ('ى', 0xFEEF, 2),
-        ('ي', 0xFEF1, 4),
+/// Presentation forms of a letter: the first of its run in the presentation blocks (isolated,
+/// final, initial, medial, in that order) and how many of them exist.
+fn forms(c: char) -> Option<(u32, u8)> {
+    // Letters U+0621..U+064A in the Arabic Presentation Forms-B block: the first code point of
+    // each letter's run there and how many forms it has (2: isolated and final only, for
+    // right-joining letters); 0 for the code points of that range that are not joining letters.
+    const FE: [(u32, u8); 42] = [
+        (0xFE80, 1), // ء
+        (0xFE81, 2), // آ
+        (0xFE83, 2), // أ
+        (0xFE85, 2), // ؤ
+        (0xFE87, 2), // إ
+        (0xFE89, 4), // ئ
+        (0xFE8D, 2), // ا
+        (0xFE8F, 4), // ب
+        (0xFE93, 2), // ة
+        (0xFE95, 4), // ت
+        (0xFE99, 4), // ث
+        (0xFE9D, 4), // ج
+        (0xFEA1, 4), // ح
+        (0xFEA5, 4), // خ
+        (0xFEA9, 2), // د
+        (0xFEAB, 2), // ذ
+        (0xFEAD, 2), // ر
+        (0xFEAF, 2), // ز
+        (0xFEB1, 4), // س
+        (0xFEB5, 4), // ش
+        (0xFEB9, 4), // ص
+        (0xFEBD, 4), // ض
+        (0xFEC1, 4), // ط
+        (0xFEC5, 4), // ظ
+        (0xFEC9, 4), // ع
+        (0xFECD, 4), // غ
+        (0, 0),      // U+063B..U+063F: letters without presentation forms
+        (0, 0),
+        (0, 0),
+        (0, 0),
+        (0, 0),
+        (0, 0),      // U+0640 tatweel
+        (0xFED1, 4), // ف
+        (0xFED5, 4), // ق
+        (0xFED9, 4), // ك
+        (0xFEDD, 4), // ل
+        (0xFEE1, 4), // م
+        (0xFEE5, 4), // ن
+        (0xFEE9, 4), // ه
+        (0xFEED, 2), // و
+        (0xFEEF, 2), // ى
+        (0xFEF1, 4), // ي
     ];
-    // Letters of Persian and Urdu text, in Presentation Forms-A (same order of forms).
-    const FB: [(char, u32, u8); 7] = [
-        ('ٱ', 0xFB50, 2),
-        ('پ', 0xFB56, 4),
-        ('چ', 0xFB7A, 4),
-        ('ژ', 0xFB8A, 2),
-        ('ک', 0xFB8E, 4),
-        ('گ', 0xFB92, 4),
-        ('ی', 0xFBFC, 4),
-    ];
-    let (_, first, n) = FE.iter().chain(FB.iter()).find(|(l, _, _)| *l == c)?;
-    let mut f = [0u32; 4];
-    for (i, slot) in f.iter_mut().enumerate().take(usize::from(*n)) {
-        *slot = first + i as u32;
-    }
-    Some(f)
+    let (first, n) = match c {
+        '\u{0621}'..='\u{064A}' => FE[c as usize - 0x0621],
+        // Letters of Persian and Urdu text, in Presentation Forms-A (same order of forms).
+        'ٱ' => (0xFB50, 2),
+        'پ' => (0xFB56, 4),
+        'چ' => (0xFB7A, 4),
+        'ژ' => (0xFB8A, 2),
+        'ک' => (0xFB8E, 4),
+        'گ' => (0xFB92, 4),
+        'ی' => (0xFBFC, 4),
+        _ => return None,
+    };
+    (n != 0).then_some((first, n))
 }
 
 /// The lam-alef ligature for the alef `a`: (isolated, final).
@@ -93,32 +97,29 @@ struct Join {
     to_next: bool,
 }
 
-fn join_of(item: &Item, para: &str, base: usize) -> Join {
-    let none = Join {
-        base: None,
-        to_prev: false,
-        to_next: false,
-    };
+fn join_of(item: &Item, para: &str, base: usize, table: Table) -> Join {
     if item.cell.glyph != Glyph::Source {
-        return none;
+        return Join {
+            base: None,
+            to_prev: false,
+            to_next: false,
+        };
     }
-    let s = para
-        .get(item.cell.start as usize - base..item.cell.end as usize - base)
-        .unwrap_or("");
-    let Some(c) = s.chars().next() else {
-        return none;
-    };
-    let (prev, next) = match get_joining_type(c) {
-        JoiningType::DualJoining | JoiningType::JoinCausing => (true, true),
-        JoiningType::RightJoining => (true, false),
-        JoiningType::LeftJoining => (false, true),
-        _ => (false, false),
-    };
-    // A ZWNJ inside the cluster stops joining to the next letter; a ZWJ forces it.
-    let next = if s.contains('\u{200C}') {
-        false
+    let c = item.first;
+    let (prev, next) = table.joins(c);
+    // A ZWNJ inside the cluster stops joining to the next letter; a ZWJ forces it. Most
+    // clusters are one letter, with nothing else to look at.
+    let next = if (item.cell.end - item.cell.start) as usize == c.len_utf8() {
+        next
     } else {
-        next || s.contains('\u{200D}')
+        let s = para
+            .get(item.cell.start as usize - base..item.cell.end as usize - base)
+            .unwrap_or("");
+        if s.contains('\u{200C}') {
+            false
+        } else {
+            next || s.contains('\u{200D}')
+        }
     };
     Join {
         base: Some(c),
@@ -127,16 +128,29 @@ fn join_of(item: &Item, para: &str, base: usize) -> Join {
     }
 }
 
+/// Working memory of [`shape`], kept between paragraphs.
+#[derive(Default)]
+pub struct Scratch {
+    joins: Vec<Join>,
+}
+
 /// Replaces Arabic letters in `items` (one paragraph `para` starting at byte `base`) by the
 /// presentation form their neighbours call for, and lam + alef by one ligature cell.
-pub fn shape(items: &mut Vec<Item>, para: &str, base: usize) {
-    let joins: Vec<Join> = items.iter().map(|it| join_of(it, para, base)).collect();
+pub fn shape(items: &mut Vec<Item>, para: &str, base: usize, scratch: &mut Scratch) {
+    let joins = &mut scratch.joins;
+    joins.clear();
+    let table = props::table();
+    joins.extend(items.iter().map(|it| join_of(it, para, base, table)));
     let connects = |i: usize| i + 1 < joins.len() && joins[i].to_next && joins[i + 1].to_prev;
-    let mut out = Vec::with_capacity(items.len());
+    // Items are rewritten in place: a ligature takes two items and gives one, so the write
+    // index `w` never passes the read index `i`.
+    let n = items.len();
+    let mut w = 0;
     let mut i = 0;
-    while i < items.len() {
+    while i < n {
         let mut item = items[i];
         let prev = i > 0 && connects(i - 1);
+        let mut used = 1;
         if let Some(c) = joins[i].base {
             // Only letters next to each other in the source form the ligature, so its cell
             // never swallows a hidden control between them.
@@ -149,25 +163,25 @@ pub fn shape(items: &mut Vec<Item>, para: &str, base: usize) {
             if let Some((iso, fin)) = lig {
                 item.cell.end = items[i + 1].cell.end;
                 item.cell.glyph = Glyph::Base(if prev { fin } else { iso });
-                out.push(item);
-                i += 2;
-                continue;
-            }
-            if let Some(f) = forms(c) {
+                used = 2;
+            } else if let Some((first, n)) = forms(c) {
                 let next = connects(i);
+                // Offsets of the medial, final, initial and isolated forms; a form exists when
+                // its offset is below `n`.
                 let pick = match (prev, next) {
-                    (true, true) if f[3] != 0 => f[3],
-                    (true, _) if f[1] != 0 => f[1],
-                    (false, true) if f[2] != 0 => f[2],
-                    _ => f[0],
+                    (true, true) if n > 3 => 3,
+                    (true, _) if n > 1 => 1,
+                    (false, true) if n > 2 => 2,
+                    _ => 0,
                 };
-                if let Some(g) = char::from_u32(pick) {
+                if let Some(g) = char::from_u32(first + pick) {
                     item.cell.glyph = Glyph::Base(g);
                 }
             }
         }
-        out.push(item);
-        i += 1;
+        items[w] = item;
+        w += 1;
+        i += used;
     }
-    *items = out;
+    items.truncate(w);
 }

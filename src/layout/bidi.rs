@@ -4,40 +4,164 @@
 
 use super::cell::{Cell, Glyph};
 use super::graphemes::{Break, Item};
+use super::props::{self, ClassSet};
+use unicode_bidi::BidiClass::{self, *};
 use unicode_bidi::{Direction, Level, ParagraphBidiInfo, get_base_direction};
 
-/// Resolved levels of a paragraph: its own level and one level per byte.
+/// Resolved levels of a paragraph: its own level and one level per byte. Kept between
+/// paragraphs so its buffers are reused.
+#[derive(Default)]
 pub struct Levels {
     /// The paragraph embedding level (odd: right to left).
     pub para: u8,
     /// The level of each byte of the paragraph (rules W, N, I applied; L1 not yet).
-    pub bytes: Vec<Level>,
+    pub bytes: Vec<u8>,
+    /// Bidi class of each character, for the fast path.
+    classes: Vec<BidiClass>,
 }
 
-/// Resolves the levels of `para`. Its direction is that of its first strong character (rules
-/// P2, P3); a paragraph with none takes the document's direction (`default_rtl`).
-pub fn resolve(para: &str, default_rtl: bool) -> Levels {
-    let rtl = match get_base_direction(para) {
-        Direction::Rtl => true,
-        Direction::Ltr => false,
-        Direction::Mixed => default_rtl,
-    };
-    let level = if rtl { Level::rtl() } else { Level::ltr() };
-    let info = ParagraphBidiInfo::new(para, Some(level));
-    Levels {
-        para: info.paragraph_level.number(),
-        bytes: info.levels,
+impl Levels {
+    /// Resolves the levels of `para`. Its direction is that of its first strong character
+    /// (rules P2, P3); a paragraph with none takes the document's direction (`default_rtl`).
+    /// `classes` are the bidi classes of `para` when the caller knows them already.
+    pub fn resolve(&mut self, para: &str, default_rtl: bool, classes: Option<ClassSet>) {
+        self.bytes.clear();
+        let present = classes.unwrap_or_else(|| ClassSet::of(para));
+        if !self.resolve_simple(para, default_rtl, present) {
+            self.bytes.clear();
+            self.resolve_general(para, default_rtl);
+        }
+    }
+
+    /// The level of the byte at `offset` in the paragraph (the paragraph level past its end).
+    pub fn at(&self, offset: usize) -> u8 {
+        self.bytes.get(offset).copied().unwrap_or(self.para)
+    }
+
+    /// Every paragraph, through `unicode-bidi`.
+    pub(crate) fn resolve_general(&mut self, para: &str, default_rtl: bool) {
+        let rtl = match get_base_direction(para) {
+            Direction::Rtl => true,
+            Direction::Ltr => false,
+            Direction::Mixed => default_rtl,
+        };
+        let level = if rtl { Level::rtl() } else { Level::ltr() };
+        let info = ParagraphBidiInfo::new(para, Some(level));
+        self.para = info.paragraph_level.number();
+        self.bytes.extend(info.levels.iter().map(|l| l.number()));
+    }
+
+    /// The common case without `unicode-bidi`: a paragraph with no explicit embeddings,
+    /// isolates, boundary neutrals or paragraph separators that is either left to right with
+    /// no right-to-left letter or Arabic number, or right to left with no left-to-right letter.
+    /// Then there is one isolating run sequence at the paragraph level, no neutral can resolve
+    /// against the paragraph direction (rules N0–N2 make every neutral take it), and only the
+    /// weak rules W1–W6 remain, to find which characters end up as numbers (one level up).
+    /// Returns false, leaving garbage in `bytes`, for any other paragraph.
+    /// `present` holds the classes of the characters of `para`.
+    pub(crate) fn resolve_simple(
+        &mut self,
+        para: &str,
+        default_rtl: bool,
+        present: ClassSet,
+    ) -> bool {
+        let table = props::table();
+        let has = |ks: &[BidiClass]| present.any(ks);
+        if has(&[B, BN, LRE, LRO, RLE, RLO, PDF, LRI, RLI, FSI, PDI]) {
+            return false;
+        }
+        let first_strong = para
+            .chars()
+            .map(|c| table.class(c))
+            .find(|k| matches!(k, L | R | AL));
+        let rtl = first_strong.map_or(default_rtl, |k| k != L);
+        if !rtl {
+            if has(&[R, AL, AN]) {
+                return false;
+            }
+            // W7 turns every number into L (sos is L), so everything is at level 0.
+            self.para = 0;
+            self.bytes.resize(para.len(), 0);
+            return true;
+        }
+        if has(&[L]) {
+            return false;
+        }
+        let (has_en, has_an) = (has(&[EN]), has(&[AN]));
+        self.para = 1;
+        self.bytes.resize(para.len(), 1);
+        if !has_en && !has_an {
+            // Letters and neutrals only: everything is at the paragraph level.
+            return true;
+        }
+        let cls = &mut self.classes;
+        cls.clear();
+        cls.extend(para.chars().map(|c| table.class(c)));
+        // W1 (marks take the class before them; sos is R), W2 (European digits after Arabic
+        // letters are Arabic numbers) and W3 (AL is R), in one pass: W2 looks back at classes
+        // after W1, so `prev` and `after_al` track those, not the rewritten ones.
+        let mut prev = R;
+        let mut after_al = false;
+        for k in cls.iter_mut() {
+            let t = if *k == NSM { prev } else { *k };
+            prev = t;
+            *k = match t {
+                AL => {
+                    after_al = true;
+                    R
+                }
+                R => {
+                    after_al = false;
+                    R
+                }
+                EN if after_al => AN,
+                t => t,
+            };
+        }
+        // W4: one separator between two numbers of the same kind joins them.
+        for i in 1..cls.len().saturating_sub(1) {
+            let (a, b) = (cls[i - 1], cls[i + 1]);
+            if a == b && ((cls[i] == ES && a == EN) || (cls[i] == CS && matches!(a, EN | AN))) {
+                cls[i] = a;
+            }
+        }
+        // W5: terminators next to a European number belong to it.
+        let mut i = 0;
+        while i < cls.len() {
+            if cls[i] != ET {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < cls.len() && cls[j] == ET {
+                j += 1;
+            }
+            if (i > 0 && cls[i - 1] == EN) || cls.get(j) == Some(&EN) {
+                cls[i..j].fill(EN);
+            }
+            i = j;
+        }
+        // W6 makes the remaining separators neutral, and N1/N2 make every neutral R: level 1,
+        // already in `bytes`. Numbers go one level up (I2).
+        for ((off, c), &k) in para.char_indices().zip(cls.iter()) {
+            if matches!(k, EN | AN)
+                && let Some(b) = self.bytes.get_mut(off..off + c.len_utf8())
+            {
+                b.fill(2);
+            }
+        }
+        true
     }
 }
 
 /// Puts one row of cells (logical order, with their items' break kinds) into visual order.
-/// `level_of` gives each cell's resolved level.
-pub fn reorder_row(cells: &mut [Cell], kinds: &[(Break, bool)], levels: &mut [u8], para: u8) {
+/// `levels` holds each cell's resolved level and is reordered along.
+pub fn reorder_row(cells: &mut [Cell], items: &[Item], levels: &mut [u8], para: u8) {
     // L1: whitespace before a tab and at the end of the row, and tabs themselves, take the
     // paragraph level, so a trailing space of a right-to-left row stays at its left end.
     let mut trailing = true;
     for i in (0..cells.len()).rev() {
-        let (brk, ws) = kinds[i];
+        let (brk, ws) = (items[i].brk, items[i].ws);
         if brk == Break::Tab {
             levels[i] = para;
             trailing = true;
@@ -47,16 +171,21 @@ pub fn reorder_row(cells: &mut [Cell], kinds: &[(Break, bool)], levels: &mut [u8
             trailing = false;
         }
     }
-    // L4: mirrored glyphs for characters resolved right to left.
-    // (Done before reversal; only the glyph changes, not the order.)
     // L2: from the highest level down to the lowest odd level, reverse every run at or above it.
-    let max = levels.iter().copied().max().unwrap_or(0);
-    let min_odd = levels
-        .iter()
-        .copied()
-        .filter(|l| l % 2 == 1)
-        .min()
-        .unwrap_or(max + 1);
+    let (mut min, mut max, mut min_odd) = (u8::MAX, 0, u8::MAX);
+    for &l in levels.iter() {
+        min = min.min(l);
+        max = max.max(l);
+        if l % 2 == 1 {
+            min_odd = min_odd.min(l);
+        }
+    }
+    if min == max && max % 2 == 1 {
+        // One odd level (a right-to-left row without numbers, the common case): one reversal
+        // (of the cells only: the levels are all the same).
+        cells.reverse();
+        return;
+    }
     let mut lv = max;
     while lv >= min_odd && lv > 0 {
         let mut i = 0;
@@ -78,24 +207,12 @@ pub fn reorder_row(cells: &mut [Cell], kinds: &[(Break, bool)], levels: &mut [u8
 }
 
 /// Rule L4: a character with a mirrored glyph, resolved at an odd level, is drawn mirrored:
-/// `(الناتو)` keeps its brackets facing the word.
-pub fn mirror(cell: &mut Cell, level: u8, para: &str, base: usize) {
+/// `(الناتو)` keeps its brackets facing the word. `first` is the cell's first character.
+pub fn mirror(cell: &mut Cell, level: u8, first: char) {
     if level.is_multiple_of(2) || cell.glyph != Glyph::Source {
         return;
     }
-    let s = para
-        .get(cell.start as usize - base..cell.end as usize - base)
-        .unwrap_or("");
-    if let Some(m) = s
-        .chars()
-        .next()
-        .and_then(unicode_bidi_mirroring::get_mirrored)
-    {
+    if let Some(m) = props::mirrored(first) {
         cell.glyph = Glyph::Base(m);
     }
-}
-
-/// The break kinds of items, as `reorder_row` wants them.
-pub fn kinds(items: &[Item]) -> Vec<(Break, bool)> {
-    items.iter().map(|it| (it.brk, it.ws)).collect()
 }

@@ -34,18 +34,37 @@ pub struct Cell {
 impl Cell {
     /// The text to put in the terminal for this cell, given the document text.
     pub fn text<'a>(&self, doc: &'a str) -> Cow<'a, str> {
-        let src = doc
-            .get(self.start as usize..self.end as usize)
-            .unwrap_or("");
         match self.glyph {
-            Glyph::Source => Cow::Borrowed(src),
-            Glyph::Symbol(c) => Cow::Owned(c.to_string()),
-            Glyph::Blank => Cow::Owned(" ".repeat(usize::from(self.width))),
+            Glyph::Source => Cow::Borrowed(doc.get(self.range()).unwrap_or("")),
+            _ => {
+                let mut s = Vec::new();
+                self.push_utf8(doc, &mut s);
+                Cow::Owned(String::from_utf8(s).unwrap_or_default())
+            }
+        }
+    }
+
+    /// Appends the text of this cell to `out` as UTF-8 (as [`Cell::text`], without allocating:
+    /// plain output writes whole documents through it).
+    pub fn push_utf8(&self, doc: &str, out: &mut Vec<u8>) {
+        let src = doc.as_bytes().get(self.range()).unwrap_or(&[]);
+        let mut buf = [0; 4];
+        match self.glyph {
+            // Nearly every cell is one or two bytes (ASCII, an Arabic letter): pushed bytewise,
+            // they cost less than a call to copy a slice of unknown length.
+            Glyph::Source => match *src {
+                [a] => out.push(a),
+                [a, b] => out.extend_from_slice(&[a, b]),
+                _ => out.extend_from_slice(src),
+            },
+            Glyph::Symbol(c) => out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes()),
+            Glyph::Blank => out.extend(std::iter::repeat_n(b' ', usize::from(self.width))),
             Glyph::Base(c) => {
-                let mut s = String::with_capacity(src.len() + 4);
-                s.push(c);
-                s.extend(src.chars().filter(|&m| is_mark(m)));
-                Cow::Owned(s)
+                out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                let src = doc.get(self.range()).unwrap_or("");
+                for m in src.chars().filter(|&m| is_mark(m)) {
+                    out.extend_from_slice(m.encode_utf8(&mut buf).as_bytes());
+                }
             }
         }
     }
@@ -60,6 +79,11 @@ impl Cell {
 /// kept when the letter itself is replaced by a presentation form or a mirror: the zero-width
 /// characters other than the invisible format characters (ZWJ, ZWNJ, bidi marks, BOM).
 pub fn is_mark(c: char) -> bool {
+    use crate::layout::props::{Kind, lookup};
     use unicode_width::UnicodeWidthChar;
+    // Letters of the table are not marks: skip the width lookup for them (most shaped cells).
+    if lookup(c).is_some_and(|p| p.kind == Kind::Base) {
+        return false;
+    }
     c.width() == Some(0) && !crate::layout::graphemes::is_invisible_format(c)
 }

@@ -2,7 +2,8 @@
 //! them, with control characters turned into visible symbols and invisible format characters set aside.
 
 use super::cell::{Cell, Glyph};
-use unicode_bidi::{BidiClass, bidi_class};
+use super::props::{self, ClassSet, Kind, Props};
+use unicode_bidi::BidiClass;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -18,7 +19,7 @@ pub enum Break {
 }
 
 /// A cell in logical order, before wrapping and reordering.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Item {
     /// The cell as it will be drawn (the width of a tab is set when wrapping).
     pub cell: Cell,
@@ -26,6 +27,11 @@ pub struct Item {
     pub brk: Break,
     /// Bidi class is whitespace (reset to the paragraph level at a row end, rule L1).
     pub ws: bool,
+    /// Draws its source character, which has a mirrored glyph (rule L4 applies at odd levels).
+    pub mirrors: bool,
+    /// The first character of the cluster (what shaping and mirroring look at), kept so they
+    /// need not decode the source again.
+    pub first: char,
 }
 
 /// Invisible format characters that a terminal must not receive raw: bidi marks, embeddings,
@@ -62,49 +68,148 @@ pub fn format_symbol(c: char) -> char {
 /// Splits `text` (one paragraph, starting at absolute byte `base`) into logical items.
 /// Invisible format characters get no cell unless `show_controls` is set; a lone combining mark
 /// is drawn on a dotted circle so it cannot fuse with the previous cell.
-pub fn items(text: &str, base: usize, show_controls: bool, out: &mut Vec<Item>) {
-    for (off, g) in text.grapheme_indices(true) {
-        let start = (base + off) as u32;
-        let end = start + g.len() as u32;
-        let mut chars = g.chars();
-        let first = chars.next().unwrap_or(' ');
-        let lone = chars.next().is_none();
-        let (glyph, width, brk) = if g == " " {
-            (Glyph::Source, 1, Break::Space)
-        } else if g == "\t" {
-            (Glyph::Blank, 1, Break::Tab)
-        } else if let Some(sym) = control_symbol(first) {
-            (Glyph::Symbol(sym), 1, Break::No)
-        } else if is_invisible_format(first) && g.chars().all(is_invisible_format) {
-            if !show_controls {
-                continue;
-            }
-            (Glyph::Symbol(format_symbol(first)), 1, Break::No)
-        } else {
-            match g.width() {
-                0 => (Glyph::Base('◌'), 1, Break::No),
-                // A joiner inside an emoji sequence is part of the picture; anywhere else an
-                // invisible character is not sent: the cell draws its letter and marks only.
-                2 if !g.chars().any(|c| c != '\u{200D}' && is_invisible_format(c)) => {
-                    (Glyph::Source, 2, Break::No)
-                }
-                w if g.chars().any(is_invisible_format) => {
-                    (Glyph::Base(first), w.min(2) as u8, Break::No)
-                }
-                1 => (Glyph::Source, 1, Break::No),
-                _ => (Glyph::Source, 2, Break::No),
-            }
-        };
-        let ws = brk != Break::No || (lone && bidi_class(first) == BidiClass::WS);
-        out.push(Item {
-            cell: Cell {
-                start,
-                end,
-                width,
-                glyph,
-            },
-            brk,
-            ws,
-        });
+/// Returns the bidi classes of `text` when they were found on the way (the fast path).
+pub fn items(
+    text: &str,
+    base: usize,
+    show_controls: bool,
+    out: &mut Vec<Item>,
+) -> Option<ClassSet> {
+    let mark = out.len();
+    let classes = items_fast(text, base, show_controls, out);
+    if classes.is_none() {
+        out.truncate(mark);
+        items_general(text, base, show_controls, out);
     }
+    classes
+}
+
+/// `items` with clusters from `unicode-segmentation`: right for every text.
+pub(crate) fn items_general(text: &str, base: usize, show_controls: bool, out: &mut Vec<Item>) {
+    for (off, g) in text.grapheme_indices(true) {
+        push_cluster(g, base + off, show_controls, out);
+    }
+}
+
+/// `items` with clusters found from the property table alone, for text made only of characters
+/// it covers: a cluster is a `Base` (or a leading `Extend`) and the `Extend`s after it, a tab
+/// is a cluster of its own. Returns the bidi classes of the text; or `None`, having pushed
+/// garbage, at the first other character.
+pub(crate) fn items_fast(
+    text: &str,
+    base: usize,
+    show_controls: bool,
+    out: &mut Vec<Item>,
+) -> Option<ClassSet> {
+    let table = props::table();
+    // The cluster being collected: its start, and its character while it is one `Base` alone.
+    let mut open: Option<(usize, Option<(char, Props)>)> = None;
+    let mut classes = ClassSet::default();
+    let close = |open: Option<(usize, Option<(char, Props)>)>, end: usize, out: &mut Vec<Item>| {
+        match open {
+            Some((s, Some((c, p)))) => out.push(simple_item(c, p, base + s, base + end)),
+            Some((s, None)) => {
+                push_cluster(text.get(s..end).unwrap_or(""), base + s, show_controls, out)
+            }
+            None => {}
+        }
+    };
+    for (off, c) in text.char_indices() {
+        let p = table.get(c)?;
+        classes.add(p.class);
+        match p.kind {
+            Kind::Base => {
+                close(open, off, out);
+                open = Some((off, Some((c, p))));
+            }
+            Kind::Extend => match &mut open {
+                Some((_, single)) => *single = None,
+                None => open = Some((off, None)),
+            },
+            Kind::Alone => {
+                close(open, off, out);
+                let end = off + c.len_utf8();
+                push_cluster(
+                    text.get(off..end).unwrap_or(""),
+                    base + off,
+                    show_controls,
+                    out,
+                );
+                open = None;
+            }
+            Kind::Other => return None,
+        }
+    }
+    close(open, text.len(), out);
+    Some(classes)
+}
+
+/// The item of a cluster that is the one `Base` character `c` (entry `p`) at `start..end`:
+/// the bulk of any text, a character that draws itself in one column.
+fn simple_item(c: char, p: Props, start: usize, end: usize) -> Item {
+    let brk = if c == ' ' { Break::Space } else { Break::No };
+    Item {
+        cell: Cell {
+            start: start as u32,
+            end: end as u32,
+            width: 1,
+            glyph: Glyph::Source,
+        },
+        brk,
+        ws: brk != Break::No || p.class == BidiClass::WS,
+        mirrors: p.mirrors,
+        first: c,
+    }
+}
+
+/// Pushes the item of cluster `g`, which starts at absolute byte `at`.
+fn push_cluster(g: &str, at: usize, show_controls: bool, out: &mut Vec<Item>) {
+    let start = at as u32;
+    let end = start + g.len() as u32;
+    let mut chars = g.chars();
+    let first = chars.next().unwrap_or(' ');
+    let lone = chars.next().is_none();
+    if let Some(p) = props::lookup(first).filter(|p| lone && p.kind == Kind::Base) {
+        out.push(simple_item(first, p, at, at + g.len()));
+        return;
+    }
+    let (glyph, width, brk) = if g == " " {
+        (Glyph::Source, 1, Break::Space)
+    } else if g == "\t" {
+        (Glyph::Blank, 1, Break::Tab)
+    } else if let Some(sym) = control_symbol(first) {
+        (Glyph::Symbol(sym), 1, Break::No)
+    } else if is_invisible_format(first) && g.chars().all(is_invisible_format) {
+        if !show_controls {
+            return;
+        }
+        (Glyph::Symbol(format_symbol(first)), 1, Break::No)
+    } else {
+        match g.width() {
+            0 => (Glyph::Base('◌'), 1, Break::No),
+            // A joiner inside an emoji sequence is part of the picture; anywhere else an
+            // invisible character is not sent: the cell draws its letter and marks only.
+            2 if !g.chars().any(|c| c != '\u{200D}' && is_invisible_format(c)) => {
+                (Glyph::Source, 2, Break::No)
+            }
+            w if g.chars().any(is_invisible_format) => {
+                (Glyph::Base(first), w.min(2) as u8, Break::No)
+            }
+            1 => (Glyph::Source, 1, Break::No),
+            _ => (Glyph::Source, 2, Break::No),
+        }
+    };
+    let ws = brk != Break::No || (lone && props::class(first) == BidiClass::WS);
+    out.push(Item {
+        cell: Cell {
+            start,
+            end,
+            width,
+            glyph,
+        },
+        brk,
+        ws,
+        mirrors: glyph == Glyph::Source && props::mirrored(first).is_some(),
+        first,
+    });
 }

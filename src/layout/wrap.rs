@@ -18,10 +18,11 @@ pub struct RowSpan {
     pub shown: usize,
 }
 
-/// Wraps `items` into rows of at most `width` columns. Sets the width of each tab.
-pub fn wrap(items: &mut [Item], width: usize) -> Vec<RowSpan> {
+/// Wraps `items` into rows of at most `width` columns, put in `rows` (cleared first). Sets the
+/// width of each tab.
+pub fn wrap(items: &mut [Item], width: usize, rows: &mut Vec<RowSpan>) {
     let width = width.max(1);
-    let mut rows = Vec::new();
+    rows.clear();
     let mut start = 0; // first item of the current row
     let mut col = 0; // columns used by the current row so far
     let mut i = 0;
@@ -55,7 +56,7 @@ pub fn wrap(items: &mut [Item], width: usize) -> Vec<RowSpan> {
             j += 1;
         }
         if i > start && col + word > width {
-            close(&mut rows, items, start, i);
+            close(rows, items, start, i);
             start = i;
             col = 0;
         }
@@ -74,7 +75,7 @@ pub fn wrap(items: &mut [Item], width: usize) -> Vec<RowSpan> {
                 w = 1;
             }
             if col + w > width {
-                close(&mut rows, items, start, i);
+                close(rows, items, start, i);
                 start = i;
                 col = 0;
             }
@@ -82,6 +83,5 @@ pub fn wrap(items: &mut [Item], width: usize) -> Vec<RowSpan> {
             i += 1;
         }
     }
-    close(&mut rows, items, start, n);
-    rows
+    close(rows, items, start, n);
 }

@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# qari against the tools people use today, measured side by side in one run, as one markdown
+# table: plain layout throughput against fribidi, and the full-screen reader's first frame,
+# `G`, a scroll keystroke and peak memory against less.
+#
+# Usage: bench/compare.sh            (from the repository root or anywhere)
+# Env:   QARI_SHARED  the shared directory with bench/make_corpus.sh and bench/ttff.py
+#                     (default ../shared, relative to the repository root)
+#        RUNS=10      hyperfine runs per command;  REPEAT=7  fresh runs of each ttff.py measure
+#        CORPUS=/tmp/bench_corpus
+# Ratios compare medians taken in this one run; absolute times move with the machine's load.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+SHARED=${QARI_SHARED:-../shared}
+SHARED=$(cd "$SHARED" && pwd)
+CORPUS=${CORPUS:-/tmp/bench_corpus}
+RUNS=${RUNS:-10}
+REPEAT=${REPEAT:-7}
+export LC_ALL=C.UTF-8
+
+# Peers and tools, from Debian packages.
+need=()
+for t in fribidi:libfribidi-bin hyperfine:hyperfine less:less bidiv:bidiv; do
+    command -v "${t%%:*}" >/dev/null || need+=("${t#*:}")
+done
+[ -x /usr/bin/time ] || need+=(time)
+if [ ${#need[@]} -gt 0 ]; then
+    apt-get install -y "${need[@]}" >/dev/null
+fi
+python3 -c 'import pyte' 2>/dev/null || pip install -q pyte 2>/dev/null || true
+
+[ -f "$CORPUS/big_50mb.txt" ] || bash "$SHARED/bench/make_corpus.sh" >/dev/null
+cargo build --release --locked -q
+QARI=$ROOT/target/release/qari
+TTFF=$SHARED/bench/ttff.py
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+DATE=$(date -u '+%Y-%m-%d %H:%M UTC')
+MACHINE="$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+ROWS=()
+# row WHAT QARI PEER RATIO TARGET MET
+row() { ROWS+=("| $DATE | $MACHINE | $1 | $2 | $3 | $4 | $5 | $6 |"); }
+
+# Median wall time (s) of each command of one hyperfine run, in order, one a line.
+medians() {
+    hyperfine -N --style none --warmup 2 --runs "$RUNS" --export-json "$TMP/h.json" "$@" >/dev/null 2>&1
+    python3 -c 'import json,sys; [print(r["median"]) for r in json.load(open(sys.argv[1]))["results"]]' "$TMP/h.json"
+}
+
+# Throughput, plain layout at 80 columns, against fribidi (which reorders and shapes).
+BIG=$CORPUS/big_10mb.txt
+MB=$(python3 -c "import os; print(os.path.getsize('$BIG') / 1e6)")
+for shape in never always; do
+    mapfile -t m < <(medians "$QARI --plain --width 80 --shape $shape $BIG" "fribidi --width 80 --nopad $BIG")
+    read -r q f ratio <<<"$(python3 -c "q=$MB/${m[0]}; f=$MB/${m[1]}; print(f'{q:.1f} {f:.1f} {q/f:.2f}')")"
+    want=$([ $shape = never ] && echo 3 || echo 2)
+    met=$(python3 -c "print('yes' if $ratio >= $want else 'no')")
+    row "\`--plain --width 80 --shape $shape\`, big_10mb, MB/s (wall median)" "$q" "$f (fribidi)" "$ratio×" "≥ ${want}× fribidi" "$met"
+done
+
+# The full-screen reader in a 100×30 pseudo-terminal: first frame, G, one scroll keystroke.
+# ttff.py prints "first_frame_ms median X" and "key 'K' median X ms" lines.
+screen() {
+    python3 "$TTFF" --cols 100 --rows 30 --repeat "$REPEAT" --quit-keys q "$@" 2>/dev/null
+}
+field() { # field FILE PATTERN: the median on the first line matching PATTERN
+    grep -m1 -- "$2" "$1" | sed -E 's/.*median ([0-9.]+).*/\1/'
+}
+BIG50=$CORPUS/big_50mb.txt
+keys=(--expect 'شراكة خاصة' --keys G --key-expect END-OF-CORPUS --keys g --key-expect 'شراكة خاصة'
+    --keys j --keys j --keys '<PgDn>')
+screen "${keys[@]}" -- "$QARI" "$BIG50" >"$TMP/q.ttff"
+screen "${keys[@]}" -- less "$BIG50" >"$TMP/l.ttff"
+qf=$(field "$TMP/q.ttff" first_frame_ms)
+lf=$(field "$TMP/l.ttff" first_frame_ms)
+r=$(python3 -c "print(f'{$qf/$lf:.2f}')")
+row "time to first frame, big_50mb, 100×30, ms" "$qf" "$lf (less)" "$r×" "≤ 2× less" \
+    "$(python3 -c "print('yes' if $qf <= 2 * $lf else 'no')")"
+qg=$(field "$TMP/q.ttff" "key 'G'")
+lg=$(field "$TMP/l.ttff" "key 'G'")
+r=$(python3 -c "print(f'{$qg/$lg:.2f}')")
+row "\`G\` to the last line, big_50mb, ms" "$qg" "$lg (less)" "$r×" "≤ 2× less and ≤ 100 ms" \
+    "$(python3 -c "print('yes' if $qg <= 2 * $lg and $qg <= 100 else 'no')")"
+# Scroll keystrokes from the top: j, j, PgDn; the median of the three medians.
+scroll() { grep -E "key '(j|<PgDn>)'" "$1" | sed -E 's/.*median ([0-9.]+).*/\1/' | sort -n | sed -n 2p; }
+qs=$(scroll "$TMP/q.ttff")
+ls=$(scroll "$TMP/l.ttff")
+row "scroll keystroke to frame (j, PgDn), big_50mb, ms" "$qs" "$ls (less)" \
+    "$(python3 -c "print(f'{$qs/$ls:.2f}')")×" "≤ 5 ms" "$(python3 -c "print('yes' if $qs <= 5 else 'no')")"
+
+# The shipped article, no arguments.
+screen --expect 'شراكة خاصة' -- "$QARI" >"$TMP/a.ttff"
+af=$(field "$TMP/a.ttff" first_frame_ms)
+row "time to first frame, shipped article (no args), ms" "$af" "—" "—" "≤ 20 ms" \
+    "$(python3 -c "print('yes' if $af <= 20 else 'no')")"
+
+# Peak memory of the reader showing big_50mb full screen, against the file's size.
+python3 "$TTFF" --cols 100 --rows 30 --expect 'شراكة خاصة' --quit-keys q -- \
+    /usr/bin/time -f %M -o "$TMP/rss" "$QARI" "$BIG50" >/dev/null 2>&1 || true
+sleep 0.5
+rss=$(python3 -c "print(f'{int(open(\"$TMP/rss\").read().split()[-1]) / 1024:.1f}')")
+lrss=$(python3 -c "import os; print(f'{os.path.getsize(\"$BIG50\") / 2**20:.1f}')")
+row "peak memory, big_50mb full screen, MiB" "$rss" "$lrss (file size)" \
+    "$(python3 -c "print(f'{$rss/$lrss:.2f}')")×" "≤ 2× file size" \
+    "$(python3 -c "print('yes' if $rss <= 2 * $lrss else 'no')")"
+
+echo "qari $(git rev-parse --short HEAD); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| date | machine | what | qari | peer | ratio | target | met? |"
+echo "|---|---|---|---|---|---|---|---|"
+printf '%s\n' "${ROWS[@]}"
