@@ -4,6 +4,9 @@
 //!     cargo run --release --example train_ner -- train /work/shared/data/anercorp/train.conll assets/ner/model.bin
 //! Held-out evaluation (trains on the first five sixths, scores the last sixth):
 //!     cargo run --release --example train_ner -- eval /work/shared/data/anercorp/train.conll
+//! Tuning, inside the training part only (its first five sixths against its last sixth), with
+//! settings to try instead of the defaults (`epochs=`, `drop=`, `penalty=`):
+//!     cargo run --release --example train_ner -- tune /work/shared/data/anercorp/train.conll penalty=12
 
 use qari::entities::Recogniser;
 use qari::entities::conll::{self, Sentence};
@@ -21,8 +24,16 @@ fn main() -> ExitCode {
         .as_slice()
     {
         ["train", data, out] => read(data).and_then(|s| ship(&s, out)),
-        ["eval", data] => read(data).map(|s| evaluate(&s)),
-        _ => Err("usage: train_ner train DATA.conll OUT.bin | train_ner eval DATA.conll".into()),
+        ["eval", data] => read(data).map(|s| evaluate(conll::split_held_out(&s), Options::default())),
+        ["tune", data, settings @ ..] => read(data).and_then(|s| {
+            let opts = options(settings)?;
+            evaluate(conll::split_held_out(conll::split_held_out(&s).0), opts);
+            Ok(())
+        }),
+        _ => Err(
+            "usage: train_ner train DATA.conll OUT.bin | train_ner eval DATA.conll | train_ner tune DATA.conll [key=value…]"
+                .into(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -51,10 +62,28 @@ fn ship(sentences: &[Sentence], out: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn evaluate(sentences: &[Sentence]) {
-    let (train_part, held_out) = conll::split_held_out(sentences);
+/// The default options with `key=value` settings applied.
+fn options(settings: &[&str]) -> Result<Options, String> {
+    let mut opts = Options::default();
+    for s in settings {
+        let bad = || format!("not a setting: {s}");
+        let (key, value) = s.split_once('=').ok_or_else(bad)?;
+        let int = || value.parse::<usize>().map_err(|_| bad());
+        match key {
+            "epochs" => opts.epochs = int()?,
+            "drop" => opts.drop_percent = int()?,
+
+            "penalty" => opts.outside_penalty = value.parse().map_err(|_| bad())?,
+            _ => return Err(bad()),
+        }
+    }
+    Ok(opts)
+}
+
+/// Trains on the first part, scores exact spans on the second.
+fn evaluate((train_part, held_out): (&[Sentence], &[Sentence]), opts: Options) {
     let start = Instant::now();
-    let model = train(train_part, Options::default());
+    let model = train(train_part, opts);
     println!(
         "trained on {} sentences in {:.1?}",
         train_part.len(),

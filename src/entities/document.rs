@@ -4,7 +4,7 @@
 
 use super::features::{Word, prepare};
 use super::group::{Namer, group};
-use super::lexicon::{Trigger, is_nisba, trigger};
+use super::lexicon::{Trigger, is_nisba, is_qualifier, trigger};
 use super::model::Model;
 use super::tags::{Span, spans};
 use super::tokenize::{Token, tokenize};
@@ -76,7 +76,12 @@ pub(super) fn recognise(r: &Recogniser, text: &str) -> Vec<Entity> {
 /// General corrections of the tagger's spans.
 fn correct(doc: &mut Doc, model: &Model) {
     let mut kept: Vec<Span> = Vec::with_capacity(doc.spans.len());
+    // Spans before this token were absorbed into the span before them.
+    let mut skip_to = 0;
     for mut s in std::mem::take(&mut doc.spans) {
+        if s.tokens.start < skip_to {
+            continue;
+        }
         let first = s.tokens.start;
         let single = s.tokens.len() == 1;
         // الحلف, المملكة, حلف: a head noun alone refers back to a name; it is not one.
@@ -112,13 +117,29 @@ fn correct(doc: &mut Doc, model: &Model) {
                 s.tokens.start = p;
             }
         }
-        // المغرب العربي, القرن الأفريقي: a definite place and a definite adjective name a region.
+        // المغرب العربي, القرن الأفريقي, ناتو أفريقي, الناتو الأفريقي: a name and an adjective
+        // agreeing with it name another place or body (a region, an African NATO), so the pair
+        // is one span and no mention of the name alone. A person's adjective (ستولتنبرغ
+        // النرويجي) describes the same person.
         let next = s.tokens.end;
-        let definite = doc.words[next - 1].starts_with("ال");
-        let adjective = doc.words.get(next).is_some_and(|w| is_nisba(w)) && !doc.tokens[next].punct;
-        let next_free = doc.spans.iter().all(|o| !o.tokens.contains(&next));
-        if s.kind == Kind::Location && definite && adjective && next_free {
+        let last = &doc.words[next - 1];
+        let definite = clitics::proclitics(last, clitics::stem(last)).ends_with("ال");
+        let qualified = doc.tokens.get(next).is_some_and(|t| {
+            !t.punct
+                && is_qualifier(
+                    doc.text.get(t.range.clone()).unwrap_or(""),
+                    &doc.words[next],
+                    definite,
+                )
+        });
+        // The adjective alone may have been taken for a name; the pair replaces it.
+        let next_single = doc
+            .spans
+            .iter()
+            .all(|o| !o.tokens.contains(&next) || o.tokens.len() == 1);
+        if s.kind != Kind::Person && qualified && next_single {
             s.tokens.end += 1;
+            skip_to = s.tokens.end;
         }
         kept.push(s);
     }

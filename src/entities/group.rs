@@ -84,6 +84,13 @@ struct Group {
     mentions: Vec<Range<usize>>,
 }
 
+/// A multiword key with the article on every word, without them (الناتو الافريقي → ناتو
+/// افريقي); `None` for a single word or a word without the article.
+fn without_articles(key: &str) -> Option<String> {
+    let words: Option<Vec<&str>> = key.split(' ').map(|w| w.strip_prefix("ال")).collect();
+    words.filter(|w| w.len() >= 2).map(|w| w.join(" "))
+}
+
 /// Groups the spans of `doc` into entities, sorted by mention count then name.
 pub(super) fn group(doc: &Doc, namer: &Namer, aliases: &HashMap<String, String>) -> Vec<Entity> {
     let keys: Vec<String> = doc
@@ -115,11 +122,17 @@ pub(super) fn group(doc: &Doc, namer: &Namer, aliases: &HashMap<String, String>)
             Some(Trigger::OrgHead | Trigger::PlaceHead)
         );
         let definite = format!("ال{own_key}");
+        let bare = without_articles(own_key);
         let key = match own_key.split_once(' ') {
             Some((_, rest)) if head && known.contains(rest) => resolve(rest),
             // ناتو and الناتو: a name written once without its article is the same name.
             _ if !own_key.starts_with("ال") && known.contains(definite.as_str()) => {
                 resolve(&definite)
+            }
+            // ناتو أفريقي, then الناتو الأفريقي: a name coined without articles and taken up
+            // with them is the same name, and keeps the coined form.
+            _ if bare.as_deref().is_some_and(|b| known.contains(b)) => {
+                resolve(bare.as_deref().unwrap_or(own_key))
             }
             _ => resolve(own_key),
         };

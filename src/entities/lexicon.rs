@@ -121,6 +121,33 @@ pub fn is_nisba(word: &str) -> bool {
             .any(|e| stem.ends_with(e))
 }
 
+/// True when a word, as written (`written`) and folded (`folded`), is a qualifying adjective
+/// that agrees with a name before it in definiteness: الأفريقي after الناتو, أفريقي after ناتو.
+/// Such a pair names something else than the name alone (an African NATO is not NATO). The
+/// written form decides the ending, since folding makes على and حتى end in ي; a word with a
+/// clitic (ومالي) or a place name of its own (مالي) is never a qualifier.
+pub fn is_qualifier(written: &str, folded: &str, definite: bool) -> bool {
+    let written: String = written
+        .chars()
+        .filter(|c| !matches!(c, '\u{064B}'..='\u{0652}' | '\u{0640}'))
+        .collect();
+    let ending = ["ي", "ية", "يين", "يون", "يات"]
+        .iter()
+        .any(|e| written.ends_with(e));
+    let stem = clitics::stem(folded);
+    let shape = if definite {
+        is_nisba(folded) && clitics::proclitics(folded, stem) == "ال"
+    } else {
+        // A bare adjective is at least four letters (عربي, دولي), which keeps out في and لدي.
+        stem == folded && folded.chars().count() >= 4
+    };
+    ending
+        && shape
+        && clitics::splits(folded)
+            .iter()
+            .all(|s| Gazetteer::embedded().single(&s.name).is_none())
+}
+
 /// Multiword names of places and organisations, looked up by their first folded word.
 pub struct Gazetteer {
     by_first: HashMap<String, Vec<(Vec<String>, Kind)>>,
@@ -217,6 +244,14 @@ mod tests {
         assert!(is_nisba("الماليه"));
         assert!(!is_nisba("مالي"));
         assert!(!is_nisba("المغرب"));
+        assert!(is_qualifier("الأفريقي", "الافريقي", true));
+        assert!(is_qualifier("أفريقي", "افريقي", false));
+        assert!(is_qualifier("العربية", "العربيه", true));
+        assert!(!is_qualifier("أفريقي", "افريقي", true));
+        assert!(!is_qualifier("على", "علي", false));
+        assert!(!is_qualifier("مالي", "مالي", false));
+        assert!(!is_qualifier("ومالي", "ومالي", false));
+        assert!(!is_qualifier("والعربي", "والعربي", true));
     }
 
     #[test]
