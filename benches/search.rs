@@ -26,12 +26,12 @@ fn bench(c: &mut Criterion) {
     let loose = Query::new("خاتمه المدونه", Mode::Loose).expect("query");
     group.bench_function("build loose index", |b| {
         b.iter(|| {
-            let index = Index::new(black_box(text.as_str()));
+            let index = Index::new(black_box(text.clone()));
             // The fold is lazy: one search forces it; it ends at the first (last-line) hit.
             black_box(index.find_from(&loose, 0))
         });
     });
-    let index = Index::new(text.as_str());
+    let index = Index::new(text.clone());
     index.find_all(&loose);
     group.bench_function("search loose, one match at the end", |b| {
         b.iter(|| black_box(index.find_all(black_box(&loose))));

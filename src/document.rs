@@ -11,7 +11,7 @@ use std::sync::Arc;
 pub struct Document {
     /// The decoded text (UTF-8); every offset in qari points into it. Shared, so background
     /// work (entity recognition) reads it without a copy.
-    pub text: Arc<str>,
+    pub text: Arc<String>,
     /// The name shown to the user (file name, `stdin`, or the embedded article's title).
     pub name: String,
     /// Byte range of each line, without its terminator (`\n`, `\r\n` or `\r`).

@@ -173,7 +173,7 @@ pub fn run(args: Args) -> Result<(), RunError> {
     // Recognising a book's entities takes a core for many seconds: for a large document it waits
     // until the entity pane is opened.
     if app.doc.text.len() <= EAGER_ENTITIES && !app.loading() {
-        app.start_entities();
+        app.want_entities();
     }
     if let Some(q) = &args.search {
         app.search_for(q);

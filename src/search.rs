@@ -89,13 +89,13 @@ impl Query {
 #[derive(Debug)]
 pub struct Index {
     /// The document's text, shared with the document rather than copied (a 50 MB file).
-    source: Arc<str>,
+    source: Arc<String>,
     folded: [OnceLock<Normalized>; Kind::COUNT],
 }
 
 impl Index {
     /// Prepares `text` for searching. Cheap: the folding happens on the first search.
-    pub fn new(text: impl Into<Arc<str>>) -> Index {
+    pub fn new(text: impl Into<Arc<String>>) -> Index {
         Index {
             source: text.into(),
             folded: Default::default(),

@@ -11,7 +11,7 @@ use qari::search::{Index, Mode, Query, render_list};
 const ARTICLE: &str = include_str!("../assets/article.txt");
 
 fn find(text: &str, query: &str, mode: Mode) -> Vec<Range<usize>> {
-    Index::new(text).find_all(&Query::new(query, mode).unwrap())
+    Index::new(text.to_string()).find_all(&Query::new(query, mode).unwrap())
 }
 
 fn found<'a>(text: &'a str, query: &str, mode: Mode) -> Vec<&'a str> {
@@ -119,7 +119,7 @@ fn matches_do_not_overlap() {
 #[test]
 fn find_from_and_before_step_through_matches() {
     let text = "الناتو ثم الناتو ثم الناتو";
-    let index = Index::new(text);
+    let index = Index::new(text.to_string());
     let q = Query::new("الناتو", Mode::Loose).unwrap();
     let all = index.find_all(&q);
     assert_eq!(all.len(), 3);
@@ -299,7 +299,7 @@ proptest! {
             Mode::Loose => Fold { case: !raw.chars().any(char::is_uppercase), ..Fold::LOOSE },
         };
         let needle = fold_str(raw, fold).trim_matches(' ').to_owned();
-        let index = Index::new(src.as_str());
+        let index = Index::new(src.clone());
         let all = index.find_all(&q);
         prop_assert!(!all.is_empty(), "the query came from the text");
         let folded = fold_str(&src, fold);
@@ -332,7 +332,7 @@ fn last_line_of_a_big_file() {
     let path = std::env::var("QARI_BIG_CORPUS").unwrap();
     let text = std::fs::read_to_string(path).unwrap();
     let (wall, cpu) = (std::time::Instant::now(), thread_cpu());
-    let index = Index::new(text.as_str());
+    let index = Index::new(text.clone());
     let q = Query::new("خاتمه المدونه", Mode::Loose).unwrap();
     let all = index.find_all(&q);
     let cpu = cpu.zip(thread_cpu()).map(|(a, b)| b - a);

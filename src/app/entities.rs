@@ -66,6 +66,7 @@ impl App {
             self.entities_wanted = true;
             return;
         }
+        self.entities_wanted = false;
         let (tx, rx) = mpsc::channel();
         let text = self.doc.text.clone();
         std::thread::spawn(move || {
@@ -73,6 +74,19 @@ impl App {
             let _ = tx.send(Recogniser::embedded().recognise(&text));
         });
         self.entities = EntityState::Analysing(rx);
+    }
+
+    /// Asks for the entities without starting now: they are recognised once the first frame is
+    /// on screen (see [`App::start_wanted_entities`]), so the model's loading never delays it.
+    pub fn want_entities(&mut self) {
+        self.entities_wanted = true;
+    }
+
+    /// Starts the recognition asked for with [`App::want_entities`], once the file is whole.
+    pub fn start_wanted_entities(&mut self) {
+        if self.entities_wanted && !self.loading() && matches!(self.entities, EntityState::Off) {
+            self.start_entities();
+        }
     }
 
     /// Takes the entities if the background thread has finished; true when something changed.
