@@ -96,8 +96,25 @@ af=$(field "$TMP/a.ttff" first_frame_ms)
 row "time to first frame, shipped article (no args), ms" "$af" "—" "—" "≤ 20 ms" \
     "$(python3 -c "print('yes' if $af <= 20 else 'no')")"
 
-# Peak memory of the reader showing big_50mb full screen, against the file's size.
-python3 "$TTFF" --cols 100 --rows 30 --expect 'شراكة خاصة' --quit-keys q -- \
+# Search to the file's only match on its last line, typed as one step, against less's search.
+skeys=(--expect 'شراكة خاصة' --keys '/END-OF-CORPUS\r' --key-expect END-OF-CORPUS)
+screen "${skeys[@]}" -- "$QARI" "$BIG50" >"$TMP/qs.ttff"
+screen "${skeys[@]}" -- less "$BIG50" >"$TMP/ls.ttff"
+qq=$(field "$TMP/qs.ttff" "key '/")
+lq=$(field "$TMP/ls.ttff" "key '/")
+r=$(python3 -c "print(f'{$qq/$lq:.2f}')")
+row "search to the last line, big_50mb, ms" "$qq" "$lq (less)" "$r×" "≤ ¼ of less" \
+    "$(python3 -c "print('yes' if $qq <= $lq / 4 else 'no')")"
+
+# Incremental search on the shipped article: each typed letter re-searches and redraws.
+screen --expect 'شراكة خاصة' --keys / --keys ا --keys ل --keys ن --keys ا --keys ت --keys و -- "$QARI" >"$TMP/i.ttff"
+ik=$(grep -E "key '[^/]'" "$TMP/i.ttff" | sed -E 's/.*median ([0-9.]+).*/\1/' | sort -n | python3 -c "import sys,statistics; print(f'{statistics.median(float(x) for x in sys.stdin):.1f}')")
+row "incremental search keystroke to frame, shipped article, ms (median of 6 letters)" "$ik" "—" "—" "< 16 ms" \
+    "$(python3 -c "print('yes' if $ik < 16 else 'no')")"
+
+# Peak memory of the reader showing big_50mb full screen, against the file's size, after `G`
+# (so the whole file has been read and its structure found).
+python3 "$TTFF" --cols 100 --rows 30 --expect 'شراكة خاصة' --keys G --key-expect END-OF-CORPUS --quit-keys q -- \
     /usr/bin/time -f %M -o "$TMP/rss" "$QARI" "$BIG50" >/dev/null 2>&1 || true
 sleep 0.5
 rss=$(python3 -c "print(f'{int(open(\"$TMP/rss\").read().split()[-1]) / 1024:.1f}')")

@@ -15,7 +15,7 @@ use crate::document::Document;
 use crate::document::structure::Outline;
 use crate::layout::{LayoutCache, LayoutOptions};
 use crate::source::{LoadError, Source};
-use std::sync::mpsc::Receiver;
+use std::sync::mpsc::{Receiver, Sender};
 
 /// Everything a key can ask the reader to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -102,6 +102,8 @@ pub struct App {
     outline_rx: Option<Receiver<Outline>>,
     /// The rest of a large file, being read on a background thread after its first lines are shown.
     loading: Option<Receiver<Result<Source, LoadError>>>,
+    /// Starts the thread reading the rest of a large file, once the first frame is drawn.
+    loading_gate: Option<Sender<()>>,
     /// Entities were asked for while the file was still loading: recognise them once it is whole.
     entities_wanted: bool,
     /// Laid-out paragraphs at the article view's width.
@@ -158,6 +160,7 @@ impl App {
             outline: Outline::default(),
             outline_rx: None,
             loading: None,
+            loading_gate: None,
             entities_wanted: false,
             doc,
             layout: LayoutCache::new(80, opts),

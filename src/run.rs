@@ -53,7 +53,7 @@ impl From<io::Error> for RunError {
 
 /// How much of a large file is read before the first frame: a few screens of text, read in
 /// well under a millisecond.
-const HEAD_BYTES: usize = 256 * 1024;
+const HEAD_BYTES: usize = 64 * 1024;
 
 /// Documents up to this size (bytes) have their entities recognised as soon as they open.
 const EAGER_ENTITIES: usize = 4 << 20;
@@ -100,15 +100,19 @@ pub fn run(args: Args) -> Result<(), RunError> {
     let src = match head {
         Some(head) => {
             let (tx, rx) = std::sync::mpsc::channel();
+            let (go, gate) = std::sync::mpsc::channel::<()>();
             let same = LoadOptions {
                 encoding: Some(head.encoding.to_string()),
                 ..load
             };
             std::thread::spawn(move || {
+                // Reading 50 MB competes with the first frame for memory and cores: wait until
+                // that frame is on screen (or the reader is gone).
+                let _ = gate.recv();
                 // The reader may have quit before the file is read; nobody is listening then.
                 let _ = tx.send(source::load(&input, &same));
             });
-            rest = Some(rx);
+            rest = Some((rx, go));
             head
         }
         None => source::load(&input, &load).map_err(RunError::Load)?,
@@ -158,7 +162,7 @@ pub fn run(args: Args) -> Result<(), RunError> {
         };
     }
     let mut app = match rest {
-        Some(rx) => App::streaming(doc, opts, rx),
+        Some((rx, go)) => App::streaming(doc, opts, rx, go),
         None => App::new(doc, opts),
     };
     app.encoding = encoding;

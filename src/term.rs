@@ -135,7 +135,7 @@ fn event_loop(
         if dirty {
             terminal.draw(|f| ui::draw(f, app))?;
             dirty = false;
-            app.start_wanted_entities();
+            app.after_frame();
         }
         // While background work runs, wake up now and then to show its result when ready.
         let busy = matches!(app.entities, EntityState::Analysing(_)) || app.outline_pending();

@@ -50,10 +50,21 @@ fn the_reader_takes_the_whole_file_and_keeps_its_place() {
         .unwrap()
         .unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
+    let (go, gate) = std::sync::mpsc::channel();
     let mut app = App::streaming(
         Document::new(head.text, head.name),
         LayoutOptions::default(),
         rx,
+        go,
+    );
+    assert!(
+        gate.try_recv().is_err(),
+        "nothing is read before the first frame"
+    );
+    app.after_frame();
+    assert!(
+        gate.try_recv().is_ok(),
+        "the first frame lets the reading thread start"
     );
     app.resize(80, 20);
     app.jump_to_byte(5_000);

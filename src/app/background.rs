@@ -6,7 +6,7 @@ use crate::document::Document;
 use crate::document::structure::{self, Outline};
 use crate::layout::{LayoutCache, LayoutOptions};
 use crate::source::{LoadError, Source};
-use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 
 /// Documents larger than this (bytes) have their structure found on a background thread.
 pub const BACKGROUND_OUTLINE: usize = 1 << 20;
@@ -19,14 +19,17 @@ fn find_outline(doc: &Document) -> Outline {
 
 impl App {
     /// A reader showing `head`, the first lines of a large file, while `rest` brings the whole
-    /// file (decoded the same way, so every offset in `head` stays valid).
+    /// file (decoded the same way, so every offset in `head` stays valid). `go` tells the
+    /// reading thread to start; it is sent once the first frame is drawn.
     pub fn streaming(
         head: Document,
         opts: LayoutOptions,
         rest: Receiver<Result<Source, LoadError>>,
+        go: Sender<()>,
     ) -> App {
         let mut app = App::bare(head, opts);
         app.loading = Some(rest);
+        app.loading_gate = Some(go);
         app.side = Side::Sections;
         app
     }
@@ -48,6 +51,16 @@ impl App {
         } else {
             self.set_outline(find_outline(&self.doc));
         }
+    }
+
+    /// Called after each frame: the work that waited for the first one starts (reading the rest
+    /// of a large file, recognising entities).
+    pub fn after_frame(&mut self) {
+        if let Some(go) = self.loading_gate.take() {
+            // A reading thread that is gone has nothing to start.
+            let _ = go.send(());
+        }
+        self.start_wanted_entities();
     }
 
     /// True while the file is still being read or its structure found.
@@ -111,6 +124,9 @@ impl App {
 
     /// Waits for the whole file (for `G` and search, which need all of it).
     pub(super) fn finish_loading(&mut self) {
+        if let Some(go) = self.loading_gate.take() {
+            let _ = go.send(());
+        }
         if let Some(rx) = &self.loading {
             match rx.recv() {
                 Ok(r) => self.take_whole(r),
