@@ -290,7 +290,14 @@ impl Normalized {
     /// the common characters are classified by table from their UTF-8 bytes, and a large text
     /// is folded in pieces on all cores, so a 50 MB file folds in a fraction of a second.
     pub fn new(src: &str, fold: Fold) -> Normalized {
-        let threads = std::thread::available_parallelism().map_or(1, usize::from);
+        // Short texts (a word, a query: the recogniser folds every token) never ask how many
+        // cores there are: that reads cgroup files, a system call each time.
+        if src.len() < 2 * PARALLEL_MIN {
+            return Normalized::in_pieces(src, fold, 1);
+        }
+        static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+        let threads =
+            *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, usize::from));
         Normalized::in_pieces(src, fold, threads.min(src.len() / PARALLEL_MIN).max(1))
     }
 
