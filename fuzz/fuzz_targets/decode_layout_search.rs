@@ -1,15 +1,17 @@
-//! Fuzz target: arbitrary bytes ▸ decode ▸ document ▸ layout of every line, checking what must
-//! hold for any input: rows fit the width, cells point inside their line, and nothing that
-//! could drive the terminal (C0, DEL, C1, bidi controls) reaches a cell's text.
+//! Fuzz target: arbitrary bytes ▸ decode ▸ document ▸ layout of every line ▸ search, checking
+//! what must hold for any input: rows fit the width, cells point inside their line, nothing that
+//! could drive the terminal (C0, DEL, C1, bidi controls) reaches a cell's text, and every search
+//! match is an in-order, non-overlapping range on character boundaries.
 //!
 //! The first input byte chooses the width (1..=200) and whether controls are shown as symbols;
-//! the rest is the file.
+//! the rest is the file. The query is a piece of the file's own text, so matches exist.
 
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use qari::document::Document;
 use qari::layout::{LayoutOptions, layout_paragraph};
+use qari::search::{Index, Mode, Query};
 
 fuzz_target!(|data: &[u8]| {
     let Some((&first, bytes)) = data.split_first() else { return };
@@ -35,6 +37,17 @@ fuzz_target!(|data: &[u8]| {
                     assert!(!text.chars().any(drives_terminal), "cell shows {text:?}");
                 }
             }
+        }
+    }
+    let query: String = doc.text.chars().skip(usize::from(first % 7)).take(usize::from(first % 5) + 1).collect();
+    let index = Index::new(doc.text.clone());
+    for mode in [Mode::Loose, Mode::Exact] {
+        let Some(q) = Query::new(&query, mode) else { continue };
+        let mut end = 0;
+        for m in index.find_all(&q) {
+            assert!(end <= m.start && m.start < m.end && m.end <= doc.text.len(), "match {m:?} after {end}");
+            assert!(doc.text.is_char_boundary(m.start) && doc.text.is_char_boundary(m.end));
+            end = m.end;
         }
     }
 });
