@@ -177,3 +177,29 @@ fn a_resize_keeps_the_reading_position() {
     p.send("q");
     assert_eq!(p.wait_exit(), Some(0));
 }
+
+#[test]
+fn the_mouse_wheel_scrolls_three_rows_with_mouse() {
+    let mut p = spawn_without_pane(&["--shape", "never", "--mouse"]);
+    assert!(
+        contains_bytes(&p.raw(), b"\x1b[?1000h"),
+        "--mouse turns mouse reporting on"
+    );
+    let before = body_texts(&p.frame_rows());
+    // An SGR mouse report: wheel down (button 65) at column 10, row 10.
+    p.send("\x1b[<65;10;10M");
+    p.expect("three rows up after a wheel step down", |rows| {
+        body_texts(rows)[..before.len() - 3] == before[3..]
+    });
+    p.send("\x1b[<64;10;10M");
+    p.expect("back after a wheel step up", |rows| {
+        body_texts(rows) == before
+    });
+    p.send("q");
+    assert_eq!(p.wait_exit(), Some(0));
+    p.assert_restored();
+    assert!(
+        contains_bytes(&p.raw(), b"\x1b[?1000l"),
+        "mouse reporting is turned off on exit"
+    );
+}
