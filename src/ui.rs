@@ -48,7 +48,7 @@ pub fn areas(app: &App, size: Rect) -> Areas {
     };
     let rtl = app.doc.rtl;
     let side = (app.side != Side::Hidden && size.width >= MIN_WIDTH_FOR_PANE).then(|| {
-        let w = (size.width / 4).clamp(20, 36);
+        let w = (size.width / 4).clamp(22, 36);
         body.width -= w;
         if rtl {
             Rect {
