@@ -89,7 +89,8 @@ pub fn run(args: Args) -> Result<(), RunError> {
     };
     let input = input(&args);
     let stdout_tty = io::stdout().is_terminal();
-    let full_screen = !(args.plain || !stdout_tty || args.list.is_some());
+    let plain = args.plain || !stdout_tty;
+    let full_screen = !plain && args.list.is_none();
     // A large file opens on its first lines at once; the rest is read in the background.
     let head = if full_screen {
         source::load_head(&input, &load, HEAD_BYTES).map_err(RunError::Load)?
@@ -122,9 +123,8 @@ pub fn run(args: Args) -> Result<(), RunError> {
     let doc = Document::new(src.text, src.name);
     let term = Terminal::detect();
     let bidi = term.bidi(args.bidi);
-    let plain = args.plain || !stdout_tty;
     // Piped plain output stays in logical letters unless asked: it is text for other programs.
-    let shape = if plain && !stdout_tty && args.shape == Shape::Auto {
+    let shape = if !stdout_tty && args.shape == Shape::Auto {
         false
     } else {
         term.shape(args.shape, bidi)
@@ -139,13 +139,11 @@ pub fn run(args: Args) -> Result<(), RunError> {
         let mode = if args.exact { Mode::Exact } else { Mode::Loose };
         let out = list(&doc, what, args.json, args.search.as_deref(), mode)?;
         let mut stdout = io::stdout().lock();
-        return match stdout
-            .write_all(out.as_bytes())
-            .and_then(|()| stdout.flush())
-        {
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-            r => r.map_err(RunError::Io),
-        };
+        return printed(
+            stdout
+                .write_all(out.as_bytes())
+                .and_then(|()| stdout.flush()),
+        );
     }
     if plain {
         let width = args.width.unwrap_or_else(|| {
@@ -155,11 +153,9 @@ pub fn run(args: Args) -> Result<(), RunError> {
                 .map_or(80, |(w, _)| w)
         });
         let mut out = io::BufWriter::new(io::stdout().lock());
-        return match crate::plain::write(&doc, width, &opts, &mut out).and_then(|()| out.flush()) {
-            // A closed pipe (`qari f | head`) is the reader's choice, not an error.
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-            r => r.map_err(RunError::Io),
-        };
+        return printed(
+            crate::plain::write(&doc, width, &opts, &mut out).and_then(|()| out.flush()),
+        );
     }
     let mut app = match rest {
         Some((rx, go)) => App::streaming(doc, opts, rx, go),
@@ -191,6 +187,15 @@ pub fn run(args: Args) -> Result<(), RunError> {
         },
     )?;
     Ok(())
+}
+
+/// The outcome of printing to stdout. A closed pipe (`qari f | head`) is the reader's choice,
+/// not an error.
+fn printed(result: io::Result<()>) -> Result<(), RunError> {
+    match result {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        r => r.map_err(RunError::Io),
+    }
 }
 
 /// The text `--list WHAT` prints.

@@ -56,11 +56,16 @@ impl App {
     /// Called after each frame: the work that waited for the first one starts (reading the rest
     /// of a large file, recognising entities).
     pub fn after_frame(&mut self) {
+        self.open_gate();
+        self.start_wanted_entities();
+    }
+
+    /// Lets the thread reading the rest of a large file start, if it has not yet.
+    fn open_gate(&mut self) {
         if let Some(go) = self.loading_gate.take() {
             // A reading thread that is gone has nothing to start.
             let _ = go.send(());
         }
-        self.start_wanted_entities();
     }
 
     /// True while the file is still being read or its structure found.
@@ -124,9 +129,7 @@ impl App {
 
     /// Waits for the whole file (for `G` and search, which need all of it).
     pub(super) fn finish_loading(&mut self) {
-        if let Some(go) = self.loading_gate.take() {
-            let _ = go.send(());
-        }
+        self.open_gate();
         if let Some(rx) = &self.loading {
             match rx.recv() {
                 Ok(r) => self.take_whole(r),
@@ -148,9 +151,7 @@ impl App {
                 // rows laid out so far stay valid.
                 self.doc = Document::new(src.text, name);
                 self.analyse();
-                if self.entities_wanted {
-                    self.start_entities();
-                }
+                self.start_wanted_entities();
             }
             Err(e) => self.notice = Some(format!("only the start could be read: {e}")),
         }

@@ -141,26 +141,6 @@ impl App {
         self.reveal(at);
         self.notice = Some(format!("{name}: mention {}/{n}", i + 1));
     }
-
-    /// Scrolls so that byte `at` is on screen: left alone if it already is, else its row goes
-    /// to the top.
-    pub fn reveal(&mut self, at: usize) {
-        let first = self.top_byte();
-        let mut p = self.top;
-        let mut last_end = first;
-        for _ in 1..self.height {
-            match self.next_pos(p) {
-                Some(q) => p = q,
-                None => break,
-            }
-        }
-        if let Some(r) = self.rows(p.para).get(p.row) {
-            last_end = r.end as usize;
-        }
-        if at < first || at >= last_end {
-            self.jump_to_byte(at);
-        }
-    }
 }
 
 /// Where a kind's group stands in the pane: people, organisations, places, other.

@@ -161,4 +161,24 @@ impl App {
         let len = self.doc.text.len().max(1);
         (self.top_byte() * 100 / len) as u16
     }
+
+    /// Scrolls so that byte `at` is on screen: left alone if it already is, else its row goes
+    /// to the top.
+    pub fn reveal(&mut self, at: usize) {
+        let first = self.top_byte();
+        let mut p = self.top;
+        let mut last_end = first;
+        for _ in 1..self.height {
+            match self.next_pos(p) {
+                Some(q) => p = q,
+                None => break,
+            }
+        }
+        if let Some(r) = self.rows(p.para).get(p.row) {
+            last_end = r.end as usize;
+        }
+        if at < first || at >= last_end {
+            self.jump_to_byte(at);
+        }
+    }
 }
