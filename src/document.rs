@@ -91,10 +91,12 @@ fn split_lines(text: &str) -> Vec<(u32, u32)> {
 
 /// Whether right-to-left letters outnumber left-to-right ones in the first 64 KiB.
 fn is_mostly_rtl(text: &str) -> bool {
-    use unicode_bidi::{BidiClass, bidi_class};
+    use unicode_bidi::BidiClass;
+    // The layout table answers for Arabic and Latin in one array access.
+    let table = crate::layout::props::table();
     let (mut r, mut l) = (0usize, 0usize);
     for c in text.chars().take(64 * 1024) {
-        match bidi_class(c) {
+        match table.class(c) {
             BidiClass::R | BidiClass::AL => r += 1,
             BidiClass::L => l += 1,
             _ => {}

@@ -45,25 +45,39 @@ impl Cell {
     }
 
     /// Appends the text of this cell to `out` as UTF-8 (as [`Cell::text`], without allocating:
-    /// plain output writes whole documents through it).
+    /// plain output writes whole documents through it). Inlined for the cells that draw their
+    /// source bytes, which are nearly all of them.
+    #[inline]
     pub fn push_utf8(&self, doc: &str, out: &mut Vec<u8>) {
-        let src = doc.as_bytes().get(self.range()).unwrap_or(&[]);
-        let mut buf = [0; 4];
         match self.glyph {
             // Nearly every cell is one or two bytes (ASCII, an Arabic letter): pushed bytewise,
             // they cost less than a call to copy a slice of unknown length.
-            Glyph::Source => match *src {
-                [a] => out.push(a),
+            Glyph::Source => match *doc.as_bytes().get(self.range()).unwrap_or(&[]) {
                 [a, b] => out.extend_from_slice(&[a, b]),
-                _ => out.extend_from_slice(src),
+                [a] => out.push(a),
+                ref src => out.extend_from_slice(src),
             },
-            Glyph::Symbol(c) => out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes()),
+            _ => self.push_replaced(doc, out),
+        }
+    }
+
+    /// [`Cell::push_utf8`] for a cell that draws something else than its source bytes.
+    fn push_replaced(&self, doc: &str, out: &mut Vec<u8>) {
+        match self.glyph {
+            Glyph::Source => out.extend_from_slice(doc.as_bytes().get(self.range()).unwrap_or(&[])),
+            Glyph::Symbol(c) => push_char(out, c),
             Glyph::Blank => out.extend(std::iter::repeat_n(b' ', usize::from(self.width))),
             Glyph::Base(c) => {
-                out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                push_char(out, c);
                 let src = doc.get(self.range()).unwrap_or("");
+                // Most such cells are one letter (a presentation form, a mirrored bracket): no
+                // marks to look for.
+                let mut chars = src.chars();
+                if chars.next().is_some_and(|first| !is_mark(first)) && chars.as_str().is_empty() {
+                    return;
+                }
                 for m in src.chars().filter(|&m| is_mark(m)) {
-                    out.extend_from_slice(m.encode_utf8(&mut buf).as_bytes());
+                    push_char(out, m);
                 }
             }
         }
@@ -72,6 +86,16 @@ impl Cell {
     /// The source byte range as `usize`.
     pub fn range(&self) -> std::ops::Range<usize> {
         self.start as usize..self.end as usize
+    }
+}
+
+/// Appends `c` as UTF-8. Presentation forms are three bytes: pushed as such, they cost less than
+/// a call to copy a slice of unknown length.
+fn push_char(out: &mut Vec<u8>, c: char) {
+    match *c.encode_utf8(&mut [0; 4]).as_bytes() {
+        [a, b, c] => out.extend_from_slice(&[a, b, c]),
+        [a, b] => out.extend_from_slice(&[a, b]),
+        ref s => out.extend_from_slice(s),
     }
 }
 
