@@ -7,6 +7,7 @@ mod panes;
 pub mod scroll;
 mod search;
 
+pub use background::WholeFile;
 pub use entities::{EntityState, MentionIndex};
 pub use panes::{Focus, Side};
 pub use search::{Prompt, SearchState};
@@ -14,7 +15,7 @@ pub use search::{Prompt, SearchState};
 use crate::document::Document;
 use crate::document::structure::Outline;
 use crate::layout::{LayoutCache, LayoutOptions};
-use crate::source::{LoadError, Source};
+
 use std::sync::mpsc::{Receiver, Sender};
 
 /// Everything a key can ask the reader to do.
@@ -101,9 +102,14 @@ pub struct App {
     /// The structure of a large document, being found on a background thread.
     outline_rx: Option<Receiver<Outline>>,
     /// The rest of a large file, being read on a background thread after its first lines are shown.
-    loading: Option<Receiver<Result<Source, LoadError>>>,
+    loading: Option<Receiver<WholeFile>>,
     /// Starts the thread reading the rest of a large file, once the first frame is drawn.
     loading_gate: Option<Sender<()>>,
+    /// While a large file is read: the end of it that is not on screen (its last lines while
+    /// its first are shown, and the other way round), swapped in by `G` and `g`.
+    other_end: Option<Document>,
+    /// The last lines of a file being read are on screen, not its first.
+    showing_tail: bool,
     /// Entities were asked for while the file was still loading: recognise them once it is whole.
     entities_wanted: bool,
     /// Laid-out paragraphs at the article view's width.
@@ -161,6 +167,8 @@ impl App {
             outline_rx: None,
             loading: None,
             loading_gate: None,
+            other_end: None,
+            showing_tail: false,
             entities_wanted: false,
             doc,
             layout: LayoutCache::new(80, opts),
@@ -199,9 +207,15 @@ impl App {
             Action::HalfPageDown => self.scroll(i64::from(self.height / 2).max(1)),
             Action::HalfPageUp => self.scroll(-i64::from(self.height / 2).max(1)),
             Action::Scroll(n) => self.scroll(i64::from(n)),
-            Action::Top => self.top = Pos::default(),
+            Action::Top => {
+                self.show_head();
+                self.top = Pos::default();
+            }
             Action::Bottom => {
-                self.finish_loading();
+                // A large file being read shows its last lines at once; the rest comes later.
+                if !self.show_tail() {
+                    self.finish_loading();
+                }
                 self.top = self.last_top();
             }
             Action::NextSection => self.next_section(),

@@ -106,14 +106,20 @@ pub fn run(args: Args) -> Result<(), RunError> {
                 encoding: Some(head.encoding.to_string()),
                 ..load
             };
+            // The end of the file, for `G` before the rest is read; without it `G` waits.
+            let tail = source::load_tail(&input, &same, HEAD_BYTES)
+                .ok()
+                .flatten()
+                .map(|t| Document::new(t.text, t.name));
             std::thread::spawn(move || {
                 // Reading 50 MB competes with the first frame for memory and cores: wait until
                 // that frame is on screen (or the reader is gone).
                 let _ = gate.recv();
                 // The reader may have quit before the file is read; nobody is listening then.
-                let _ = tx.send(source::load(&input, &same));
+                let whole = source::load(&input, &same);
+                let _ = tx.send(whole.map(|s| (Document::new(s.text, s.name), s.notices)));
             });
-            rest = Some((rx, go));
+            rest = Some((rx, go, tail));
             head
         }
         None => source::load(&input, &load).map_err(RunError::Load)?,
@@ -158,7 +164,13 @@ pub fn run(args: Args) -> Result<(), RunError> {
         );
     }
     let mut app = match rest {
-        Some((rx, go)) => App::streaming(doc, opts, rx, go),
+        Some((rx, go, tail)) => {
+            let mut app = App::streaming(doc, opts, rx, go);
+            if let Some(tail) = tail {
+                app.set_tail(tail);
+            }
+            app
+        }
         None => App::new(doc, opts),
     };
     app.encoding = encoding;

@@ -12,7 +12,7 @@ pub use decode::decode;
 use encoding_rs::Encoding;
 use std::fmt;
 use std::fs::File;
-use std::io::Read;
+use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 /// The article shown when no file is named: an Arabic news article about the NATO–Morocco partnership.
@@ -224,15 +224,10 @@ pub fn load_head(
         return Ok(None);
     };
     let (forced, force) = encoding_choice(opts)?;
-    let big_file = std::fs::metadata(p)
-        .is_ok_and(|m| m.is_file() && m.len() > max as u64 && m.len() <= MAX_BYTES);
-    if !big_file || forced.is_some_and(is_utf16) {
+    if big_file(p, max).is_none() || forced.is_some_and(is_utf16) {
         return Ok(None);
     }
-    let file = File::open(p).map_err(|err| LoadError::Io {
-        path: p.clone(),
-        err,
-    })?;
+    let file = open(p)?;
     let mut bytes = read_stream(file.take(max as u64), max, p, force)?;
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Ok(None);
@@ -242,6 +237,59 @@ pub fn load_head(
     };
     bytes.truncate(last_end + 1);
     Ok(Some(decode::decode_with(bytes, &display_name(p), forced)))
+}
+
+/// The last whole lines of a regular file larger than `max` bytes, decoded with the encoding
+/// `opts` names (the one [`load_head`] found), so that `G` shows the end of a large file before
+/// the rest is read. Its text ends what [`load`] gives for the file (line ends are the same byte
+/// in every encoding read this way). `None` when the input is not such a file, when no encoding
+/// is named or it is UTF-16, or when the last `max` bytes hold no line end.
+pub fn load_tail(
+    input: &Input,
+    opts: &LoadOptions,
+    max: usize,
+) -> Result<Option<Source>, LoadError> {
+    let Input::Path(p) = input else {
+        return Ok(None);
+    };
+    let (forced, _) = encoding_choice(opts)?;
+    let (Some(len), Some(enc)) = (big_file(p, max), forced.filter(|&e| !is_utf16(e))) else {
+        return Ok(None);
+    };
+    let io = |err| LoadError::Io {
+        path: p.clone(),
+        err,
+    };
+    let mut file = open(p)?;
+    file.seek(SeekFrom::Start(len - max as u64)).map_err(io)?;
+    let mut bytes = Vec::with_capacity(max);
+    file.take(max as u64).read_to_end(&mut bytes).map_err(io)?;
+    // The window starts inside a line: the tail starts after its first line end.
+    let Some(first_end) = memchr::memchr(b'\n', &bytes) else {
+        return Ok(None);
+    };
+    bytes.drain(..=first_end);
+    Ok(Some(decode::decode_with(
+        bytes,
+        &display_name(p),
+        Some(enc),
+    )))
+}
+
+/// The size of `p` when it is a regular file larger than `max` bytes that qari may read whole.
+fn big_file(p: &Path, max: usize) -> Option<u64> {
+    std::fs::metadata(p)
+        .ok()
+        .filter(|m| m.is_file() && m.len() > max as u64 && m.len() <= MAX_BYTES)
+        .map(|m| m.len())
+}
+
+/// Opens `p` for reading.
+fn open(p: &Path) -> Result<File, LoadError> {
+    File::open(p).map_err(|err| LoadError::Io {
+        path: p.to_path_buf(),
+        err,
+    })
 }
 
 /// Adds the notice a user needs in front of a blank screen.

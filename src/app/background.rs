@@ -5,8 +5,12 @@ use super::{App, Side};
 use crate::document::Document;
 use crate::document::structure::{self, Outline};
 use crate::layout::{LayoutCache, LayoutOptions};
-use crate::source::{LoadError, Source};
+use crate::source::LoadError;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+
+/// What the thread reading the whole of a large file sends: the document (its lines found on
+/// that thread, not while a key waits) and the notices its decoding gave.
+pub type WholeFile = Result<(Document, Vec<String>), LoadError>;
 
 /// Documents larger than this (bytes) have their structure found on a background thread.
 pub const BACKGROUND_OUTLINE: usize = 1 << 20;
@@ -24,7 +28,7 @@ impl App {
     pub fn streaming(
         head: Document,
         opts: LayoutOptions,
-        rest: Receiver<Result<Source, LoadError>>,
+        rest: Receiver<WholeFile>,
         go: Sender<()>,
     ) -> App {
         let mut app = App::bare(head, opts);
@@ -32,6 +36,49 @@ impl App {
         app.loading_gate = Some(go);
         app.side = Side::Sections;
         app
+    }
+
+    /// Gives a streaming reader the last lines of the file (see [`crate::source::load_tail`]),
+    /// for `G` to show before the whole file is read.
+    pub fn set_tail(&mut self, tail: Document) {
+        if self.loading.is_some() && !self.showing_tail {
+            self.other_end = Some(tail);
+        }
+    }
+
+    /// Puts the last lines of a file being read on screen; false when there are none to show
+    /// (the file is whole, or no tail was given).
+    pub(super) fn show_tail(&mut self) -> bool {
+        if self.loading.is_none() {
+            return false;
+        }
+        if !self.showing_tail {
+            let Some(tail) = self.other_end.take() else {
+                return false;
+            };
+            self.other_end = Some(std::mem::replace(&mut self.doc, tail));
+            self.showing_tail = true;
+            self.fresh_layout();
+        }
+        true
+    }
+
+    /// Puts the first lines of a file being read back on screen after [`App::show_tail`].
+    pub(super) fn show_head(&mut self) {
+        if self.showing_tail
+            && let Some(head) = self.other_end.take()
+        {
+            self.other_end = Some(std::mem::replace(&mut self.doc, head));
+            self.showing_tail = false;
+            self.fresh_layout();
+        }
+    }
+
+    /// Empties the layout caches: the paragraphs they hold are not the document's any more.
+    fn fresh_layout(&mut self) {
+        let opts = self.layout.options();
+        self.layout = LayoutCache::new(self.layout.width(), opts);
+        self.quote_layout = LayoutCache::new(self.quote_layout.width(), opts);
     }
 
     /// Finds the document's structure: at once for a small document, in the background for a
@@ -108,9 +155,7 @@ impl App {
             }
             s => s,
         };
-        let opts = self.layout.options();
-        self.layout = LayoutCache::new(self.layout.width(), opts);
-        self.quote_layout = LayoutCache::new(self.quote_layout.width(), opts);
+        self.fresh_layout();
         self.jump_to_byte(anchor);
     }
 
@@ -139,17 +184,36 @@ impl App {
     }
 
     /// Replaces the first lines by the whole file, then analyses it.
-    fn take_whole(&mut self, result: Result<Source, LoadError>) {
+    fn take_whole(&mut self, result: WholeFile) {
         self.loading = None;
         match result {
-            Ok(src) => {
-                if !src.notices.is_empty() {
-                    self.notice = Some(src.notices.join("; "));
+            Ok((doc, notices)) => {
+                if !notices.is_empty() {
+                    self.notice = Some(notices.join("; "));
                 }
-                let name = std::mem::take(&mut self.doc.name);
+                // The reader on the tail stays where they are: at the end, or on the same byte,
+                // the tail's offsets moved by the length of the text before it.
+                let tail = if self.showing_tail {
+                    let last = self.last_top();
+                    let at_end = self.top >= last;
+                    let shift = doc.text.len().checked_sub(self.doc.text.len());
+                    let ends = doc.text.ends_with(self.doc.text.as_str());
+                    Some((shift.filter(|_| ends && !at_end), self.top_byte()))
+                } else {
+                    None
+                };
                 // Paragraph indices and byte offsets of the first lines are unchanged, so the
                 // rows laid out so far stay valid.
-                self.doc = Document::new(src.text, name);
+                self.doc = doc;
+                self.other_end = None;
+                if let Some((shift, at)) = tail {
+                    self.showing_tail = false;
+                    self.fresh_layout();
+                    match shift {
+                        Some(shift) => self.jump_to_byte(at + shift),
+                        None => self.top = self.last_top(),
+                    }
+                }
                 self.analyse();
                 self.start_wanted_entities();
             }
