@@ -166,16 +166,17 @@ pub fn layout_rows(
         let shown = &items[span.items.start..span.shown];
         cells.clear();
         row_levels.clear();
-        let mut width = 0u16;
-        for it in shown {
-            let mut cell = it.cell;
-            let l = levels.at(cell.start as usize - base);
-            if it.mirrors && opts.reorder {
-                bidi::mirror(&mut cell, l, it.first);
+        // Simple passes the compiler can keep tight: copy the cells, then their levels, then
+        // mirror the few that need it.
+        cells.extend(shown.iter().map(|it| it.cell));
+        row_levels.extend(cells.iter().map(|c| levels.at(c.start as usize - base)));
+        let width = cells.iter().map(|c| u16::from(c.width)).sum();
+        if opts.reorder {
+            for ((cell, it), &l) in cells.iter_mut().zip(shown).zip(row_levels.iter()) {
+                if it.mirrors {
+                    bidi::mirror(cell, l, it.first);
+                }
             }
-            width += u16::from(cell.width);
-            cells.push(cell);
-            row_levels.push(l);
         }
         if opts.reorder {
             bidi::reorder_row(cells, shown, row_levels, levels.para);

@@ -91,7 +91,7 @@ fn lam_alef_is_two_cells_unshaped_and_one_ligature_shaped() {
     let shaped = &rows(t, 80, &ALWAYS)[0];
     assert_eq!(shaped.width, 1);
     assert_eq!(shaped.cells.len(), 1);
-    assert_eq!(shaped.cells[0].glyph, Glyph::Base('\u{FEFB}'));
+    assert_eq!(shaped.cells[0].glyph, Glyph::Char('\u{FEFB}'));
     assert_eq!(
         shaped.cells[0].range(),
         0..t.len(),
@@ -110,7 +110,7 @@ fn lam_alef_is_never_split_by_wrapping() {
         let lig = shaped
             .iter()
             .flat_map(|r| &r.cells)
-            .filter(|c| c.glyph == Glyph::Base('\u{FEFC}'))
+            .filter(|c| c.glyph == Glyph::Char('\u{FEFC}'))
             .count();
         assert_eq!(lig, 1, "width {w}");
     }
@@ -128,9 +128,9 @@ fn shaping_picks_forms_from_neighbours() {
     assert_eq!(
         cells,
         vec![
-            Glyph::Base('\u{FE96}'),
-            Glyph::Base('\u{FEF4}'),
-            Glyph::Base('\u{FE91}')
+            Glyph::Char('\u{FE96}'),
+            Glyph::Char('\u{FEF4}'),
+            Glyph::Char('\u{FE91}')
         ]
     );
 }

@@ -162,7 +162,9 @@ pub fn shape(items: &mut Vec<Item>, para: &str, base: usize, scratch: &mut Scrat
                 .flatten();
             if let Some((iso, fin)) = lig {
                 item.cell.end = items[i + 1].cell.end;
-                item.cell.glyph = Glyph::Base(if prev { fin } else { iso });
+                let letters = c.len_utf8() + items[i + 1].first.len_utf8();
+                item.cell
+                    .replace_with(if prev { fin } else { iso }, letters);
                 used = 2;
             } else if let Some((first, n)) = forms(c) {
                 let next = connects(i);
@@ -175,7 +177,7 @@ pub fn shape(items: &mut Vec<Item>, para: &str, base: usize, scratch: &mut Scrat
                     _ => 0,
                 };
                 if let Some(g) = char::from_u32(first + pick) {
-                    item.cell.glyph = Glyph::Base(g);
+                    item.cell.replace_with(g, c.len_utf8());
                 }
             }
         }

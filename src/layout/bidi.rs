@@ -216,6 +216,6 @@ pub fn mirror(cell: &mut Cell, level: u8, first: char) {
         return;
     }
     if let Some(m) = props::mirrored(first) {
-        cell.glyph = Glyph::Base(m);
+        cell.replace_with(m, first.len_utf8());
     }
 }

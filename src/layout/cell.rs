@@ -11,8 +11,9 @@ pub enum Glyph {
     /// This character, followed by the combining marks of the source bytes (harakat stay on their
     /// letter): a presentation form, a lam-alef ligature, a mirrored bracket.
     Base(char),
-    /// This character alone: the visible stand-in for a control character or escape byte.
-    Symbol(char),
+    /// This character alone: the visible stand-in for a control character or escape byte, or a
+    /// presentation form or mirrored bracket in place of a character that carries no marks.
+    Char(char),
     /// `width` spaces: an expanded tab.
     Blank,
 }
@@ -57,6 +58,8 @@ impl Cell {
                 [a] => out.push(a),
                 ref src => out.extend_from_slice(src),
             },
+            // A presentation form: most of the rest.
+            Glyph::Char(c) => push_char(out, c),
             _ => self.push_replaced(doc, out),
         }
     }
@@ -65,22 +68,26 @@ impl Cell {
     fn push_replaced(&self, doc: &str, out: &mut Vec<u8>) {
         match self.glyph {
             Glyph::Source => out.extend_from_slice(doc.as_bytes().get(self.range()).unwrap_or(&[])),
-            Glyph::Symbol(c) => push_char(out, c),
+            Glyph::Char(c) => push_char(out, c),
             Glyph::Blank => out.extend(std::iter::repeat_n(b' ', usize::from(self.width))),
             Glyph::Base(c) => {
                 push_char(out, c);
                 let src = doc.get(self.range()).unwrap_or("");
-                // Most such cells are one letter (a presentation form, a mirrored bracket): no
-                // marks to look for.
-                let mut chars = src.chars();
-                if chars.next().is_some_and(|first| !is_mark(first)) && chars.as_str().is_empty() {
-                    return;
-                }
                 for m in src.chars().filter(|&m| is_mark(m)) {
                     push_char(out, m);
                 }
             }
         }
+    }
+
+    /// Draws `c` in place of the first `replaced` source bytes (the letters it stands for):
+    /// alone when they are all the cell holds, else followed by the marks after them.
+    pub fn replace_with(&mut self, c: char, replaced: usize) {
+        self.glyph = if (self.end - self.start) as usize == replaced {
+            Glyph::Char(c)
+        } else {
+            Glyph::Base(c)
+        };
     }
 
     /// The source byte range as `usize`.
@@ -91,6 +98,7 @@ impl Cell {
 
 /// Appends `c` as UTF-8. Presentation forms are three bytes: pushed as such, they cost less than
 /// a call to copy a slice of unknown length.
+#[inline]
 fn push_char(out: &mut Vec<u8>, c: char) {
     match *c.encode_utf8(&mut [0; 4]).as_bytes() {
         [a, b, c] => out.extend_from_slice(&[a, b, c]),

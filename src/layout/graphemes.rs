@@ -178,12 +178,12 @@ fn push_cluster(g: &str, at: usize, show_controls: bool, out: &mut Vec<Item>) {
     } else if g == "\t" {
         (Glyph::Blank, 1, Break::Tab)
     } else if let Some(sym) = control_symbol(first) {
-        (Glyph::Symbol(sym), 1, Break::No)
+        (Glyph::Char(sym), 1, Break::No)
     } else if is_invisible_format(first) && g.chars().all(is_invisible_format) {
         if !show_controls {
             return;
         }
-        (Glyph::Symbol(format_symbol(first)), 1, Break::No)
+        (Glyph::Char(format_symbol(first)), 1, Break::No)
     } else {
         match g.width() {
             0 => (Glyph::Base('◌'), 1, Break::No),

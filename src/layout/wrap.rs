@@ -70,7 +70,7 @@ pub fn wrap(items: &mut [Item], width: usize, rows: &mut Vec<RowSpan>) {
             let mut w = usize::from(items[i].cell.width);
             if w > width {
                 // A wide character in a one-column row: show that something is there.
-                items[i].cell.glyph = Glyph::Symbol('…');
+                items[i].cell.glyph = Glyph::Char('…');
                 items[i].cell.width = 1;
                 w = 1;
             }

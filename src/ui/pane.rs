@@ -63,7 +63,7 @@ pub fn entry_row(text: &str, width: u16, opts: &LayoutOptions) -> VisualRow {
             start: at,
             end: at,
             width: 1,
-            glyph: Glyph::Symbol('…'),
+            glyph: Glyph::Char('…'),
         };
         if row.rtl {
             row.cells.insert(0, ellipsis);
