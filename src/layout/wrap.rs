@@ -27,12 +27,17 @@ pub fn wrap(items: &mut [Item], width: usize, rows: &mut Vec<RowSpan>) {
     let mut col = 0; // columns used by the current row so far
     let mut i = 0;
     let n = items.len();
-    let close = |rows: &mut Vec<RowSpan>, items: &[Item], start: usize, end: usize| {
-        let mut used = 0;
-        let mut shown = start;
-        while shown < end && used + usize::from(items[shown].cell.width) <= width {
-            used += usize::from(items[shown].cell.width);
-            shown += 1;
+    // `col` is the width of the row's items: when they fit, all are drawn, else the spaces
+    // that hang past the edge are not.
+    let close = |rows: &mut Vec<RowSpan>, items: &[Item], start: usize, end: usize, col: usize| {
+        let mut shown = end;
+        if col > width {
+            let mut used = 0;
+            shown = start;
+            while shown < end && used + usize::from(items[shown].cell.width) <= width {
+                used += usize::from(items[shown].cell.width);
+                shown += 1;
+            }
         }
         rows.push(RowSpan {
             items: start..end,
@@ -56,7 +61,7 @@ pub fn wrap(items: &mut [Item], width: usize, rows: &mut Vec<RowSpan>) {
             j += 1;
         }
         if i > start && col + word > width {
-            close(rows, items, start, i);
+            close(rows, items, start, i, col);
             start = i;
             col = 0;
         }
@@ -75,7 +80,7 @@ pub fn wrap(items: &mut [Item], width: usize, rows: &mut Vec<RowSpan>) {
                 w = 1;
             }
             if col + w > width {
-                close(rows, items, start, i);
+                close(rows, items, start, i, col);
                 start = i;
                 col = 0;
             }
@@ -83,5 +88,5 @@ pub fn wrap(items: &mut [Item], width: usize, rows: &mut Vec<RowSpan>) {
             i += 1;
         }
     }
-    close(rows, items, start, n);
+    close(rows, items, start, n, col);
 }
