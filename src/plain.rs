@@ -33,17 +33,18 @@ pub fn write(
     }
     // A few batches per thread at a time: enough to balance uneven batches, bounded memory.
     let group = rayon::current_num_threads() * 4;
+    // Each batch's output and working memory, kept from one group to the next: fresh buffers
+    // would be fresh pages every time, which the kernel must map and zero.
+    let mut work: Vec<(Vec<u8>, Scratch)> = (0..group).map(|_| Default::default()).collect();
     for chunk in batches.chunks(group) {
-        let texts: Vec<Vec<u8>> = chunk
-            .par_iter()
-            .map_init(Scratch::default, |scratch, paras| {
-                let mut text = Vec::new();
-                render(doc, paras.clone(), width, opts, scratch, &mut text);
-                text
-            })
-            .collect();
-        for text in texts {
-            out.write_all(&text)?;
+        work.par_iter_mut()
+            .zip(chunk)
+            .for_each(|((text, scratch), paras)| {
+                text.clear();
+                render(doc, paras.clone(), width, opts, scratch, text);
+            });
+        for (text, _) in work.iter().take(chunk.len()) {
+            out.write_all(text)?;
         }
     }
     Ok(())
