@@ -83,6 +83,9 @@ fn stdin_is_piped() -> bool {
 
 /// Runs qari.
 pub fn run(args: Args) -> Result<(), RunError> {
+    // The layout's character table takes a few milliseconds to fill: another core fills it
+    // while this one reads the input.
+    std::thread::spawn(crate::layout::props::table);
     let load = LoadOptions {
         encoding: args.encoding.clone(),
         force: args.force,
