@@ -148,7 +148,6 @@ pub fn shape(items: &mut Vec<Item>, para: &str, base: usize, scratch: &mut Scrat
     let mut w = 0;
     let mut i = 0;
     while i < n {
-        let mut item = items[i];
         let prev = i > 0 && connects(i - 1);
         let mut used = 1;
         if let Some(c) = joins[i].base {
@@ -156,15 +155,18 @@ pub fn shape(items: &mut Vec<Item>, para: &str, base: usize, scratch: &mut Scrat
             // never swallows a hidden control between them.
             let adjacent = items
                 .get(i + 1)
-                .is_some_and(|n| n.cell.start == item.cell.end);
+                .is_some_and(|n| n.cell.start == items[i].cell.end);
             let lig = (c == 'ل' && adjacent)
                 .then(|| joins.get(i + 1).and_then(|j| j.base).and_then(lam_alef))
                 .flatten();
             if let Some((iso, fin)) = lig {
-                item.cell.end = items[i + 1].cell.end;
-                let letters = c.len_utf8() + items[i + 1].first.len_utf8();
-                item.cell
-                    .replace_with(if prev { fin } else { iso }, letters);
+                let alef = items[i + 1];
+                let cell = &mut items[i].cell;
+                cell.end = alef.cell.end;
+                cell.replace_with(
+                    if prev { fin } else { iso },
+                    c.len_utf8() + alef.first.len_utf8(),
+                );
                 used = 2;
             } else if let Some((first, n)) = forms(c) {
                 let next = connects(i);
@@ -177,11 +179,13 @@ pub fn shape(items: &mut Vec<Item>, para: &str, base: usize, scratch: &mut Scrat
                     _ => 0,
                 };
                 if let Some(g) = char::from_u32(first + pick) {
-                    item.cell.replace_with(g, c.len_utf8());
+                    items[i].cell.replace_with(g, c.len_utf8());
                 }
             }
         }
-        items[w] = item;
+        if w != i {
+            items[w] = items[i];
+        }
         w += 1;
         i += used;
     }
