@@ -293,43 +293,49 @@ impl Normalized {
         // Short texts (a word, a query: the recogniser folds every token) never ask how many
         // cores there are: that reads cgroup files, a system call each time.
         if src.len() < 2 * PARALLEL_MIN {
-            return Normalized::in_pieces(src, fold, 1);
+            return Normalized::in_pieces(src, fold, 1, 1);
         }
         static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
         let threads =
             *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, usize::from));
-        Normalized::in_pieces(src, fold, threads.min(src.len() / PARALLEL_MIN).max(1))
+        let threads = threads.min(src.len() / PARALLEL_MIN).max(1);
+        Normalized::in_pieces(src, fold, threads, src.len() / PARALLEL_MIN)
     }
 
-    /// Folds `src` in `n` pieces on `n` threads.
-    fn in_pieces(src: &str, fold: Fold, n: usize) -> Normalized {
-        let parts = split_points(src, fold, n);
-        let mut pieces = std::thread::scope(|scope| {
-            let handles: Vec<_> = parts
-                .windows(2)
-                .skip(1)
-                .map(|w| scope.spawn(move || Folder::run(src, w[0]..w[1], fold)))
-                .collect();
-            // This thread folds the first piece itself, into the buffer the whole text will use.
-            let first = Folder::run(src, 0..parts.get(1).copied().unwrap_or(src.len()), fold);
-            let mut rest: Vec<Folder> = handles
-                .into_iter()
-                .map(|h| {
-                    h.join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                })
-                .collect();
-            rest.insert(0, first);
-            rest
-        })
-        .into_iter();
-        let mut whole = pieces
-            .next()
-            .unwrap_or_else(|| Folder::run(src, 0..src.len(), fold));
-        for piece in pieces {
-            whole.append(piece);
+    /// Folds `src` on `n` threads, cut in `pieces` pieces (at least `n`) folded `n` at a time,
+    /// each round appended to the first piece's buffer (sized for the whole text) before the
+    /// next: the folded copies waiting to be appended stay small next to a large text.
+    fn in_pieces(src: &str, fold: Fold, n: usize, pieces: usize) -> Normalized {
+        let parts = split_points(src, fold, pieces.max(n).max(1));
+        let ranges: Vec<Range<usize>> = parts.windows(2).map(|w| w[0]..w[1]).collect();
+        let mut whole: Option<Folder> = None;
+        for round in ranges.chunks(n.max(1)) {
+            let folded: Vec<Folder> = std::thread::scope(|scope| {
+                let handles: Vec<_> = round
+                    .iter()
+                    .skip(1)
+                    .map(|r| scope.spawn(move || Folder::run(src, r.clone(), fold)))
+                    .collect();
+                // This thread folds the round's first piece itself.
+                let first = round.first().map(|r| Folder::run(src, r.clone(), fold));
+                first
+                    .into_iter()
+                    .chain(handles.into_iter().map(|h| {
+                        h.join()
+                            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                    }))
+                    .collect()
+            });
+            for piece in folded {
+                match &mut whole {
+                    Some(w) => w.append(piece),
+                    None => whole = Some(piece),
+                }
+            }
         }
-        whole.finish(src.len())
+        whole
+            .unwrap_or_else(|| Folder::run(src, 0..src.len(), fold))
+            .finish(src.len())
     }
 
     /// Source offset of folded offset `o` (a char boundary of `text`, or its length): where the
@@ -523,11 +529,12 @@ mod tests {
         fn pieces_fold_like_the_whole(
             src in "[a A\u{0623}\u{0628}\u{064E}\u{0640}\n\u{00A0}\u{3000}]{0,80}",
             n in 2usize..6,
+            rounds in 1usize..4,
             arabic in any::<bool>(),
             whitespace in any::<bool>(),
         ) {
             let fold = Fold { arabic, case: true, whitespace };
-            let (whole, pieces) = (Normalized::in_pieces(&src, fold, 1), Normalized::in_pieces(&src, fold, n));
+            let (whole, pieces) = (Normalized::in_pieces(&src, fold, 1, 1), Normalized::in_pieces(&src, fold, n, n * rounds));
             prop_assert_eq!(&whole.text, &pieces.text);
             for f in 0..=whole.text.len() {
                 prop_assert_eq!(whole.source_offset(f), pieces.source_offset(f));

@@ -12,6 +12,8 @@ use crate::arabic::{Fold, fold_str};
 pub(super) const WORDS: RangeInclusive<usize> = 6..=60;
 /// Fewest distinctive words a candidate needs after common words are set aside.
 const MIN_DISTINCTIVE: usize = 4;
+/// Most sentences a distinctive word may appear in (fewer in a short article).
+const MAX_COMMON: usize = 64;
 /// Share of a candidate's distinctive words that one sentence elsewhere must hold.
 const MIN_CONTAINMENT: f64 = 0.7;
 
@@ -28,8 +30,11 @@ struct Sentences {
 }
 
 impl Sentences {
-    /// Folds each line once, cuts it into sentences and gives every distinct word an id.
-    fn new(pool: &[Option<&str>]) -> Sentences {
+    /// Folds each line once, cuts it into sentences and gives every distinct word an id. Word
+    /// lists are kept only for the sentences of `wanted` lines (the candidates), and a word's
+    /// sentences only up to one past the most a distinctive word may have: in a book, the rest
+    /// would take more memory than its text.
+    fn new(pool: &[Option<&str>], wanted: &[bool]) -> Sentences {
         let mut ids: HashMap<String, u32> = HashMap::new();
         let mut s = Sentences {
             words: Vec::new(),
@@ -55,7 +60,14 @@ impl Sentences {
                 words.dedup();
                 s.postings.resize(ids.len(), Vec::new());
                 for &w in &words {
-                    s.postings[w as usize].push(s.words.len() as u32);
+                    if let Some(p) = s.postings.get_mut(w as usize)
+                        && p.len() <= MAX_COMMON
+                    {
+                        p.push(s.words.len() as u32);
+                    }
+                }
+                if !wanted.get(line).copied().unwrap_or(false) {
+                    words = Vec::new();
                 }
                 s.words.push(words);
                 s.line.push(line);
@@ -83,8 +95,14 @@ impl Sentences {
 /// frequency cut. Of two lines that hold each other, the finished, longer, earlier one is
 /// the original and the other the quote.
 pub(super) fn repeated(pool: &[Option<&str>], candidates: &[usize]) -> Vec<usize> {
-    let sentences = Sentences::new(pool);
-    let common = (sentences.words.len() / 8).clamp(3, 64);
+    let mut wanted = vec![false; pool.len()];
+    for &c in candidates {
+        if let Some(w) = wanted.get_mut(c) {
+            *w = true;
+        }
+    }
+    let sentences = Sentences::new(pool, &wanted);
+    let common = (sentences.words.len() / 8).clamp(3, MAX_COMMON);
     let rank = |line: usize| {
         let text = pool.get(line).copied().flatten().unwrap_or("");
         (
