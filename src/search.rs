@@ -6,8 +6,7 @@
 //! the source range it came from, harakat of the last letter included.
 
 use std::ops::Range;
-use std::sync::Arc;
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use memchr::memmem::{Finder, FinderRev};
 use serde::Serialize;
@@ -25,7 +24,7 @@ pub enum Mode {
     Exact,
 }
 
-/// The three ways a text is ever folded for search; each gets its own lazily built copy.
+/// The three ways a text is ever folded for search.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
     LooseIgnoreCase,
@@ -34,8 +33,6 @@ enum Kind {
 }
 
 impl Kind {
-    const COUNT: usize = 3;
-
     fn fold(self) -> Fold {
         match self {
             Kind::LooseIgnoreCase => Fold::LOOSE,
@@ -84,13 +81,15 @@ impl Query {
     }
 }
 
-/// A document prepared for searching: the source and its folded copies, each built on the
-/// first query that needs it and kept for the next ones.
+/// A document prepared for searching: the source and its folded copy, built on the first query
+/// that needs it and kept for the next ones of the same kind.
 #[derive(Debug)]
 pub struct Index {
     /// The document's text, shared with the document rather than copied (a 50 MB file).
     source: Arc<String>,
-    folded: [OnceLock<Normalized>; Kind::COUNT],
+    /// The text folded for the last kind of query, and that kind: one copy at a time, since
+    /// each is as large as the text.
+    folded: Mutex<Option<(Kind, Arc<Normalized>)>>,
 }
 
 impl Index {
@@ -103,8 +102,18 @@ impl Index {
     }
 
     /// The copy of the text folded the way `q` was.
-    fn folded(&self, q: &Query) -> &Normalized {
-        self.folded[q.kind as usize].get_or_init(|| Normalized::new(&self.source, q.kind.fold()))
+    fn folded(&self, q: &Query) -> Arc<Normalized> {
+        let mut slot = self.folded.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((kind, n)) = slot.as_ref()
+            && *kind == q.kind
+        {
+            return Arc::clone(n);
+        }
+        // The old copy goes first, so that two are never held at once.
+        *slot = None;
+        let n = Arc::new(Normalized::new(&self.source, q.kind.fold()));
+        *slot = Some((q.kind, Arc::clone(&n)));
+        n
     }
 
     /// Every match of `q`, in document order, none overlapping another.

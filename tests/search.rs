@@ -352,3 +352,24 @@ fn last_line_of_a_big_file() {
     );
     assert_eq!(again, all);
 }
+
+#[test]
+fn one_index_answers_every_kind_of_query_in_turn() {
+    // The index keeps one folded copy at a time: a query of another kind folds the text again.
+    let index = Index::new(ARTICLE.to_string());
+    let queries = [
+        ("الناتو", Mode::Loose),
+        ("NATO", Mode::Loose),
+        ("الناتو", Mode::Exact),
+        ("الناتو", Mode::Loose),
+        ("nato", Mode::Loose),
+    ];
+    for (q, mode) in queries {
+        assert_eq!(
+            index.find_all(&Query::new(q, mode).unwrap()),
+            find(ARTICLE, q, mode),
+            "{q} {mode:?}"
+        );
+    }
+    assert!(!find(ARTICLE, "الناتو", Mode::Loose).is_empty());
+}
