@@ -95,6 +95,40 @@ fn end_and_g_move_between_bottom_and_top() {
 }
 
 #[test]
+fn g_in_a_large_file_shows_its_end_and_g_its_start_while_it_is_read() {
+    // Larger than the first lines qari reads before its first frame, so `G` may come while the
+    // rest is being read; either way it must show the last line, and `g` the first.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("large.txt");
+    // The last number reads the same both ways: rows are read back by reversing them whole.
+    let text: String = (0..=39_993)
+        .map(|i| format!("السطر رقم {i} من الملف الكبير\n"))
+        .collect();
+    std::fs::write(&path, text).expect("write the large file");
+    let path = path.to_str().expect("a UTF-8 path");
+    let mut p = Pty::spawn(&["--shape", "never", path], 80, 24);
+    let first = "السطر رقم 0 من الملف الكبير";
+    let last = "السطر رقم 39993 من الملف الكبير";
+    let shows =
+        |rows: &[String], line: &str| rows.iter().any(|r| row_text(article_part(r)) == line);
+    p.expect("the first line", |rows| shows(rows, first));
+    p.send("G");
+    p.expect("the last line after G", |rows| shows(rows, last));
+    p.expect("100% in the status bar", |rows| {
+        rows.last().is_some_and(|r| r.contains("100%"))
+    });
+    p.send("g");
+    p.expect("the first line on top after g", |rows| {
+        row_text(&rows[0]).contains(first)
+    });
+    // Once the whole file is in, G still goes to its end.
+    p.send("G");
+    p.expect("the last line after G again", |rows| shows(rows, last));
+    p.send("q");
+    assert_eq!(p.wait_exit(), Some(0));
+}
+
+#[test]
 fn reads_the_document_from_a_pipe_and_keys_from_the_terminal() {
     let mut p = Pty::spawn_shell(
         &format!("cat '{ARTICLE}' | \"$QARI\" --shape never"),
