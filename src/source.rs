@@ -220,15 +220,11 @@ pub fn load_head(
     opts: &LoadOptions,
     max: usize,
 ) -> Result<Option<Source>, LoadError> {
-    let Input::Path(p) = input else {
+    let Some(file) = large(input, opts, max)? else {
         return Ok(None);
     };
-    let (forced, force) = encoding_choice(opts)?;
-    if big_file(p, max).is_none() || forced.is_some_and(is_utf16) {
-        return Ok(None);
-    }
-    let file = open(p)?;
-    let mut bytes = read_stream(file.take(max as u64), max, p, force)?;
+    let (p, forced) = (file.path, file.forced);
+    let mut bytes = read_stream(open(p)?.take(max as u64), max, p, file.force)?;
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Ok(None);
     }
@@ -249,15 +245,12 @@ pub fn load_tail(
     opts: &LoadOptions,
     max: usize,
 ) -> Result<Option<Source>, LoadError> {
-    let Input::Path(p) = input else {
-        return Ok(None);
-    };
-    let (forced, _) = encoding_choice(opts)?;
-    let (Some(len), Some(enc)) = (big_file(p, max), forced.filter(|&e| !is_utf16(e))) else {
+    let Some((p, len, Some(enc))) = large(input, opts, max)?.map(|f| (f.path, f.len, f.forced))
+    else {
         return Ok(None);
     };
     let io = |err| LoadError::Io {
-        path: p.clone(),
+        path: p.to_path_buf(),
         err,
     };
     let mut file = open(p)?;
@@ -276,12 +269,40 @@ pub fn load_tail(
     )))
 }
 
-/// The size of `p` when it is a regular file larger than `max` bytes that qari may read whole.
-fn big_file(p: &Path, max: usize) -> Option<u64> {
-    std::fs::metadata(p)
+/// An input read in parts: a regular file larger than the part, not named UTF-16 (whose line
+/// ends are two bytes).
+struct Large<'a> {
+    path: &'a Path,
+    /// The file's size in bytes.
+    len: u64,
+    /// The encoding `--encoding` names, if any.
+    forced: Option<&'static Encoding>,
+    /// Read on past what looks binary.
+    force: bool,
+}
+
+/// `input` as a [`Large`] file when it is one for parts of `max` bytes.
+fn large<'a>(
+    input: &'a Input,
+    opts: &LoadOptions,
+    max: usize,
+) -> Result<Option<Large<'a>>, LoadError> {
+    let Input::Path(path) = input else {
+        return Ok(None);
+    };
+    let (forced, force) = encoding_choice(opts)?;
+    let len = std::fs::metadata(path)
         .ok()
         .filter(|m| m.is_file() && m.len() > max as u64 && m.len() <= MAX_BYTES)
-        .map(|m| m.len())
+        .map(|m| m.len());
+    Ok(len
+        .filter(|_| !forced.is_some_and(is_utf16))
+        .map(|len| Large {
+            path,
+            len,
+            forced,
+            force,
+        }))
 }
 
 /// Opens `p` for reading.

@@ -13,12 +13,17 @@ fn whole(input: &Input) -> WholeFile {
     load(input, &LoadOptions::default()).map(|s| (Document::new(s.text, s.name), s.notices))
 }
 
-fn big_file() -> (tempfile::TempDir, std::path::PathBuf, String) {
+/// A file holding `text` in a fresh folder (gone with the folder).
+fn file_of(text: String) -> (tempfile::TempDir, std::path::PathBuf, String) {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("big.txt");
-    let text = qari::source::EMBEDDED_ARTICLE.repeat(8);
+    let path = dir.path().join("large.txt");
     std::fs::write(&path, &text).unwrap();
     (dir, path, text)
+}
+
+/// The article eight times over.
+fn big_file() -> (tempfile::TempDir, std::path::PathBuf, String) {
+    file_of(qari::source::EMBEDDED_ARTICLE.repeat(8))
 }
 
 #[test]
@@ -89,13 +94,11 @@ fn the_reader_takes_the_whole_file_and_keeps_its_place() {
 
 /// A large file of distinct numbered lines, so that a byte offset names one place.
 fn numbered_file() -> (tempfile::TempDir, std::path::PathBuf, String) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("numbered.txt");
-    let text: String = (0..3_000)
-        .map(|i| format!("السطر رقم {i} من الملف الكبير\n"))
-        .collect();
-    std::fs::write(&path, &text).unwrap();
-    (dir, path, text)
+    file_of(
+        (0..3_000)
+            .map(|i| format!("السطر رقم {i} من الملف الكبير\n"))
+            .collect(),
+    )
 }
 
 #[test]
