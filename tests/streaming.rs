@@ -7,6 +7,24 @@ use qari::app::{Action, WholeFile};
 use qari::document::Document;
 use qari::layout::LayoutOptions;
 use qari::source::{Input, LoadOptions, load, load_head, load_tail};
+use std::sync::mpsc::{Receiver, Sender};
+
+/// A reader on the first 10,000 bytes of `input`, with the sender that brings the whole file
+/// and the gate the reader opens after its first frame.
+fn streaming(input: &Input) -> (App, Sender<WholeFile>, Receiver<()>) {
+    let head = load_head(input, &LoadOptions::default(), 10_000)
+        .unwrap()
+        .unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let (go, gate) = std::sync::mpsc::channel();
+    let app = App::streaming(
+        Document::new(head.text, head.name),
+        LayoutOptions::default(),
+        rx,
+        go,
+    );
+    (app, tx, gate)
+}
 
 /// What the reading thread sends for `input`: the whole file as a document.
 fn whole(input: &Input) -> WholeFile {
@@ -57,17 +75,7 @@ fn the_head_is_whole_lines_of_the_same_text() {
 fn the_reader_takes_the_whole_file_and_keeps_its_place() {
     let (_dir, path, text) = big_file();
     let input = Input::Path(path);
-    let head = load_head(&input, &LoadOptions::default(), 10_000)
-        .unwrap()
-        .unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    let (go, gate) = std::sync::mpsc::channel();
-    let mut app = App::streaming(
-        Document::new(head.text, head.name),
-        LayoutOptions::default(),
-        rx,
-        go,
-    );
+    let (mut app, tx, gate) = streaming(&input);
     assert!(
         gate.try_recv().is_err(),
         "nothing is read before the first frame"
@@ -132,24 +140,14 @@ fn the_tail_is_the_last_whole_lines_of_the_same_text() {
 
 /// A streaming reader on `numbered_file`, its first frame drawn, with the file's tail and the
 /// sender that brings the whole file.
-fn streaming_with_tail(path: &std::path::Path) -> (App, std::sync::mpsc::Sender<WholeFile>) {
+fn streaming_with_tail(path: &std::path::Path) -> (App, Sender<WholeFile>) {
     let input = Input::Path(path.to_path_buf());
-    let head = load_head(&input, &LoadOptions::default(), 10_000)
-        .unwrap()
-        .unwrap();
-    let same = LoadOptions {
-        encoding: Some(head.encoding.to_string()),
+    let (mut app, tx, _gate) = streaming(&input);
+    let utf8 = LoadOptions {
+        encoding: Some("UTF-8".into()),
         ..LoadOptions::default()
     };
-    let tail = load_tail(&input, &same, 10_000).unwrap().unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    let (go, _gate) = std::sync::mpsc::channel();
-    let mut app = App::streaming(
-        Document::new(head.text, head.name),
-        LayoutOptions::default(),
-        rx,
-        go,
-    );
+    let tail = load_tail(&input, &utf8, 10_000).unwrap().unwrap();
     app.set_tail(Document::new(tail.text, tail.name));
     app.resize(80, 20);
     app.after_frame();
