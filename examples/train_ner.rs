@@ -5,7 +5,8 @@
 //! Held-out evaluation (trains on the first five sixths, scores the last sixth):
 //!     cargo run --release --example train_ner -- eval ../shared/data/anercorp/train.conll
 //! Tuning, inside the training part only (its first five sixths against its last sixth), with
-//! settings to try instead of the defaults (`epochs=`, `drop=`, `penalty=`):
+//! settings to try instead of the defaults (`epochs=`, `drop=`, `penalty=`, `window=`, `folds=`,
+//! `seed=`):
 //!     cargo run --release --example train_ner -- tune ../shared/data/anercorp/train.conll penalty=12
 
 use qari::entities::Recogniser;
@@ -24,7 +25,9 @@ fn main() -> ExitCode {
         .as_slice()
     {
         ["train", data, out] => read(data).and_then(|s| ship(&s, out)),
-        ["eval", data] => read(data).map(|s| evaluate(conll::split_held_out(&s), Options::default())),
+        ["eval", data] => {
+            read(data).map(|s| evaluate(conll::split_held_out(&s), Options::default()))
+        }
         ["tune", data, settings @ ..] => read(data).and_then(|s| {
             let opts = options(settings)?;
             evaluate(conll::split_held_out(conll::split_held_out(&s).0), opts);
@@ -72,7 +75,9 @@ fn options(settings: &[&str]) -> Result<Options, String> {
         match key {
             "epochs" => opts.epochs = int()?,
             "drop" => opts.drop_percent = int()?,
-
+            "window" => opts.window = int()?,
+            "folds" => opts.folds = int()?,
+            "seed" => opts.seed = value.parse().map_err(|_| bad())?,
             "penalty" => opts.outside_penalty = value.parse().map_err(|_| bad())?,
             _ => return Err(bad()),
         }
@@ -91,10 +96,18 @@ fn evaluate((train_part, held_out): (&[Sentence], &[Sentence]), opts: Options) {
     );
     // Score the model as shipped: through its binary form, quantisation included.
     let recogniser = Recogniser::from_bytes(&model.to_bytes()).expect("a model reads back");
+    // The held-out sentences are read as running text, as the training text was.
+    let tokens: Vec<Vec<&str>> = held_out
+        .iter()
+        .map(|s| s.words.iter().map(String::as_str).collect())
+        .collect();
+    let sentences: Vec<&[&str]> = tokens.iter().map(Vec::as_slice).collect();
     let mut scores = Scores::default();
-    for s in held_out {
-        let tokens: Vec<&str> = s.words.iter().map(String::as_str).collect();
-        scores.add(&s.tags, &recogniser.tag_sentence(&tokens));
+    for (s, tags) in held_out
+        .iter()
+        .zip(recogniser.tag_sentences(&sentences, opts.window))
+    {
+        scores.add(&s.tags, &tags);
     }
     println!("held out: {} sentences\n{scores}", held_out.len());
 }

@@ -5,6 +5,7 @@
 //! (trained on ANERcorp, CC BY-SA 4.0, see its README) and is rebuilt by `examples/train_ner.rs`.
 
 pub mod conll;
+mod context;
 mod decode;
 mod document;
 pub mod features;
@@ -104,20 +105,63 @@ impl Recogniser {
 
     /// BIO tags for one sentence of tokens (the tagger alone, no document rules).
     pub fn tag_sentence(&self, tokens: &[&str]) -> Vec<tags::Tag> {
-        self.tag_prepared(&features::prepare(tokens))
+        self.tag_sentences(&[tokens], 0).remove(0)
     }
 
-    /// BIO tags for a sentence already folded by [`features::prepare`].
-    fn tag_prepared(&self, words: &[features::Word]) -> Vec<tags::Tag> {
-        let mut feats = Vec::with_capacity(48);
-        let emissions: Vec<model::Weights> = (0..words.len())
-            .map(|i| {
-                feats.clear();
+    /// BIO tags for consecutive sentences of tokens (the tagger alone, no document rules); the
+    /// second stage reads the first stage's tags `radius` sentences either side.
+    pub fn tag_sentences(&self, sentences: &[&[&str]], radius: usize) -> Vec<Vec<tags::Tag>> {
+        let prepared: Vec<Vec<features::Word>> =
+            sentences.iter().map(|s| features::prepare(s)).collect();
+        self.tag_prepared(&prepared, radius)
+    }
+
+    /// BIO tags for sentences already folded by [`features::prepare`].
+    fn tag_prepared(
+        &self,
+        sentences: &[Vec<features::Word>],
+        radius: usize,
+    ) -> Vec<Vec<tags::Tag>> {
+        // Sentence-level features once, for both stages.
+        let mut feats = Vec::with_capacity(48 * sentences.iter().map(Vec::len).sum::<usize>());
+        let mut offsets = vec![0];
+        for words in sentences {
+            for i in 0..words.len() {
                 features::features(words, i, &mut feats);
-                self.model.emission(&feats)
+                offsets.push(feats.len());
+            }
+        }
+        let mut token = 0;
+        let first: Vec<Vec<tags::Tag>> = sentences
+            .iter()
+            .map(|words| {
+                let stage = self.model.first();
+                let emissions: Vec<model::Weights> = (token..token + words.len())
+                    .map(|t| stage.emission(&feats[offsets[t]..offsets[t + 1]]))
+                    .collect();
+                token += words.len();
+                stage.decode(&emissions)
             })
             .collect();
-        self.model.decode(&emissions)
+        let mut window = context::Window::new(sentences, &first, radius);
+        let mut scratch = Vec::with_capacity(64);
+        let mut token = 0;
+        (0..sentences.len())
+            .map(|k| {
+                let stage = self.model.second();
+                let emissions: Vec<model::Weights> = (0..sentences[k].len())
+                    .map(|i| {
+                        let t = token + i;
+                        scratch.clear();
+                        scratch.extend_from_slice(&feats[offsets[t]..offsets[t + 1]]);
+                        window.features(k, i, &mut scratch);
+                        stage.emission(&scratch)
+                    })
+                    .collect();
+                token += sentences[k].len();
+                stage.decode(&emissions)
+            })
+            .collect()
     }
 
     /// The entities of `text`, sorted by mention count (most first), then name.

@@ -1,6 +1,7 @@
-//! Recognition over a whole text: tag each sentence, correct the spans with general rules
-//! (references, nisba adjectives, organisation heads, multiword regions), link acronyms written
-//! after a long name, and find the names again wherever the tagger missed them.
+//! Recognition over a whole text: tag its sentences, correct the spans with general rules
+//! (references, nisba adjectives, words with tanween, organisation heads, multiword regions),
+//! link acronyms written after a long name, and find the names again wherever the tagger missed
+//! them.
 
 use super::features::{Word, prepare};
 use super::group::{Namer, group};
@@ -27,6 +28,14 @@ impl Doc<'_> {
         trigger(clitics::stem(&self.words[i]))
     }
 
+    /// Whether token `i` is written with tanween (شريكاً, أيضاً): an indefinite noun or an
+    /// adverb, which a name never is.
+    fn indefinite(&self, i: usize) -> bool {
+        self.text
+            .get(self.tokens[i].range.clone())
+            .is_some_and(|t| t.chars().any(|c| matches!(c, '\u{064B}'..='\u{064D}')))
+    }
+
     fn covered(&self) -> Vec<bool> {
         let mut c = vec![false; self.tokens.len()];
         for s in &self.spans {
@@ -43,22 +52,32 @@ impl Doc<'_> {
 /// The entities of `text`.
 pub(super) fn recognise(r: &Recogniser, text: &str) -> Vec<Entity> {
     let (tokens, sentences) = tokenize(text);
-    let mut words = Vec::with_capacity(tokens.len());
+    let prepared: Vec<Vec<Word>> = sentences
+        .iter()
+        .map(|sentence| {
+            let toks: Vec<&str> = tokens[sentence.clone()]
+                .iter()
+                .map(|t| text.get(t.range.clone()).unwrap_or(""))
+                .collect();
+            prepare(&toks)
+        })
+        .collect();
+    // The whole text is one article: the second stage reads every sentence's first-stage tags.
+    let tagged = r.tag_prepared(&prepared, usize::MAX);
     let mut found = Vec::new();
-    for sentence in sentences {
-        let toks: Vec<&str> = tokens[sentence.clone()]
-            .iter()
-            .map(|t| text.get(t.range.clone()).unwrap_or(""))
-            .collect();
-        let prepared: Vec<Word> = prepare(&toks);
-        for s in spans(&r.tag_prepared(&prepared)) {
+    for (sentence, tags) in sentences.iter().zip(&tagged) {
+        for s in spans(tags) {
             found.push(Span {
                 tokens: s.tokens.start + sentence.start..s.tokens.end + sentence.start,
                 kind: s.kind,
             });
         }
-        words.extend(prepared.iter().map(|w| w.folded().to_owned()));
     }
+    let words = prepared
+        .iter()
+        .flatten()
+        .map(|w| w.folded().to_owned())
+        .collect();
     let mut doc = Doc {
         text,
         tokens,
@@ -90,6 +109,9 @@ fn correct(doc: &mut Doc, model: &Model) {
         }
         // المغربية, الروسي, المالية: adjectives of a place, not the place.
         if single && is_nisba(&doc.words[first]) {
+            continue;
+        }
+        if s.tokens.clone().any(|i| doc.indefinite(i)) {
             continue;
         }
         // حلف [شمال الأطلسي]: an organisation head right before a place makes an organisation.
@@ -244,7 +266,7 @@ fn propagate(doc: &mut Doc, namer: &Namer, aliases: &mut HashMap<String, String>
     let mut covered = doc.covered();
     let mut i = 0;
     while i < doc.tokens.len() {
-        if covered[i] || doc.tokens[i].punct {
+        if covered[i] || doc.tokens[i].punct || doc.indefinite(i) {
             i += 1;
             continue;
         }

@@ -27,7 +27,8 @@ impl Word {
         &self.folded
     }
 
-    fn stem(&self) -> &str {
+    /// The folded word without its proclitics and article.
+    pub fn stem(&self) -> &str {
         self.folded.get(self.stem_start..).unwrap_or("")
     }
 }
@@ -99,14 +100,16 @@ fn shape(folded: &str) -> u8 {
 }
 
 /// FNV-1a over a template id and its parts, folded to 32 bits (0 is kept free for empty slots).
-struct Hash(u64);
+pub(super) struct Hash(u64);
 
 impl Hash {
-    fn new(template: u8) -> Hash {
+    /// The hash of a template id, to which parts are added.
+    pub(super) fn new(template: u8) -> Hash {
         Hash(0xcbf2_9ce4_8422_2325).byte(template)
     }
 
-    fn byte(mut self, b: u8) -> Hash {
+    /// Adds one byte.
+    pub(super) fn byte(mut self, b: u8) -> Hash {
         self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         self
     }
@@ -118,7 +121,8 @@ impl Hash {
         self.byte(0xff)
     }
 
-    fn id(self) -> u32 {
+    /// The feature id.
+    pub(super) fn id(self) -> u32 {
         ((self.0 ^ (self.0 >> 32)) as u32).max(1)
     }
 }

@@ -1,17 +1,17 @@
-//! The trained tagger: feature weights in an open-addressing table, transition scores, and the
-//! names seen in training; with the compact binary format it ships in.
+//! The trained tagger: two stages of feature weights in open-addressing tables with their
+//! transition scores, and the names seen in training; with the compact binary format it ships in.
 //!
-//! Format (little endian): magic `QNER1`, f32 weight scale, the transition table as f32,
-//! u32 feature count, then per feature sorted by id: u32 id, u16 mask of non-zero tags and one
-//! i16 per set bit; then u32 word count and per training word sorted: u8 length, UTF-8 bytes, u16 times in a
-//! name, u16 times seen.
+//! Format (little endian): magic `QNER2`; per stage (first, then second): f32 weight scale, the
+//! transition table as f32, u32 feature count, then per feature sorted by id: u32 id, u16 mask of
+//! non-zero tags and one i16 per set bit; then u32 word count and per training word sorted: u8
+//! length, UTF-8 bytes, u16 times in a name, u16 times seen.
 //! Sorted records and fixed quantisation make the bytes a pure function of the weights.
 
 use super::decode::{Transitions, viterbi};
 use super::tags::{N_TAGS, Tag};
 use std::collections::BTreeMap;
 
-const MAGIC: &[u8; 5] = b"QNER1";
+const MAGIC: &[u8; 5] = b"QNER2";
 
 /// Feature weights, one per tag.
 pub type Weights = [f32; N_TAGS];
@@ -32,8 +32,8 @@ struct Slot {
     weights: [i16; N_TAGS],
 }
 
-/// A trained tagger.
-pub struct Model {
+/// One tagging stage: feature weights and transitions.
+pub struct Stage {
     trans: Transitions,
     /// Open-addressing table of features (id 0 = empty slot), each with its quantised weights
     /// inline, so scoring a feature touches one cache line.
@@ -42,19 +42,21 @@ pub struct Model {
     scale: f32,
     /// Number of features in `slots`.
     len: usize,
+}
+
+/// A trained tagger: a first stage that tags each sentence on its own, and a second that also
+/// reads what the first found elsewhere in the document.
+pub struct Model {
+    first: Stage,
+    second: Stage,
     /// Every folded training word: how often it was part of a name, and how often it was seen.
     vocabulary: BTreeMap<String, Seen>,
 }
 
-impl Model {
-    /// A model from averaged weights (features sorted by id) and the training vocabulary.
-    /// Weights are quantised to 16 bits here, so a model scores the same before and after a
-    /// round trip through its bytes.
-    pub fn new(
-        trans: Transitions,
-        features: Vec<(u32, Weights)>,
-        vocabulary: BTreeMap<String, Seen>,
-    ) -> Model {
+impl Stage {
+    /// A stage from averaged weights (features sorted by id). Weights are quantised to 16 bits
+    /// here, so a stage scores the same before and after a round trip through its bytes.
+    pub fn new(trans: Transitions, features: Vec<(u32, Weights)>) -> Stage {
         let max = features
             .iter()
             .flat_map(|f| f.1.iter())
@@ -67,26 +69,24 @@ impl Model {
         let quantised = features
             .into_iter()
             .map(|(id, w)| (id, w.map(|x| (x / scale).round() as i16)));
-        Model::from_quantised(trans, scale, quantised.collect(), vocabulary)
+        Stage::from_quantised(trans, scale, quantised.collect())
     }
 
     fn from_quantised(
         trans: Transitions,
         scale: f32,
         features: Vec<(u32, [i16; N_TAGS])>,
-        vocabulary: BTreeMap<String, Seen>,
-    ) -> Model {
+    ) -> Stage {
         let features: Vec<_> = features
             .into_iter()
             .filter(|(_, q)| q.iter().any(|&x| x != 0))
             .collect();
         let cap = (features.len() * 2).next_power_of_two().max(16);
-        let mut m = Model {
+        let mut m = Stage {
             trans,
             slots: vec![Slot::default(); cap],
             scale,
             len: features.len(),
-            vocabulary,
         };
         for (id, weights) in features {
             let mut s = m.home(id);
@@ -114,16 +114,6 @@ impl Model {
         }
     }
 
-    /// Number of features with a weight.
-    pub fn feature_count(&self) -> usize {
-        self.len
-    }
-
-    /// How often `folded` was seen in training, and as (part of) a name.
-    pub fn seen(&self, folded: &str) -> Seen {
-        self.vocabulary.get(folded).copied().unwrap_or_default()
-    }
-
     /// Sum of the weights of `features` per tag.
     pub fn emission(&self, features: &[u32]) -> Weights {
         // Sum in integers, scale once: exact, and cheaper than a float per weight.
@@ -141,8 +131,7 @@ impl Model {
         viterbi(emissions, &self.trans)
     }
 
-    /// The model in its shipped binary form.
-    pub fn to_bytes(&self) -> Vec<u8> {
+    fn write(&self, out: &mut Vec<u8>) {
         let mut quantised: Vec<(u32, &[i16; N_TAGS])> = self
             .slots
             .iter()
@@ -150,7 +139,6 @@ impl Model {
             .map(|s| (s.id, &s.weights))
             .collect();
         quantised.sort_by_key(|r| r.0);
-        let mut out = MAGIC.to_vec();
         out.extend(self.scale.to_le_bytes());
         for row in &self.trans {
             for t in row {
@@ -169,24 +157,9 @@ impl Model {
                 out.extend(x.to_le_bytes());
             }
         }
-        // Words longer than a length byte holds are left out (no Arabic word comes near).
-        let words = self.vocabulary.iter().filter(|(w, _)| w.len() <= 255);
-        out.extend((words.clone().count() as u32).to_le_bytes());
-        for (word, seen) in words {
-            out.push(word.len() as u8);
-            out.extend(word.as_bytes());
-            out.extend(seen.in_name.to_le_bytes());
-            out.extend(seen.total.to_le_bytes());
-        }
-        out
     }
 
-    /// Reads a model written by [`Model::to_bytes`].
-    pub fn from_bytes(bytes: &[u8]) -> Result<Model, String> {
-        let mut r = Reader { bytes, pos: 0 };
-        if r.take(MAGIC.len())? != MAGIC {
-            return Err("not a qari NER model".into());
-        }
+    fn read(r: &mut Reader) -> Result<Stage, String> {
         let scale = r.f32()?;
         let mut trans = [[0.0; N_TAGS]; N_TAGS + 1];
         for row in trans.iter_mut() {
@@ -207,6 +180,65 @@ impl Model {
             }
             features.push((id, w));
         }
+        Ok(Stage::from_quantised(trans, scale, features))
+    }
+}
+
+impl Model {
+    /// A model from its two stages and the training vocabulary.
+    pub fn new(first: Stage, second: Stage, vocabulary: BTreeMap<String, Seen>) -> Model {
+        Model {
+            first,
+            second,
+            vocabulary,
+        }
+    }
+
+    /// The stage that tags a sentence on its own.
+    pub fn first(&self) -> &Stage {
+        &self.first
+    }
+
+    /// The stage that also reads the document features of the first stage's tags.
+    pub fn second(&self) -> &Stage {
+        &self.second
+    }
+
+    /// Number of features with a weight, over both stages.
+    pub fn feature_count(&self) -> usize {
+        self.first.len + self.second.len
+    }
+
+    /// How often `folded` was seen in training, and as (part of) a name.
+    pub fn seen(&self, folded: &str) -> Seen {
+        self.vocabulary.get(folded).copied().unwrap_or_default()
+    }
+
+    /// The model in its shipped binary form.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        self.first.write(&mut out);
+        self.second.write(&mut out);
+        // Words longer than a length byte holds are left out (no Arabic word comes near).
+        let words = self.vocabulary.iter().filter(|(w, _)| w.len() <= 255);
+        out.extend((words.clone().count() as u32).to_le_bytes());
+        for (word, seen) in words {
+            out.push(word.len() as u8);
+            out.extend(word.as_bytes());
+            out.extend(seen.in_name.to_le_bytes());
+            out.extend(seen.total.to_le_bytes());
+        }
+        out
+    }
+
+    /// Reads a model written by [`Model::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, String> {
+        let mut r = Reader { bytes, pos: 0 };
+        if r.take(MAGIC.len())? != MAGIC {
+            return Err("not a qari NER model".into());
+        }
+        let first = Stage::read(&mut r)?;
+        let second = Stage::read(&mut r)?;
         let mut vocabulary = BTreeMap::new();
         for _ in 0..r.u32()? {
             let len = usize::from(r.take(1)?[0]);
@@ -215,7 +247,7 @@ impl Model {
             let total = u16::from_le_bytes(r.array()?);
             vocabulary.insert(word.to_owned(), Seen { in_name, total });
         }
-        Ok(Model::from_quantised(trans, scale, features, vocabulary))
+        Ok(Model::new(first, second, vocabulary))
     }
 }
 

@@ -1,10 +1,13 @@
-//! Trains the tagger: a structured averaged perceptron over Viterbi decoding, deterministic
-//! (fixed-seed shuffling, no hash-order dependence) so the same data gives the same bytes.
+//! Trains the tagger: two stages of structured averaged perceptron over Viterbi decoding,
+//! deterministic (fixed-seed shuffling, no hash-order dependence) so the same data gives the same
+//! bytes. The second stage learns from first-stage tags that were themselves out of fold, so its
+//! document features look in training the way they will on new text.
 
 use super::conll::Sentence;
+use super::context::Window;
 use super::decode::{Transitions, viterbi};
-use super::features::{features, prepare};
-use super::model::{Model, Seen, Weights};
+use super::features::{Word, features, prepare};
+use super::model::{Model, Seen, Stage, Weights};
 use super::tags::{N_TAGS, O, Tag};
 use crate::arabic::{Fold, fold_str};
 use std::collections::{BTreeMap, HashMap};
@@ -24,6 +27,11 @@ pub struct Options {
     /// F1 gains from a push towards names; the value was chosen on a split inside the training
     /// part. Folded into the transitions into O, so decoding needs no extra step.
     pub outside_penalty: f32,
+    /// Sentences either side whose first-stage tags the second stage reads. The training text
+    /// has no article boundaries; new text is read as one article whatever its length.
+    pub window: usize,
+    /// Parts the training text is cut into for the out-of-fold first-stage tags.
+    pub folds: usize,
 }
 
 impl Default for Options {
@@ -33,6 +41,8 @@ impl Default for Options {
             seed: 0x5141_5249,
             drop_percent: 20,
             outside_penalty: 16.0,
+            window: 10,
+            folds: 5,
         }
     }
 }
@@ -53,14 +63,14 @@ struct Encoded {
 }
 
 impl Encoded {
-    fn new(words: &[String]) -> Encoded {
-        let toks: Vec<&str> = words.iter().map(String::as_str).collect();
-        let prepared = prepare(&toks);
+    /// The features of a prepared sentence, each token's followed by those `more` adds.
+    fn new(words: &[Word], mut more: impl FnMut(usize, &mut Vec<u32>)) -> Encoded {
         let mut feats = Vec::new();
         let mut offsets = vec![0];
-        let mut identity = Vec::with_capacity(prepared.len());
-        for i in 0..prepared.len() {
-            identity.push(features(&prepared, i, &mut feats));
+        let mut identity = Vec::with_capacity(words.len());
+        for i in 0..words.len() {
+            identity.push(features(words, i, &mut feats));
+            more(i, &mut feats);
             offsets.push(feats.len());
         }
         Encoded {
@@ -81,6 +91,14 @@ impl Encoded {
     fn len(&self) -> usize {
         self.offsets.len() - 1
     }
+
+    /// The tags `stage` gives the sentence.
+    fn tag(&self, stage: &Stage) -> Vec<Tag> {
+        let emissions: Vec<Weights> = (0..self.len())
+            .map(|i| stage.emission(self.token(i, false)))
+            .collect();
+        stage.decode(&emissions)
+    }
 }
 
 /// A small xorshift generator: the shuffle must be the same on every machine.
@@ -97,7 +115,39 @@ impl XorShift {
 
 /// Trains a model on `sentences`.
 pub fn train(sentences: &[Sentence], opts: Options) -> Model {
-    let data: Vec<Encoded> = sentences.iter().map(|s| Encoded::new(&s.words)).collect();
+    let words: Vec<Vec<Word>> = sentences
+        .iter()
+        .map(|s| prepare(&s.words.iter().map(String::as_str).collect::<Vec<_>>()))
+        .collect();
+    let gold: Vec<&[Tag]> = sentences.iter().map(|s| s.tags.as_slice()).collect();
+    let base: Vec<Encoded> = words.iter().map(|w| Encoded::new(w, |_, _| {})).collect();
+    let first = perceptron(&base.iter().collect::<Vec<_>>(), &gold, opts);
+    // Each part tagged by a first stage trained on the other parts.
+    let n = sentences.len();
+    let folds = opts.folds.clamp(2, n.max(2));
+    let mut guessed = Vec::with_capacity(n);
+    for f in 0..folds {
+        let part = n * f / folds..n * (f + 1) / folds;
+        let rest: Vec<usize> = (0..n).filter(|k| !part.contains(k)).collect();
+        let stage = perceptron(
+            &rest.iter().map(|&k| &base[k]).collect::<Vec<_>>(),
+            &rest.iter().map(|&k| gold[k]).collect::<Vec<_>>(),
+            opts,
+        );
+        guessed.extend(base[part].iter().map(|e| e.tag(&stage)));
+    }
+    let mut window = Window::new(&words, &guessed, opts.window);
+    let second: Vec<Encoded> = words
+        .iter()
+        .enumerate()
+        .map(|(k, w)| Encoded::new(w, |i, out| window.features(k, i, out)))
+        .collect();
+    let second = perceptron(&second.iter().collect::<Vec<_>>(), &gold, opts);
+    Model::new(first, second, vocabulary(sentences))
+}
+
+/// One stage trained on encoded sentences and their gold tags.
+fn perceptron(data: &[&Encoded], gold: &[&[Tag]], opts: Options) -> Stage {
     let mut weights: HashMap<u32, Averaged> = HashMap::new();
     let mut trans = [[Averaged::default(); 1]; N_TAGS + 1].map(|r| r[0]);
     let mut c = 1.0f32;
@@ -108,7 +158,7 @@ pub fn train(sentences: &[Sentence], opts: Options) -> Model {
             order.swap(i, rng.below(i + 1));
         }
         for &k in &order {
-            let (enc, gold) = (&data[k], &sentences[k].tags);
+            let (enc, gold) = (data[k], gold[k]);
             let dropped: Vec<bool> = (0..enc.len())
                 .map(|_| rng.below(100) < opts.drop_percent)
                 .collect();
@@ -127,7 +177,7 @@ pub fn train(sentences: &[Sentence], opts: Options) -> Model {
                 .collect();
             let current: Transitions = std::array::from_fn(|r| trans[r].w);
             let pred = viterbi(&emissions, &current);
-            if pred != *gold {
+            if pred != gold {
                 update(&mut weights, &mut trans, enc, &dropped, gold, &pred, c);
             }
             c += 1.0;
@@ -140,7 +190,7 @@ pub fn train(sentences: &[Sentence], opts: Options) -> Model {
     for row in &mut trans {
         row[usize::from(O)] -= opts.outside_penalty;
     }
-    Model::new(trans, features, vocabulary(sentences))
+    Stage::new(trans, features)
 }
 
 /// One perceptron step towards `gold` and away from `pred`.
