@@ -21,6 +21,10 @@ use model::Model;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+/// Texts of up to this many tokens keep their sentence-level features between the two tagging
+/// stages (a 1 MB article has some 160,000 tokens); longer ones compute them again.
+const KEEP_FEATURES: usize = 1 << 18;
+
 /// What an entity is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
@@ -122,45 +126,69 @@ impl Recogniser {
         sentences: &[Vec<features::Word>],
         radius: usize,
     ) -> Vec<Vec<tags::Tag>> {
-        // Sentence-level features once, for both stages.
-        let mut feats = Vec::with_capacity(48 * sentences.iter().map(Vec::len).sum::<usize>());
-        let mut offsets = vec![0];
-        for words in sentences {
-            for i in 0..words.len() {
-                features::features(words, i, &mut feats);
-                offsets.push(feats.len());
+        let tokens: usize = sentences.iter().map(Vec::len).sum();
+        self.tag_keeping(sentences, radius, tokens <= KEEP_FEATURES)
+    }
+
+    /// [`Recogniser::tag_prepared`], keeping the sentence-level features computed for the
+    /// first stage for the second (`keep`) or computing them again (a book's would take some
+    /// 200 bytes a token).
+    fn tag_keeping(
+        &self,
+        sentences: &[Vec<features::Word>],
+        radius: usize,
+        keep: bool,
+    ) -> Vec<Vec<tags::Tag>> {
+        let tokens: usize = sentences.iter().map(Vec::len).sum();
+        let kept = keep.then(|| {
+            let mut feats = Vec::with_capacity(48 * tokens);
+            let mut offsets = vec![0];
+            for words in sentences {
+                for i in 0..words.len() {
+                    features::features(words, i, &mut feats);
+                    offsets.push(feats.len());
+                }
             }
-        }
-        let mut token = 0;
-        let first: Vec<Vec<tags::Tag>> = sentences
+            (feats, offsets)
+        });
+        // Token `i` of sentence `k`, the `t`-th of the text: its sentence-level features.
+        let sentence_features = |k: usize, i: usize, t: usize, out: &mut Vec<u32>| match &kept {
+            Some((feats, offsets)) => out.extend_from_slice(&feats[offsets[t]..offsets[t + 1]]),
+            None => {
+                features::features(&sentences[k], i, out);
+            }
+        };
+        let mut scratch = Vec::with_capacity(64);
+        let mut tag = |k: usize,
+                       token: usize,
+                       stage: &model::Stage,
+                       mut more: Option<&mut context::Window>| {
+            let emissions: Vec<model::Weights> = (0..sentences[k].len())
+                .map(|i| {
+                    scratch.clear();
+                    sentence_features(k, i, token + i, &mut scratch);
+                    if let Some(w) = more.as_deref_mut() {
+                        w.features(k, i, &mut scratch);
+                    }
+                    stage.emission(&scratch)
+                })
+                .collect();
+            stage.decode(&emissions)
+        };
+        let starts: Vec<usize> = sentences
             .iter()
-            .map(|words| {
-                let stage = self.model.first();
-                let emissions: Vec<model::Weights> = (token..token + words.len())
-                    .map(|t| stage.emission(&feats[offsets[t]..offsets[t + 1]]))
-                    .collect();
-                token += words.len();
-                stage.decode(&emissions)
+            .scan(0, |t, s| {
+                let start = *t;
+                *t += s.len();
+                Some(start)
             })
             .collect();
+        let first: Vec<Vec<tags::Tag>> = (0..sentences.len())
+            .map(|k| tag(k, starts[k], self.model.first(), None))
+            .collect();
         let mut window = context::Window::new(sentences, &first, radius);
-        let mut scratch = Vec::with_capacity(64);
-        let mut token = 0;
         (0..sentences.len())
-            .map(|k| {
-                let stage = self.model.second();
-                let emissions: Vec<model::Weights> = (0..sentences[k].len())
-                    .map(|i| {
-                        let t = token + i;
-                        scratch.clear();
-                        scratch.extend_from_slice(&feats[offsets[t]..offsets[t + 1]]);
-                        window.features(k, i, &mut scratch);
-                        stage.emission(&scratch)
-                    })
-                    .collect();
-                token += sentences[k].len();
-                stage.decode(&emissions)
-            })
+            .map(|k| tag(k, starts[k], self.model.second(), Some(&mut window)))
             .collect()
     }
 
@@ -171,5 +199,33 @@ impl Recogniser {
 
     fn model(&self) -> &Model {
         &self.model
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn features_kept_or_computed_again_give_the_same_tags() {
+        let text = crate::source::EMBEDDED_ARTICLE;
+        let (tokens, sentences) = tokenize::tokenize(text);
+        let prepared: Vec<Vec<features::Word>> = sentences
+            .iter()
+            .map(|s| {
+                let words: Vec<&str> = tokens[s.clone()]
+                    .iter()
+                    .map(|t| text.get(t.range.clone()).unwrap_or(""))
+                    .collect();
+                features::prepare(&words)
+            })
+            .collect();
+        let r = Recogniser::embedded();
+        let kept = r.tag_keeping(&prepared, usize::MAX, true);
+        assert!(
+            kept.iter().flatten().any(|&t| t != tags::O),
+            "names are found"
+        );
+        assert_eq!(kept, r.tag_keeping(&prepared, usize::MAX, false));
     }
 }

@@ -73,10 +73,11 @@ pub(super) fn recognise(r: &Recogniser, text: &str) -> Vec<Entity> {
             });
         }
     }
+    // The folded words are moved, not copied: a book has millions.
     let words = prepared
-        .iter()
+        .into_iter()
         .flatten()
-        .map(|w| w.folded().to_owned())
+        .map(Word::into_folded)
         .collect();
     let mut doc = Doc {
         text,

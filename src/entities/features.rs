@@ -27,6 +27,11 @@ impl Word {
         &self.folded
     }
 
+    /// The folded word, taken from a word no longer needed.
+    pub fn into_folded(self) -> String {
+        self.folded
+    }
+
     /// The folded word without its proclitics and article.
     pub fn stem(&self) -> &str {
         self.folded.get(self.stem_start..).unwrap_or("")
