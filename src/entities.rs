@@ -210,16 +210,7 @@ mod tests {
     fn features_kept_or_computed_again_give_the_same_tags() {
         let text = crate::source::EMBEDDED_ARTICLE;
         let (tokens, sentences) = tokenize::tokenize(text);
-        let prepared: Vec<Vec<features::Word>> = sentences
-            .iter()
-            .map(|s| {
-                let words: Vec<&str> = tokens[s.clone()]
-                    .iter()
-                    .map(|t| text.get(t.range.clone()).unwrap_or(""))
-                    .collect();
-                features::prepare(&words)
-            })
-            .collect();
+        let prepared = document::prepare_sentences(text, &tokens, &sentences);
         let r = Recogniser::embedded();
         let kept = r.tag_keeping(&prepared, usize::MAX, true);
         assert!(

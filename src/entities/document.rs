@@ -12,6 +12,7 @@ use super::tokenize::{Token, tokenize};
 use super::{Entity, Kind, Recogniser};
 use crate::arabic::clitics;
 use std::collections::HashMap;
+use std::ops::Range;
 
 /// A tokenised text with its folded words and the spans found so far.
 pub(super) struct Doc<'t> {
@@ -49,10 +50,13 @@ impl Doc<'_> {
     }
 }
 
-/// The entities of `text`.
-pub(super) fn recognise(r: &Recogniser, text: &str) -> Vec<Entity> {
-    let (tokens, sentences) = tokenize(text);
-    let prepared: Vec<Vec<Word>> = sentences
+/// The `sentences` (token ranges) of `text`, folded for the tagger.
+pub(super) fn prepare_sentences(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Range<usize>],
+) -> Vec<Vec<Word>> {
+    sentences
         .iter()
         .map(|sentence| {
             let toks: Vec<&str> = tokens[sentence.clone()]
@@ -61,7 +65,13 @@ pub(super) fn recognise(r: &Recogniser, text: &str) -> Vec<Entity> {
                 .collect();
             prepare(&toks)
         })
-        .collect();
+        .collect()
+}
+
+/// The entities of `text`.
+pub(super) fn recognise(r: &Recogniser, text: &str) -> Vec<Entity> {
+    let (tokens, sentences) = tokenize(text);
+    let prepared = prepare_sentences(text, &tokens, &sentences);
     // The whole text is one article: the second stage reads every sentence's first-stage tags.
     let tagged = r.tag_prepared(&prepared, usize::MAX);
     let mut found = Vec::new();
