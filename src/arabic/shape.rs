@@ -98,18 +98,21 @@ struct Join {
 }
 
 fn join_of(item: &Item, para: &str, base: usize, table: Table) -> Join {
-    if item.cell.glyph != Glyph::Source {
-        return Join {
-            base: None,
-            to_prev: false,
-            to_next: false,
-        };
-    }
+    const NONE: Join = Join {
+        base: None,
+        to_prev: false,
+        to_next: false,
+    };
     let c = item.first;
+    let alone = (item.cell.end - item.cell.start) as usize == c.len_utf8();
+    // No character before the Arabic block joins (spaces, digits, Latin): the cheap test first.
+    if (alone && c < '\u{0600}') || item.cell.glyph != Glyph::Source {
+        return NONE;
+    }
     let (prev, next) = table.joins(c);
     // A ZWNJ inside the cluster stops joining to the next letter; a ZWJ forces it. Most
     // clusters are one letter, with nothing else to look at.
-    let next = if (item.cell.end - item.cell.start) as usize == c.len_utf8() {
+    let next = if alone {
         next
     } else {
         let s = para
@@ -141,53 +144,58 @@ pub fn shape(items: &mut Vec<Item>, para: &str, base: usize, scratch: &mut Scrat
     joins.clear();
     let table = props::table();
     joins.extend(items.iter().map(|it| join_of(it, para, base, table)));
-    let connects = |i: usize| i + 1 < joins.len() && joins[i].to_next && joins[i + 1].to_prev;
-    // Items are rewritten in place: a ligature takes two items and gives one, so the write
-    // index `w` never passes the read index `i`.
-    let n = items.len();
-    let mut w = 0;
+    // Letters are rewritten in place. A lam-alef ligature's cell takes over the alef's bytes and
+    // the alef's item is emptied (no other item has an empty range), to be dropped at the end.
+    let mut merged = false;
     let mut i = 0;
-    while i < n {
-        let prev = i > 0 && connects(i - 1);
-        let mut used = 1;
-        if let Some(c) = joins[i].base {
-            // Only letters next to each other in the source form the ligature, so its cell
-            // never swallows a hidden control between them.
-            let adjacent = items
-                .get(i + 1)
-                .is_some_and(|n| n.cell.start == items[i].cell.end);
-            let lig = (c == 'ل' && adjacent)
-                .then(|| joins.get(i + 1).and_then(|j| j.base).and_then(lam_alef))
-                .flatten();
-            if let Some((iso, fin)) = lig {
-                let alef = items[i + 1];
-                let cell = &mut items[i].cell;
-                cell.end = alef.cell.end;
-                cell.replace_with(
-                    if prev { fin } else { iso },
-                    c.len_utf8() + alef.first.len_utf8(),
-                );
-                used = 2;
-            } else if let Some((first, n)) = forms(c) {
-                let next = connects(i);
-                // Offsets of the medial, final, initial and isolated forms; a form exists when
-                // its offset is below `n`.
-                let pick = match (prev, next) {
-                    (true, true) if n > 3 => 3,
-                    (true, _) if n > 1 => 1,
-                    (false, true) if n > 2 => 2,
-                    _ => 0,
-                };
-                if let Some(g) = char::from_u32(first + pick) {
-                    items[i].cell.replace_with(g, c.len_utf8());
-                }
+    while i < items.len() {
+        let j = joins[i];
+        let Some(c) = j.base else {
+            i += 1;
+            continue;
+        };
+        let prev = i > 0 && joins[i - 1].to_next && j.to_prev;
+        let after = joins.get(i + 1).copied();
+        // Only letters next to each other in the source form the ligature, so its cell never
+        // swallows a hidden control between them.
+        let lig = (c == 'ل')
+            .then(|| after.and_then(|a| a.base).and_then(lam_alef))
+            .flatten()
+            .filter(|_| {
+                items
+                    .get(i + 1)
+                    .is_some_and(|n| n.cell.start == items[i].cell.end)
+            });
+        if let Some((iso, fin)) = lig {
+            let alef = items[i + 1];
+            let cell = &mut items[i].cell;
+            cell.end = alef.cell.end;
+            cell.replace_with(
+                if prev { fin } else { iso },
+                c.len_utf8() + alef.first.len_utf8(),
+            );
+            items[i + 1].cell.end = alef.cell.start;
+            merged = true;
+            i += 2;
+            continue;
+        }
+        if let Some((first, n)) = forms(c) {
+            let next = j.to_next && after.is_some_and(|a| a.to_prev);
+            // Offsets of the medial, final, initial and isolated forms; a form exists when
+            // its offset is below `n`.
+            let pick = match (prev, next) {
+                (true, true) if n > 3 => 3,
+                (true, _) if n > 1 => 1,
+                (false, true) if n > 2 => 2,
+                _ => 0,
+            };
+            if let Some(g) = char::from_u32(first + pick) {
+                items[i].cell.replace_with(g, c.len_utf8());
             }
         }
-        if w != i {
-            items[w] = items[i];
-        }
-        w += 1;
-        i += used;
+        i += 1;
     }
-    items.truncate(w);
+    if merged {
+        items.retain(|it| it.cell.start != it.cell.end);
+    }
 }
