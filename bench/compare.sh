@@ -6,7 +6,8 @@
 # Usage: bench/compare.sh            (from the repository root or anywhere)
 # Env:   QARI_SHARED  the shared directory with bench/make_corpus.sh and bench/ttff.py
 #                     (default ../shared, relative to the repository root)
-#        RUNS=10      hyperfine runs per command;  REPEAT=7  fresh runs of each ttff.py measure
+#        RUNS=10      hyperfine runs per command and round;  ROUNDS=3  rounds of turns
+#        REPEAT=7     fresh runs of each ttff.py measure
 #        CORPUS=/tmp/bench_corpus
 # Ratios compare medians taken in this one run; absolute times move with the machine's load.
 set -euo pipefail
@@ -16,6 +17,7 @@ SHARED=${QARI_SHARED:-../shared}
 SHARED=$(cd "$SHARED" && pwd)
 CORPUS=${CORPUS:-/tmp/bench_corpus}
 RUNS=${RUNS:-10}
+ROUNDS=${ROUNDS:-3}
 REPEAT=${REPEAT:-7}
 export LC_ALL=C.UTF-8
 
@@ -44,9 +46,18 @@ ROWS=()
 row() { ROWS+=("| $DATE | $MACHINE | $1 | $2 | $3 | $4 | $5 | $6 |"); }
 
 # Median wall time (s) of each command of one hyperfine run, in order, one a line.
+# The commands take turns in ROUNDS rounds of RUNS runs each, so that a slow spell of the shared
+# machine falls on all of them alike; the median is over every run of a command.
 medians() {
-    hyperfine -N --style none --warmup 2 --runs "$RUNS" --export-json "$TMP/h.json" "$@" >/dev/null 2>&1
-    python3 -c 'import json,sys; [print(r["median"]) for r in json.load(open(sys.argv[1]))["results"]]' "$TMP/h.json"
+    for r in $(seq "$ROUNDS"); do
+        hyperfine -N --style none --warmup 2 --runs "$RUNS" --export-json "$TMP/h$r.json" "$@" >/dev/null 2>&1
+    done
+    python3 -c '
+import json, statistics, sys
+runs = [json.load(open(f))["results"] for f in sys.argv[1:]]
+for k in range(len(runs[0])):
+    print(statistics.median(t for r in runs for t in r[k]["times"]))' "$TMP"/h*.json
+    rm -f "$TMP"/h*.json
 }
 
 # Throughput, plain layout at 80 columns, against fribidi (which reorders and shapes).
