@@ -183,7 +183,7 @@ impl App {
         }
     }
 
-    /// Replaces the first lines by the whole file, then analyses it.
+    /// Replaces the first (or last) lines on screen by the whole file, then analyses it.
     fn take_whole(&mut self, result: WholeFile) {
         self.loading = None;
         match result {
