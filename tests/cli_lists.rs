@@ -1,6 +1,9 @@
 //! Command-line tests of the lists for scripts: `qari --list sections|entities|matches`, plain and JSON, on the shipped article and on a file.
 #![allow(clippy::unwrap_used)]
 
+#[path = "common/article_names.rs"]
+mod article_names;
+
 use serde_json::Value;
 use std::process::Command;
 
@@ -202,18 +205,10 @@ fn entities_of_the_article() {
     let nato_texts: Vec<&str> = nato.mentions.iter().map(|&m| slice(ARTICLE, m)).collect();
     assert!(nato_texts.contains(&"الناتو"), "{nato_texts:?}");
     assert!(nato_texts.contains(&"حلف شمال الأطلسي"), "{nato_texts:?}");
-    for name in ["ينس ستولتنبرغ", "محمد السادس"] {
+    for name in article_names::PEOPLE {
         assert_eq!(entity(&entities, name).kind, "person", "{name}");
     }
-    for name in [
-        "المغرب",
-        "الرباط",
-        "الجزائر",
-        "موريتانيا",
-        "بوركينا فاسو",
-        "مالي",
-        "النيجر",
-    ] {
+    for name in article_names::PLACES {
         assert_eq!(entity(&entities, name).kind, "location", "{name}");
     }
     assert_ne!(

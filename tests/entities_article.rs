@@ -1,6 +1,9 @@
 //! The recogniser on the shipped article: the names a reader expects, and none of the traps.
 #![allow(clippy::unwrap_used)]
 
+#[path = "common/article_names.rs"]
+mod article_names;
+
 use qari::entities::{Entity, Kind, Recogniser};
 use std::ops::Range;
 
@@ -55,7 +58,7 @@ fn nato_is_one_organisation_named_by_its_long_name_with_its_acronym() {
 #[test]
 fn the_people_are_found_with_their_full_names() {
     let es = entities();
-    for name in ["ينس ستولتنبرغ", "محمد السادس"] {
+    for name in article_names::PEOPLE {
         assert_eq!(find(&es, name).kind, Kind::Person, "{name}");
     }
 }
@@ -63,15 +66,7 @@ fn the_people_are_found_with_their_full_names() {
 #[test]
 fn the_places_are_found_and_clitic_forms_join_them() {
     let es = entities();
-    for name in [
-        "المغرب",
-        "الرباط",
-        "الجزائر",
-        "موريتانيا",
-        "بوركينا فاسو",
-        "مالي",
-        "النيجر",
-    ] {
+    for name in article_names::PLACES {
         assert_eq!(find(&es, name).kind, Kind::Location, "{name}");
     }
     let morocco = find(&es, "المغرب");
