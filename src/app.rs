@@ -15,7 +15,6 @@ pub use search::{Prompt, SearchState};
 use crate::document::Document;
 use crate::document::structure::Outline;
 use crate::layout::{LayoutCache, LayoutOptions};
-
 use std::sync::mpsc::{Receiver, Sender};
 
 /// Everything a key can ask the reader to do.

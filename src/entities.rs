@@ -139,8 +139,8 @@ impl Recogniser {
         radius: usize,
         keep: bool,
     ) -> Vec<Vec<tags::Tag>> {
-        let tokens: usize = sentences.iter().map(Vec::len).sum();
         let kept = keep.then(|| {
+            let tokens: usize = sentences.iter().map(Vec::len).sum();
             let mut feats = Vec::with_capacity(48 * tokens);
             let mut offsets = vec![0];
             for words in sentences {

@@ -177,8 +177,6 @@ pub fn layout_rows(
                     bidi::mirror(cell, l, it.first);
                 }
             }
-        }
-        if opts.reorder {
             bidi::reorder_row(cells, shown, row_levels, levels.para);
         }
         // Rows tile the paragraph: hidden format characters belong to the row they fall in.

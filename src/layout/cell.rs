@@ -9,7 +9,8 @@ pub enum Glyph {
     /// The source bytes of the cell, unchanged.
     Source,
     /// This character, followed by the combining marks of the source bytes (harakat stay on their
-    /// letter): a presentation form, a lam-alef ligature, a mirrored bracket.
+    /// letter): a presentation form, lam-alef ligature or mirrored bracket of letters that carry
+    /// marks, a lone mark on a dotted circle.
     Base(char),
     /// This character alone: the visible stand-in for a control character or escape byte, or a
     /// presentation form or mirrored bracket in place of a character that carries no marks.
@@ -64,11 +65,10 @@ impl Cell {
         }
     }
 
-    /// [`Cell::push_utf8`] for a cell that draws something else than its source bytes.
+    /// [`Cell::push_utf8`] for the few cells it does not write inline: expanded tabs, and
+    /// letters drawn with the marks of their source.
     fn push_replaced(&self, doc: &str, out: &mut Vec<u8>) {
         match self.glyph {
-            Glyph::Source => out.extend_from_slice(doc.as_bytes().get(self.range()).unwrap_or(&[])),
-            Glyph::Char(c) => push_char(out, c),
             Glyph::Blank => out.extend(std::iter::repeat_n(b' ', usize::from(self.width))),
             Glyph::Base(c) => {
                 push_char(out, c);
@@ -77,6 +77,8 @@ impl Cell {
                     push_char(out, m);
                 }
             }
+            // Written inline by `push_utf8`, which never calls this for them.
+            Glyph::Source | Glyph::Char(_) => {}
         }
     }
 
