@@ -167,10 +167,7 @@ pub fn load(input: &Input, opts: &LoadOptions) -> Result<Source, LoadError> {
             ))
         }
         Input::Path(p) => {
-            let io = |err| LoadError::Io {
-                path: p.clone(),
-                err,
-            };
+            let io = io_error(p);
             // `metadata` follows symlinks and does not open the file, so asking it first never
             // blocks on a FIFO; a FIFO then opens like `cat` opens it, waiting for a writer.
             let meta = std::fs::metadata(p).map_err(io)?;
@@ -180,7 +177,7 @@ pub fn load(input: &Input, opts: &LoadOptions) -> Result<Source, LoadError> {
             if meta.is_file() && meta.len() > MAX_BYTES {
                 return Err(LoadError::TooLarge(p.clone()));
             }
-            let file = File::open(p).map_err(io)?;
+            let file = open(p)?;
             let hint = if meta.is_file() {
                 meta.len() as usize
             } else {
@@ -249,10 +246,7 @@ pub fn load_tail(
     else {
         return Ok(None);
     };
-    let io = |err| LoadError::Io {
-        path: p.to_path_buf(),
-        err,
-    };
+    let io = io_error(p);
     let mut file = open(p)?;
     file.seek(SeekFrom::Start(len - max as u64)).map_err(io)?;
     let mut bytes = Vec::with_capacity(max);
@@ -307,10 +301,15 @@ fn large<'a>(
 
 /// Opens `p` for reading.
 fn open(p: &Path) -> Result<File, LoadError> {
-    File::open(p).map_err(|err| LoadError::Io {
-        path: p.to_path_buf(),
+    File::open(p).map_err(io_error(p))
+}
+
+/// What a failed read of `path` is reported as.
+fn io_error(path: &Path) -> impl Fn(std::io::Error) -> LoadError + Copy + '_ {
+    |err| LoadError::Io {
+        path: path.to_path_buf(),
         err,
-    })
+    }
 }
 
 /// Adds the notice a user needs in front of a blank screen.
@@ -334,10 +333,7 @@ fn read_stream(
     path: &Path,
     force: bool,
 ) -> Result<Vec<u8>, LoadError> {
-    let io = |err| LoadError::Io {
-        path: path.to_path_buf(),
-        err,
-    };
+    let io = io_error(path);
     // One byte past the limit tells a file of exactly MAX_BYTES from a larger one.
     let mut reader = reader.take(MAX_BYTES + 1);
     let mut bytes = Vec::with_capacity(hint.saturating_add(1));
