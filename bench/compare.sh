@@ -45,7 +45,7 @@ ROWS=()
 # row WHAT QARI PEER RATIO TARGET MET
 row() { ROWS+=("| $DATE | $MACHINE | $1 | $2 | $3 | $4 | $5 | $6 |"); }
 
-# Median wall time (s) of each command of one hyperfine run, in order, one a line.
+# Median wall time (s) of each command, in order, one a line.
 # The commands take turns in ROUNDS rounds of RUNS runs each, so that a slow spell of the shared
 # machine falls on all of them alike; the median is over every run of a command.
 medians() {
