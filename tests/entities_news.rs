@@ -68,3 +68,21 @@ fn a_country_and_its_adjective_and_a_region_stay_apart() {
     assert_eq!(mali.mentions.len(), 1, "المالية is not Mali");
     assert_eq!(kind_of(&es, "المغربية"), None);
 }
+
+#[test]
+fn a_state_official_name_joins_its_short_name_only_when_the_text_uses_both() {
+    let both = "وصل الوفد إلى الولايات المتحدة الأميركية أمس. وقالت الولايات المتحدة إنها \
+                ترحب بالزيارة، وأكدت الولايات المتحدة دعمها.";
+    let es = Recogniser::embedded().recognise(both);
+    let us = es.iter().find(|e| e.name == "الولايات المتحدة").unwrap();
+    assert_eq!(us.kind, Kind::Location);
+    assert_eq!(us.mentions.len(), 3, "the long name is the same place");
+    assert_eq!(kind_of(&es, "الولايات المتحدة الأميركية"), None);
+    let alone = "وصل الوفد إلى الولايات المتحدة الأميركية أمس.";
+    let es = Recogniser::embedded().recognise(alone);
+    assert_eq!(
+        kind_of(&es, "الولايات المتحدة الأميركية"),
+        Some(Kind::Location),
+        "written only in full, the place keeps the name the text gives it"
+    );
+}

@@ -123,6 +123,9 @@ pub(super) fn group(doc: &Doc, namer: &Namer, aliases: &HashMap<String, String>)
         );
         let definite = format!("ال{own_key}");
         let bare = without_articles(own_key);
+        let short = Gazetteer::embedded()
+            .short_name(own_key)
+            .filter(|s| known.contains(s));
         let key = match own_key.split_once(' ') {
             Some((_, rest)) if head && known.contains(rest) => resolve(rest),
             // ناتو and الناتو: a name written once without its article is the same name.
@@ -134,6 +137,9 @@ pub(super) fn group(doc: &Doc, namer: &Namer, aliases: &HashMap<String, String>)
             _ if bare.as_deref().is_some_and(|b| known.contains(b)) => {
                 resolve(bare.as_deref().unwrap_or(own_key))
             }
+            // المملكة المغربية in a text that also writes المغرب: one place, under the name the
+            // text uses most. Alone, the long name stays as written.
+            _ if short.is_some() => resolve(short.unwrap_or(own_key)),
             _ => resolve(own_key),
         };
         let first = &doc.tokens[s.tokens.start];

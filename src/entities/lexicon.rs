@@ -151,6 +151,8 @@ pub fn is_qualifier(written: &str, folded: &str, definite: bool) -> bool {
 /// Multiword names of places and organisations, looked up by their first folded word.
 pub struct Gazetteer {
     by_first: HashMap<String, Vec<(Vec<String>, Kind)>>,
+    /// Official long names of states (folded) and the short name of each (folded).
+    short_names: HashMap<String, String>,
 }
 
 /// A gazetteer hit: the kind, and how many words it covers.
@@ -170,6 +172,14 @@ impl Gazetteer {
         G.get_or_init(|| {
             let mut g = Gazetteer {
                 by_first: HashMap::new(),
+                short_names: include_str!("../../assets/ner/aliases.txt")
+                    .lines()
+                    .filter(|l| !l.starts_with('#'))
+                    .filter_map(|l| l.split_once('\t'))
+                    .map(|(long, short)| {
+                        (fold_str(long, Fold::LOOSE), fold_str(short, Fold::LOOSE))
+                    })
+                    .collect(),
             };
             g.add(
                 include_str!("../../assets/ner/locations.txt"),
@@ -213,6 +223,12 @@ impl Gazetteer {
             }
         }
         best
+    }
+
+    /// The short name of a state's official long name (folded words: المملكه المغربيه →
+    /// المغرب).
+    pub fn short_name(&self, folded: &str) -> Option<&str> {
+        self.short_names.get(folded).map(String::as_str)
     }
 
     /// The kind of a one-word name, if the gazetteers hold it.
