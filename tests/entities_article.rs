@@ -120,6 +120,12 @@ fn the_traps_are_avoided() {
             "{reference} is not an entity"
         );
     }
+    // شريكاً (a partner), written once without its tanween, is a noun of the text, no place.
+    assert!(!occurrences("شريكا ").is_empty());
+    assert!(
+        es.iter().all(|e| !e.name.starts_with("شريك")),
+        "شريكا is no name"
+    );
 }
 
 #[test]

@@ -11,7 +11,7 @@ use super::tags::{Span, spans};
 use super::tokenize::{Token, tokenize};
 use super::{Entity, Kind, Recogniser};
 use crate::arabic::clitics;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// A tokenised text with its folded words and the spans found so far.
@@ -21,6 +21,8 @@ pub(super) struct Doc<'t> {
     pub words: Vec<String>,
     /// Non-overlapping spans in token order.
     pub spans: Vec<Span>,
+    /// Folded words the text writes with tanween somewhere: common words in this text.
+    pub common: HashSet<String>,
 }
 
 impl Doc<'_> {
@@ -94,7 +96,12 @@ pub(super) fn recognise(r: &Recogniser, text: &str) -> Vec<Entity> {
         tokens,
         words,
         spans: found,
+        common: HashSet::new(),
     };
+    doc.common = (0..doc.tokens.len())
+        .filter(|&i| doc.indefinite(i))
+        .map(|i| doc.words[i].clone())
+        .collect();
     correct(&mut doc, r.model());
     let namer = Namer::new(r.model(), &doc);
     let mut aliases = link_acronyms(&mut doc, &namer);
@@ -122,7 +129,10 @@ fn correct(doc: &mut Doc, model: &Model) {
         if single && is_nisba(&doc.words[first]) {
             continue;
         }
-        if s.tokens.clone().any(|i| doc.indefinite(i)) {
+        // شريكا once without its mark where the text writes شريكاً elsewhere is the same noun.
+        if s.tokens.clone().any(|i| doc.indefinite(i))
+            || single && doc.common.contains(&doc.words[first])
+        {
             continue;
         }
         // حلف [شمال الأطلسي]: an organisation head right before a place makes an organisation.
