@@ -3,7 +3,7 @@
 //! link acronyms written after a long name, and find the names again wherever the tagger missed
 //! them.
 
-use super::features::{Word, prepare};
+use super::features::{Interner, Word, prepare_in};
 use super::group::{Namer, group};
 use super::lexicon::{Trigger, is_nisba, is_qualifier, trigger};
 use super::model::Model;
@@ -13,16 +13,17 @@ use super::{Entity, Kind, Recogniser};
 use crate::arabic::clitics;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::Arc;
 
 /// A tokenised text with its folded words and the spans found so far.
 pub(super) struct Doc<'t> {
     pub text: &'t str,
     pub tokens: Vec<Token>,
-    pub words: Vec<String>,
+    pub words: Vec<Arc<str>>,
     /// Non-overlapping spans in token order.
     pub spans: Vec<Span>,
     /// Folded words the text writes with tanween somewhere: common words in this text.
-    pub common: HashSet<String>,
+    pub common: HashSet<Arc<str>>,
 }
 
 impl Doc<'_> {
@@ -58,6 +59,7 @@ pub(super) fn prepare_sentences(
     tokens: &[Token],
     sentences: &[Range<usize>],
 ) -> Vec<Vec<Word>> {
+    let mut interner = Interner::default();
     sentences
         .iter()
         .map(|sentence| {
@@ -65,7 +67,7 @@ pub(super) fn prepare_sentences(
                 .iter()
                 .map(|t| text.get(t.range.clone()).unwrap_or(""))
                 .collect();
-            prepare(&toks)
+            prepare_in(&toks, &mut interner)
         })
         .collect()
 }
@@ -297,7 +299,7 @@ fn propagate(doc: &mut Doc, namer: &Namer, aliases: &mut HashMap<String, String>
                 index.get(&split.name)?.iter().find(|(rest, _, _)| {
                     rest.iter().enumerate().all(|(j, w)| {
                         let k = i + 1 + j;
-                        doc.words.get(k) == Some(w) && !covered[k]
+                        doc.words.get(k).is_some_and(|d| **d == **w) && !covered[k]
                     })
                 })
             });

@@ -4,13 +4,16 @@
 use super::lexicon::{Gazetteer, Trigger, is_nisba, trigger};
 use crate::arabic::clitics;
 use crate::arabic::{Fold, fold_str};
+use std::collections::HashSet;
+use std::sync::Arc;
 
 /// What the tagger knows about one token before looking at its neighbours.
 pub struct Word {
-    /// The token folded (harakat and tatweel gone, alef forms, ى/ي and ة/ه unified, lowercase).
-    folded: String,
+    /// The token folded (harakat and tatweel gone, alef forms, ى/ي and ة/ه unified, lowercase),
+    /// shared by every token of a text that folds the same way.
+    folded: Arc<str>,
     /// Where the clitic-free stem starts in `folded` (the stem runs to its end).
-    stem_start: usize,
+    stem_start: u32,
     /// Digits, Latin, Arabic, punctuation or mixed, as a small code.
     shape: u8,
     /// Gazetteer position: 0 none, else 1 + 3 × kind + (0 begin, 1 inside, 2 whole name).
@@ -28,22 +31,43 @@ impl Word {
     }
 
     /// The folded word, taken from a word no longer needed.
-    pub fn into_folded(self) -> String {
+    pub fn into_folded(self) -> Arc<str> {
         self.folded
     }
 
     /// The folded word without its proclitics and article.
     pub fn stem(&self) -> &str {
-        self.folded.get(self.stem_start..).unwrap_or("")
+        self.folded.get(self.stem_start as usize..).unwrap_or("")
+    }
+}
+
+/// Folded words shared between the sentences of a text: a book has millions of tokens but some
+/// hundred thousand distinct words, so each is kept once.
+#[derive(Default)]
+pub struct Interner(HashSet<Arc<str>>);
+
+impl Interner {
+    fn get(&mut self, folded: String) -> Arc<str> {
+        if let Some(w) = self.0.get(folded.as_str()) {
+            return Arc::clone(w);
+        }
+        let w: Arc<str> = folded.into();
+        self.0.insert(Arc::clone(&w));
+        w
     }
 }
 
 /// Folds the tokens of one sentence and marks gazetteer names across them.
 pub fn prepare(tokens: &[&str]) -> Vec<Word> {
+    prepare_in(tokens, &mut Interner::default())
+}
+
+/// [`prepare`], sharing folded words with the other sentences of the text through `interner`.
+pub fn prepare_in(tokens: &[&str], interner: &mut Interner) -> Vec<Word> {
     let mut words: Vec<Word> = tokens
         .iter()
         .map(|t| {
-            let folded = fold_str(t, Fold::LOOSE);
+            let folded = interner.get(fold_str(t, Fold::LOOSE));
             let stem_start = folded.len() - clitics::stem(&folded).len();
             let trig = match trigger(folded.get(stem_start..).unwrap_or("")) {
                 None => 0,
@@ -56,7 +80,7 @@ pub fn prepare(tokens: &[&str]) -> Vec<Word> {
                 gaz: 0,
                 trig,
                 nisba: is_nisba(&folded),
-                stem_start,
+                stem_start: stem_start as u32,
                 folded,
             }
         })
@@ -64,12 +88,7 @@ pub fn prepare(tokens: &[&str]) -> Vec<Word> {
     let gazetteer = Gazetteer::embedded();
     let mut i = 0;
     while i < words.len() {
-        let window: Vec<&str> = words
-            .iter()
-            .skip(i)
-            .take(8)
-            .map(|w| w.folded.as_str())
-            .collect();
+        let window: Vec<&str> = words.iter().skip(i).take(8).map(|w| &*w.folded).collect();
         match gazetteer.longest(&window) {
             Some(hit) => {
                 let base = 1 + 3 * hit.kind.index() as u8;
@@ -138,7 +157,7 @@ impl Hash {
 pub fn features(words: &[Word], i: usize, out: &mut Vec<u32>) -> usize {
     // Neighbours outside the sentence read as boundary markers.
     let at = |d: isize| -> Option<&Word> { i.checked_add_signed(d).and_then(|j| words.get(j)) };
-    let folded = |d: isize| at(d).map_or(if d < 0 { "<s>" } else { "</s>" }, |w| w.folded.as_str());
+    let folded = |d: isize| at(d).map_or(if d < 0 { "<s>" } else { "</s>" }, |w| &*w.folded);
     let stem = |d: isize| at(d).map_or("<b>", Word::stem);
     let w = &words[i];
     let s = w.stem();

@@ -8,13 +8,14 @@ use super::{Entity, Kind};
 use crate::arabic::clitics::{self, Split};
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Decides where a mention's name starts, from the training names, the gazetteers and the
 /// words of the document itself.
 pub(super) struct Namer<'m> {
     pub model: &'m Model,
     /// How often each folded word stands in the document exactly as written.
-    doc_counts: HashMap<String, u32>,
+    doc_counts: HashMap<Arc<str>, u32>,
 }
 
 impl<'m> Namer<'m> {
@@ -22,7 +23,7 @@ impl<'m> Namer<'m> {
     pub fn new(model: &'m Model, doc: &Doc) -> Namer<'m> {
         let mut doc_counts = HashMap::new();
         for w in &doc.words {
-            *doc_counts.entry(w.clone()).or_insert(0) += 1;
+            *doc_counts.entry(Arc::clone(w)).or_insert(0) += 1;
         }
         Namer { model, doc_counts }
     }
@@ -46,7 +47,7 @@ impl<'m> Namer<'m> {
             };
             gazetteer
                 + u32::from(self.model.seen(&s.name).in_name)
-                + 10 * self.doc_counts.get(&s.name).copied().unwrap_or(0)
+                + 10 * self.doc_counts.get(s.name.as_str()).copied().unwrap_or(0)
         };
         let scores: Vec<u32> = splits.iter().map(evidence).collect();
         let mut best = 0;
