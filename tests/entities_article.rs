@@ -78,6 +78,13 @@ fn the_places_are_found_and_clitic_forms_join_them() {
             .any(|m| text(m) == "المغرب" && ARTICLE.get(m.start - 2..m.start) == Some("و"))
     );
     assert!(morocco.mentions.iter().any(|m| text(m) == "للمغرب"));
+    assert!(
+        morocco
+            .mentions
+            .iter()
+            .any(|m| text(m) == "المملكة المغربية"),
+        "the official name, after و, is Morocco too"
+    );
     assert!(morocco.mentions.len() >= 35, "{}", morocco.mentions.len());
     assert!(
         es[0].mentions.len() >= es[es.len() - 1].mentions.len(),

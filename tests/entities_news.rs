@@ -78,6 +78,18 @@ fn a_state_official_name_joins_its_short_name_only_when_the_text_uses_both() {
     assert_eq!(us.kind, Kind::Location);
     assert_eq!(us.mentions.len(), 3, "the long name is the same place");
     assert_eq!(kind_of(&es, "الولايات المتحدة الأميركية"), None);
+    // The official name, after a clitic, is a mention of the place the text names.
+    let text = "وقعت إسبانيا والمملكة المغربية اتفاقا جديدا، ورحب المغرب بالاتفاق.";
+    let es = Recogniser::embedded().recognise(text);
+    let morocco = es.iter().find(|e| e.name == "المغرب").unwrap();
+    assert!(
+        morocco
+            .mentions
+            .iter()
+            .any(|m| text.get(m.clone()) == Some("المملكة المغربية")),
+        "{:?}",
+        morocco.mentions
+    );
     let alone = "وصل الوفد إلى الولايات المتحدة الأميركية أمس.";
     let es = Recogniser::embedded().recognise(alone);
     assert_eq!(

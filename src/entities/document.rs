@@ -5,7 +5,7 @@
 
 use super::features::{Interner, Word, prepare_in};
 use super::group::{Namer, group};
-use super::lexicon::{Trigger, is_nisba, is_qualifier, trigger};
+use super::lexicon::{Gazetteer, Trigger, is_nisba, is_qualifier, trigger};
 use super::model::Model;
 use super::tags::{Span, spans};
 use super::tokenize::{Token, tokenize};
@@ -273,6 +273,23 @@ fn propagate(doc: &mut Doc, namer: &Namer, aliases: &mut HashMap<String, String>
         if !list.iter().any(|(p, _, k)| *p == parts && *k == key) {
             list.push((parts, s.kind, key));
         }
+    }
+    // والمملكة المغربية in a text that names المغرب: the official name is that place too.
+    for (long, short) in Gazetteer::embedded().official_names() {
+        let Some(kind) = doc
+            .spans
+            .iter()
+            .find(|s| namer.key(doc, &s.tokens) == short)
+            .map(|s| s.kind)
+        else {
+            continue;
+        };
+        let mut parts: Vec<String> = long.split(' ').map(str::to_owned).collect();
+        let first = parts.remove(0);
+        index
+            .entry(first)
+            .or_default()
+            .push((parts, kind, long.to_owned()));
     }
     for (surname, person) in surnames {
         if let Some(person) = person {

@@ -231,6 +231,13 @@ impl Gazetteer {
         self.short_names.get(folded).map(String::as_str)
     }
 
+    /// Every official long name of a state with its short name (both folded).
+    pub fn official_names(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.short_names
+            .iter()
+            .map(|(long, short)| (long.as_str(), short.as_str()))
+    }
+
     /// The kind of a one-word name, if the gazetteers hold it.
     pub fn single(&self, name: &str) -> Option<Kind> {
         self.by_first
