@@ -192,6 +192,45 @@ impl Recogniser {
             .collect()
     }
 
+    /// BIO tags for consecutive sentences of tokens from the whole recogniser: the tagger (the
+    /// second stage reading `radius` sentences either side) and then the document rules over
+    /// all the sentences as one text, the way [`Recogniser::recognise`] reads a file.
+    pub fn tag_document(&self, sentences: &[&[&str]], radius: usize) -> Vec<Vec<tags::Tag>> {
+        let mut text = String::new();
+        let mut tokens = Vec::new();
+        let mut ranges = Vec::with_capacity(sentences.len());
+        for s in sentences {
+            let start = tokens.len();
+            for t in *s {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                tokens.push(tokenize::Token {
+                    range: text.len()..text.len() + t.len(),
+                    punct: tokenize::is_punct(t),
+                });
+                text.push_str(t);
+            }
+            ranges.push(start..tokens.len());
+        }
+        let spans = document::find_spans(self, &text, tokens, &ranges, radius);
+        let mut out: Vec<Vec<tags::Tag>> =
+            sentences.iter().map(|s| vec![tags::O; s.len()]).collect();
+        for span in spans {
+            // The sentence holding the span's first token; a span is cut at its sentence's end.
+            let k = ranges.partition_point(|r| r.end <= span.tokens.start);
+            let Some(r) = ranges.get(k) else { continue };
+            for (n, i) in (span.tokens.start..span.tokens.end.min(r.end)).enumerate() {
+                out[k][i - r.start] = if n == 0 {
+                    tags::begin(span.kind)
+                } else {
+                    tags::inside(span.kind)
+                };
+            }
+        }
+        out
+    }
+
     /// The entities of `text`, sorted by mention count (most first), then name.
     pub fn recognise(&self, text: &str) -> Vec<Entity> {
         document::recognise(self, text)

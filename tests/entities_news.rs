@@ -95,3 +95,13 @@ fn a_state_official_name_joins_its_short_name_only_when_the_text_uses_both() {
         "written only in full, the place keeps the name the text gives it"
     );
 }
+
+#[test]
+fn slips_are_not_spread_and_verbs_are_no_first_names() {
+    // قطر التي: a relative pronoun is not an adjective making a new name.
+    let text = "وصل الوزير إلى قطر التي تستضيف المؤتمر، وقالت قطر إنها مستعدة.";
+    let es = Recogniser::embedded().recognise(text);
+    let qatar = es.iter().find(|e| e.name == "قطر").unwrap();
+    assert!(written(text, qatar).iter().all(|w| *w == "قطر"));
+    assert!(es.iter().all(|e| !e.name.contains("التي")));
+}

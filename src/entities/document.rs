@@ -75,9 +75,34 @@ pub(super) fn prepare_sentences(
 /// The entities of `text`.
 pub(super) fn recognise(r: &Recogniser, text: &str) -> Vec<Entity> {
     let (tokens, sentences) = tokenize(text);
-    let prepared = prepare_sentences(text, &tokens, &sentences);
     // The whole text is one article: the second stage reads every sentence's first-stage tags.
-    let tagged = r.tag_prepared(&prepared, usize::MAX);
+    let (doc, namer, aliases) = analyse(r, text, tokens, &sentences, usize::MAX);
+    group(&doc, &namer, &aliases)
+}
+
+/// The spans the recogniser finds in `text` cut into `tokens` and `sentences`, with the
+/// document rules applied (the tagger reads `radius` sentences either side), in token order.
+pub(super) fn find_spans(
+    r: &Recogniser,
+    text: &str,
+    tokens: Vec<Token>,
+    sentences: &[Range<usize>],
+    radius: usize,
+) -> Vec<Span> {
+    analyse(r, text, tokens, sentences, radius).0.spans
+}
+
+/// Tags, corrects, links and propagates: the document with its final spans, its namer and the
+/// aliases found.
+fn analyse<'t, 'm>(
+    r: &'m Recogniser,
+    text: &'t str,
+    tokens: Vec<Token>,
+    sentences: &[Range<usize>],
+    radius: usize,
+) -> (Doc<'t>, Namer<'m>, HashMap<String, String>) {
+    let prepared = prepare_sentences(text, &tokens, sentences);
+    let tagged = r.tag_prepared(&prepared, radius);
     let mut found = Vec::new();
     for (sentence, tags) in sentences.iter().zip(&tagged) {
         for s in spans(tags) {
@@ -104,16 +129,17 @@ pub(super) fn recognise(r: &Recogniser, text: &str) -> Vec<Entity> {
         .filter(|&i| doc.indefinite(i))
         .map(|i| doc.words[i].clone())
         .collect();
-    correct(&mut doc, r.model());
+    correct(&mut doc, r.model(), true);
     let namer = Namer::new(r.model(), &doc);
     let mut aliases = link_acronyms(&mut doc, &namer);
     propagate(&mut doc, &namer, &mut aliases);
-    correct(&mut doc, r.model());
-    group(&doc, &namer, &aliases)
+    correct(&mut doc, r.model(), false);
+    (doc, namer, aliases)
 }
 
-/// General corrections of the tagger's spans.
-fn correct(doc: &mut Doc, model: &Model) {
+/// General corrections of the tagger's spans; first names are added in the first pass only,
+/// to the tagger's own spans.
+fn correct(doc: &mut Doc, model: &Model, first_pass: bool) {
     let mut kept: Vec<Span> = Vec::with_capacity(doc.spans.len());
     // Spans before this token were absorbed into the span before them.
     let mut skip_to = 0;
@@ -150,13 +176,16 @@ fn correct(doc: &mut Doc, model: &Model) {
             };
         }
         // ينس ستولتنبرغ: a word the training text never had, right before a person's name and not
-        // an Arabic definite word, is a first name the tagger could not know.
-        if let Some(p) = before.filter(|&p| s.kind == Kind::Person && free(p, &kept)) {
+        // an Arabic definite word, is a first name the tagger could not know. A word that may
+        // carry a clitic is a verb or a noun joined on (وسيغيب إيتو, للتو), not a first name.
+        if let Some(p) = before.filter(|&p| first_pass && s.kind == Kind::Person && free(p, &kept))
+        {
             let w = &doc.words[p];
             let unseen = model.seen(w).total == 0 && model.seen(clitics::stem(w)).total == 0;
             if unseen
                 && w.chars().all(char::is_alphabetic)
                 && !w.starts_with("ال")
+                && clitics::splits(w).len() == 1
                 && doc.trigger(p).is_none()
             {
                 s.tokens.start = p;
@@ -260,13 +289,20 @@ fn propagate(doc: &mut Doc, namer: &Namer, aliases: &mut HashMap<String, String>
         let mut parts: Vec<String> = key.split(' ').map(str::to_owned).collect();
         if s.kind == Kind::Person && parts.len() >= 2 {
             let last = parts[parts.len() - 1].clone();
-            if !last.starts_with("ال") && last.chars().count() >= 3 {
+            // A surname the training text mostly has as an ordinary word (دين) is not looked
+            // for alone.
+            if !last.starts_with("ال") && last.chars().count() >= 3 && !namer.ordinary(&last) {
                 // A surname shared by two different people names neither.
                 let e = surnames.entry(last).or_insert_with(|| Some(key.clone()));
                 if e.as_deref() != Some(key.as_str()) {
                     *e = None;
                 }
             }
+        }
+        // A one-word name that is mostly an ordinary word (يوم, الدورة) was the tagger's
+        // slip; looking for it everywhere would repeat the slip.
+        if parts.len() == 1 && (namer.ordinary(&parts[0]) || parts[0].chars().count() < 2) {
+            continue;
         }
         let first = parts.remove(0);
         let list = index.entry(first).or_default();

@@ -62,6 +62,12 @@ impl<'m> Namer<'m> {
         splits.swap_remove(best)
     }
 
+    /// Whether the training text has `folded` at least three times and mostly outside names.
+    pub fn ordinary(&self, folded: &str) -> bool {
+        let seen = self.model.seen(folded);
+        seen.total >= 3 && u32::from(seen.in_name) * 2 < u32::from(seen.total)
+    }
+
     /// The grouping key of the tokens `r`: folded words, the first without its clitics.
     pub fn key(&self, doc: &Doc, r: &Range<usize>) -> String {
         let mut key = self.choose(&doc.words[r.start]).name;

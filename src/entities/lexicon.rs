@@ -121,11 +121,33 @@ pub fn is_nisba(word: &str) -> bool {
             .any(|e| stem.ends_with(e))
 }
 
+/// True when a folded nisba adjective (article already off) is formed on a place or a people:
+/// افريقي (افريقيا), اميركي (اميركا), لبناني (لبنان), مغربي (المغرب), عربي. النقديه, دولي and
+/// رسميه are not, nor are الذي and التي.
+fn of_a_place(stem: &str) -> bool {
+    let Some(base) = ["يين", "يون", "يات", "يه", "ي"]
+        .iter()
+        .find_map(|e| stem.strip_suffix(e))
+        .filter(|b| b.chars().count() >= 2)
+    else {
+        return false;
+    };
+    let g = Gazetteer::embedded();
+    let place = |name: &str| g.single(name) == Some(Kind::Location);
+    // Peoples and lands whose nisba does not rebuild their name: عرب, آسيا.
+    matches!(base, "عرب" | "اسيو")
+        || place(base)
+        || place(&format!("ال{base}"))
+        || place(&format!("{base}ا"))
+        || place(&format!("{base}يا"))
+}
+
 /// True when a word, as written (`written`) and folded (`folded`), is a qualifying adjective
-/// that agrees with a name before it in definiteness: الأفريقي after الناتو, أفريقي after ناتو.
-/// Such a pair names something else than the name alone (an African NATO is not NATO). The
-/// written form decides the ending, since folding makes على and حتى end in ي; a word with a
-/// clitic (ومالي) or a place name of its own (مالي) is never a qualifier.
+/// that agrees with a name before it in definiteness and is formed on a place or a people:
+/// الأفريقي after الناتو, أفريقي after ناتو. Such a pair names something else than the name
+/// alone (an African NATO is not NATO). The written form decides the ending, since folding
+/// makes على and حتى end in ي; a word with a clitic (ومالي) or a place name of its own (مالي)
+/// is never a qualifier, and neither is an adjective of no place (قطر التي, الصين النقدية).
 pub fn is_qualifier(written: &str, folded: &str, definite: bool) -> bool {
     let written: String = written
         .chars()
@@ -139,10 +161,11 @@ pub fn is_qualifier(written: &str, folded: &str, definite: bool) -> bool {
         is_nisba(folded) && clitics::proclitics(folded, stem) == "ال"
     } else {
         // A bare adjective is at least four letters (عربي, دولي), which keeps out في and لدي.
-        stem == folded && folded.chars().count() >= 4
+        stem == folded && folded.chars().count() >= 4 && !folded.starts_with("ال")
     };
     ending
         && shape
+        && of_a_place(stem)
         && clitics::splits(folded)
             .iter()
             .all(|s| Gazetteer::embedded().single(&s.name).is_none())
@@ -274,6 +297,13 @@ mod tests {
         assert!(!is_qualifier("على", "علي", false));
         assert!(!is_qualifier("مالي", "مالي", false));
         assert!(!is_qualifier("ومالي", "ومالي", false));
+        // Relative pronouns, nouns in -ية and adjectives of no place qualify nothing.
+        assert!(!is_qualifier("التي", "التي", false));
+        assert!(!is_qualifier("الذي", "الذي", false));
+        assert!(!is_qualifier("مسؤولية", "مسؤوليه", false));
+        assert!(!is_qualifier("النقدية", "النقديه", true));
+        assert!(!is_qualifier("الدولي", "الدولي", true));
+        assert!(is_qualifier("الفرنسية", "الفرنسيه", true));
         assert!(!is_qualifier("والعربي", "والعربي", true));
     }
 

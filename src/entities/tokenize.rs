@@ -22,6 +22,11 @@ fn is_word_char(c: char) -> bool {
         || matches!(c, '\u{200C}' | '\u{200D}')
 }
 
+/// True for a token of punctuation only (no letter, digit or mark), as [`tokenize`] marks them.
+pub fn is_punct(token: &str) -> bool {
+    !token.chars().any(is_word_char)
+}
+
 /// Punctuation that closes a sentence.
 fn ends_sentence(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '؟')
