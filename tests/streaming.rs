@@ -89,10 +89,8 @@ fn the_reader_takes_the_whole_file_and_keeps_its_place() {
     app.jump_to_byte(5_000);
     let before = app.top_byte();
     assert!(app.loading());
-    tx.send(whole(&input)).unwrap();
-    assert!(app.poll_loading());
+    arrives(&mut app, &tx, &input, &text);
     assert!(!app.loading());
-    assert_eq!(&*app.doc.text, text.as_str());
     assert_eq!(app.top_byte(), before, "the reading position is kept");
     assert!(
         !app.outline.sections.is_empty(),
@@ -154,6 +152,13 @@ fn streaming_with_tail(path: &std::path::Path) -> (App, Sender<WholeFile>) {
     (app, tx)
 }
 
+/// The whole file comes from the reading thread: the reader takes it, every byte of it.
+fn arrives(app: &mut App, tx: &Sender<WholeFile>, input: &Input, text: &str) {
+    tx.send(whole(input)).unwrap();
+    assert!(app.poll_loading());
+    assert_eq!(&*app.doc.text, text);
+}
+
 /// The line at the top of the view.
 fn top_line(app: &mut App) -> String {
     let at = app.top_byte();
@@ -173,9 +178,7 @@ fn g_shows_the_end_before_the_rest_is_read_and_stays_there() {
     assert!(app.loading(), "G did not wait for the whole file");
     assert_eq!(last_line(&app), "السطر رقم 2999 من الملف الكبير");
     assert_eq!(app.percent(), 100);
-    tx.send(whole(&Input::Path(path))).unwrap();
-    assert!(app.poll_loading());
-    assert_eq!(&*app.doc.text, text.as_str());
+    arrives(&mut app, &tx, &Input::Path(path), &text);
     let bottom = app.top;
     app.update(Action::Bottom);
     assert_eq!(
@@ -192,9 +195,7 @@ fn a_place_in_the_tail_is_kept_when_the_rest_arrives() {
     app.update(Action::PageUp);
     app.update(Action::LineUp);
     let line = top_line(&mut app);
-    tx.send(whole(&Input::Path(path))).unwrap();
-    assert!(app.poll_loading());
-    assert_eq!(&*app.doc.text, text.as_str());
+    arrives(&mut app, &tx, &Input::Path(path), &text);
     let now = top_line(&mut app);
     assert_eq!(now, line, "the same line is at the top");
     assert!(app.percent() < 100);
