@@ -284,8 +284,11 @@ fn propagate(doc: &mut Doc, namer: &Namer, aliases: &mut HashMap<String, String>
     // First word → (remaining words, kind, key), longest names first.
     let mut index: HashMap<String, Vec<(Vec<String>, Kind, String)>> = HashMap::new();
     let mut surnames: HashMap<String, Option<String>> = HashMap::new();
+    // Each name's key and the kind of its first mention.
+    let mut found: HashMap<String, Kind> = HashMap::new();
     for s in &doc.spans {
         let key = namer.key(doc, &s.tokens);
+        found.entry(key.clone()).or_insert(s.kind);
         let mut parts: Vec<String> = key.split(' ').map(str::to_owned).collect();
         if s.kind == Kind::Person && parts.len() >= 2 {
             let last = parts[parts.len() - 1].clone();
@@ -312,12 +315,7 @@ fn propagate(doc: &mut Doc, namer: &Namer, aliases: &mut HashMap<String, String>
     }
     // والمملكة المغربية in a text that names المغرب: the official name is that place too.
     for (long, short) in Gazetteer::embedded().official_names() {
-        let Some(kind) = doc
-            .spans
-            .iter()
-            .find(|s| namer.key(doc, &s.tokens) == short)
-            .map(|s| s.kind)
-        else {
+        let Some(&kind) = found.get(short) else {
             continue;
         };
         let mut parts: Vec<String> = long.split(' ').map(str::to_owned).collect();
