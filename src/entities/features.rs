@@ -25,11 +25,6 @@ pub struct Word {
 }
 
 impl Word {
-    /// The folded word.
-    pub fn folded(&self) -> &str {
-        &self.folded
-    }
-
     /// The folded word, taken from a word no longer needed.
     pub fn into_folded(self) -> Arc<str> {
         self.folded
