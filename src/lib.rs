@@ -10,6 +10,7 @@
 //! - [`layout`]: wrap ▸ reorder ▸ mirror ▸ shape: rows of cells that keep their source ranges.
 //! - [`search`]: Arabic-insensitive, smart-case search reporting source byte ranges.
 //! - [`entities`]: the named-entity recogniser (people, organisations, places).
+//! - [`listing`]: what `--list` prints, as text lines or JSON, nothing raw from the document.
 //! - [`plain`]: the laid-out rows as plain text (`--plain`, or stdout not a terminal).
 //! - [`app`] (state, `update(Action)`), [`keymap`] (keys ▸ actions ▸ help), [`ui`] (drawing),
 //!   [`term`] (terminal set-up, restore, event loop), [`terminal`] (which terminal, what it needs).
@@ -21,6 +22,7 @@ pub mod document;
 pub mod entities;
 pub mod keymap;
 pub mod layout;
+pub mod listing;
 pub mod plain;
 pub mod run;
 pub mod search;

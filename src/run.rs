@@ -5,8 +5,9 @@ use crate::app::App;
 use crate::cli::{Args, Bidi, ListKind, Shape};
 use crate::document::Document;
 use crate::document::structure;
-use crate::entities::{Entity, Recogniser};
+use crate::entities::Recogniser;
 use crate::layout::LayoutOptions;
+use crate::listing::{self, Style};
 use crate::search::{Index, Mode, Query};
 use crate::source::{self, Input, LoadError, LoadOptions};
 use crate::terminal::Terminal;
@@ -146,7 +147,11 @@ pub fn run(args: Args) -> Result<(), RunError> {
     };
     if let Some(what) = args.list {
         let mode = if args.exact { Mode::Exact } else { Mode::Loose };
-        let out = list(&doc, what, args.json, args.search.as_deref(), mode)?;
+        let style = Style {
+            json: args.json,
+            show_controls: args.show_controls,
+        };
+        let out = list(&doc, what, style, args.search.as_deref(), mode)?;
         let mut stdout = io::stdout().lock();
         return printed(
             stdout
@@ -217,16 +222,18 @@ fn printed(result: io::Result<()>) -> Result<(), RunError> {
 fn list(
     doc: &Document,
     what: ListKind,
-    json: bool,
+    style: Style,
     query: Option<&str>,
     mode: Mode,
 ) -> Result<String, RunError> {
     Ok(match what {
         ListKind::Sections => {
             let markdown = structure::looks_like_markdown(&doc.name, &doc.text);
-            structure::render_list(&structure::outline(doc, markdown), json)
+            listing::sections(&structure::outline(doc, markdown), style)?
         }
-        ListKind::Entities => entity_list(&Recogniser::embedded().recognise(&doc.text), json),
+        ListKind::Entities => {
+            listing::entities(&Recogniser::embedded().recognise(&doc.text), style)?
+        }
         ListKind::Matches => {
             let q = query
                 .ok_or_else(|| RunError::Usage("--list matches needs --search QUERY".into()))?;
@@ -234,30 +241,7 @@ fn list(
                 Some(q) => Index::new(doc.text.clone()).find_all(&q),
                 None => Vec::new(),
             };
-            crate::search::render_list(&doc.text, &matches, json)
+            listing::matches(&doc.text, &matches, style)?
         }
     })
-}
-
-/// `--list entities`: JSON exactly `{"entities": [{"name", "kind", "mentions": [{"start", "end"}]}]}`,
-/// or plain, one entity a line: kind, mention count, name.
-fn entity_list(entities: &[Entity], json: bool) -> String {
-    if json {
-        let list: Vec<_> = entities
-            .iter()
-            .map(|e| {
-                let mentions: Vec<_> = e
-                    .mentions
-                    .iter()
-                    .map(|m| serde_json::json!({"start": m.start, "end": m.end}))
-                    .collect();
-                serde_json::json!({"name": e.name, "kind": e.kind.as_str(), "mentions": mentions})
-            })
-            .collect();
-        return format!("{}\n", serde_json::json!({ "entities": list }));
-    }
-    entities
-        .iter()
-        .map(|e| format!("{}\t{}\t{}\n", e.kind.as_str(), e.mentions.len(), e.name))
-        .collect()
 }

@@ -9,10 +9,8 @@ use std::ops::Range;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use memchr::memmem::{Finder, FinderRev};
-use serde::Serialize;
 
 use crate::arabic::{Fold, Normalized, fold_str};
-use crate::document::Document;
 
 /// How forgiving a search is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -143,47 +141,4 @@ impl Index {
         let found = q.finder_rev.rfind(n.text.as_bytes().get(..end)?)?;
         Some(n.source_range(found..found + q.len))
     }
-}
-
-/// One match in the JSON listing.
-#[derive(Serialize)]
-struct Span {
-    start: usize,
-    end: usize,
-}
-
-/// The JSON listing: `{"matches": [{"start": BYTE, "end": BYTE}]}`.
-#[derive(Serialize)]
-struct Listing {
-    matches: Vec<Span>,
-}
-
-/// `qari --list matches --search QUERY [--json]`: with `json`, exactly
-/// `{"matches":[{"start":BYTE,"end":BYTE},…]}`; otherwise one line per match, its 1-based
-/// source line number, a tab and that line's text. Ends with a newline either way.
-pub fn render_list(text: &str, matches: &[Range<usize>], json: bool) -> String {
-    if json {
-        let listing = Listing {
-            matches: matches
-                .iter()
-                .map(|m| Span {
-                    start: m.start,
-                    end: m.end,
-                })
-                .collect(),
-        };
-        // Serialising plain integers cannot fail; fall back to an empty listing regardless.
-        let mut out =
-            serde_json::to_string(&listing).unwrap_or_else(|_| r#"{"matches":[]}"#.into());
-        out.push('\n');
-        return out;
-    }
-    // The document's own line splitting, so the numbers agree with what the reader shows.
-    let doc = Document::new(text.to_owned(), "");
-    let mut out = String::new();
-    for m in matches {
-        let line = doc.line_at(m.start);
-        out.push_str(&format!("{}\t{}\n", line + 1, doc.line_text(line)));
-    }
-    out
 }

@@ -6,7 +6,8 @@ use std::ops::Range;
 
 use proptest::prelude::*;
 use qari::arabic::{Fold, Normalized, fold_str};
-use qari::search::{Index, Mode, Query, render_list};
+use qari::listing::{self, Style};
+use qari::search::{Index, Mode, Query};
 
 const ARTICLE: &str = include_str!("../assets/article.txt");
 
@@ -134,6 +135,15 @@ fn find_from_and_before_step_through_matches() {
     assert_eq!(index.find_before(&q, all[0].start), None);
     assert_eq!(index.find_before(&q, text.len() + 10), Some(all[2].clone()));
     assert_eq!(index.find_from(&q, text.len() + 10), None);
+}
+
+/// `--list matches` as JSON or as lines.
+fn render_list(text: &str, matches: &[std::ops::Range<usize>], json: bool) -> String {
+    let style = Style {
+        json,
+        ..Style::default()
+    };
+    listing::matches(text, matches, style).unwrap()
 }
 
 #[test]

@@ -2,7 +2,8 @@
 #![allow(clippy::unwrap_used)]
 
 use qari::document::Document;
-use qari::document::structure::{LineKind, Outline, looks_like_markdown, outline, render_list};
+use qari::document::structure::{LineKind, Outline, looks_like_markdown, outline};
+use qari::listing::{self, Style};
 
 /// The shipped article, as the reader opens it by default.
 const ARTICLE: &str = include_str!("../assets/article.txt");
@@ -35,6 +36,15 @@ fn listed(o: &Outline) -> Vec<(u64, u64, String)> {
             )
         })
         .collect()
+}
+
+/// `--list sections` as JSON or as lines.
+fn render_list(o: &Outline, json: bool) -> String {
+    let style = Style {
+        json,
+        ..Style::default()
+    };
+    listing::sections(o, style).unwrap()
 }
 
 /// Line numbers (1-based) of every line of a kind.

@@ -10,8 +10,6 @@ mod markdown;
 mod quotes;
 mod shape;
 
-use serde::Serialize;
-
 use super::Document;
 use markdown::MdLine;
 use shape::{
@@ -298,39 +296,4 @@ fn sections(doc: &Document, kinds: &[LineKind], md: &[MdLine]) -> Vec<Section> {
         });
     }
     out
-}
-
-/// The outline as `qari --list sections` prints it: plain, one title a line after its 1-based
-/// line number and indented by level; or JSON `{"sections": [{"title", "level", "line"}]}`.
-pub fn render_list(outline: &Outline, json: bool) -> String {
-    if json {
-        #[derive(Serialize)]
-        struct Entry<'a> {
-            title: &'a str,
-            level: u8,
-            line: usize,
-        }
-        let sections: Vec<Entry> = outline
-            .sections
-            .iter()
-            .map(|s| Entry {
-                title: &s.title,
-                level: s.level,
-                line: s.line + 1,
-            })
-            .collect();
-        return format!("{}\n", serde_json::json!({ "sections": sections }));
-    }
-    let width = outline
-        .sections
-        .last()
-        .map_or(1, |s| (s.line + 1).to_string().len());
-    outline
-        .sections
-        .iter()
-        .map(|s| {
-            let indent = "  ".repeat(usize::from(s.level.saturating_sub(1)));
-            format!("{:>width$}  {indent}{}\n", s.line + 1, s.title)
-        })
-        .collect()
 }

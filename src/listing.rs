@@ -1,0 +1,220 @@
+//! What `--list sections|entities|matches` prints: text lines, or JSON through one serialiser.
+//!
+//! The document's own text ends up in these lists (section titles, entity names, the lines of
+//! matches), so a list obeys the rule plain output obeys: nothing from the document drives the
+//! terminal. Text lines show control characters as the symbols the reader draws and leave out
+//! invisible format characters (or show them as `--show-controls` does); JSON escapes every C0
+//! and C1 control, DEL and every invisible format character as `\uXXXX`.
+
+use crate::document::Document;
+use crate::document::structure::Outline;
+use crate::entities::Entity;
+use crate::layout::graphemes::{control_symbol, format_symbol, is_invisible_format};
+use serde::Serialize;
+use serde_json::ser::{CharEscape, Formatter};
+use std::borrow::Cow;
+use std::io::{self, Write};
+use std::ops::Range;
+
+/// How a list is printed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Style {
+    /// JSON instead of text lines.
+    pub json: bool,
+    /// In text lines, invisible format characters (bidi controls, zero-width characters) are
+    /// shown as symbols instead of left out.
+    pub show_controls: bool,
+}
+
+/// The outline: one title a line after its 1-based line number, indented by level; or JSON
+/// `{"sections": [{"title", "level", "line"}]}`.
+pub fn sections(outline: &Outline, style: Style) -> io::Result<String> {
+    #[derive(Serialize)]
+    struct Entry<'a> {
+        title: &'a str,
+        level: u8,
+        line: usize,
+    }
+    #[derive(Serialize)]
+    struct Listing<'a> {
+        sections: Vec<Entry<'a>>,
+    }
+    let list = &outline.sections;
+    if style.json {
+        return json(&Listing {
+            sections: list
+                .iter()
+                .map(|s| Entry {
+                    title: &s.title,
+                    level: s.level,
+                    line: s.line + 1,
+                })
+                .collect(),
+        });
+    }
+    let width = list.last().map_or(1, |s| (s.line + 1).to_string().len());
+    Ok(list
+        .iter()
+        .map(|s| {
+            let indent = "  ".repeat(usize::from(s.level.saturating_sub(1)));
+            let title = visible(&s.title, style.show_controls);
+            format!("{:>width$}  {indent}{title}\n", s.line + 1)
+        })
+        .collect())
+}
+
+/// The named entities: one a line, kind, mention count and name separated by tabs; or JSON
+/// `{"entities": [{"name", "kind", "mentions": [{"start", "end"}]}]}`.
+pub fn entities(entities: &[Entity], style: Style) -> io::Result<String> {
+    #[derive(Serialize)]
+    struct Entry<'a> {
+        name: &'a str,
+        kind: &'static str,
+        mentions: Vec<Span>,
+    }
+    #[derive(Serialize)]
+    struct Listing<'a> {
+        entities: Vec<Entry<'a>>,
+    }
+    if style.json {
+        return json(&Listing {
+            entities: entities
+                .iter()
+                .map(|e| Entry {
+                    name: &e.name,
+                    kind: e.kind.as_str(),
+                    mentions: e.mentions.iter().map(Span::from).collect(),
+                })
+                .collect(),
+        });
+    }
+    Ok(entities
+        .iter()
+        .map(|e| {
+            let name = visible(&e.name, style.show_controls);
+            format!("{}\t{}\t{name}\n", e.kind.as_str(), e.mentions.len())
+        })
+        .collect())
+}
+
+/// Search matches in `text`: one a line, the 1-based number of the line it starts on, a tab
+/// and that line's text; or JSON `{"matches": [{"start": BYTE, "end": BYTE}]}`.
+pub fn matches(text: &str, matches: &[Range<usize>], style: Style) -> io::Result<String> {
+    #[derive(Serialize)]
+    struct Listing {
+        matches: Vec<Span>,
+    }
+    if style.json {
+        return json(&Listing {
+            matches: matches.iter().map(Span::from).collect(),
+        });
+    }
+    // The document's own line splitting, so the numbers agree with what the reader shows.
+    let doc = Document::new(text.to_owned(), "");
+    Ok(matches
+        .iter()
+        .map(|m| {
+            let line = doc.line_at(m.start);
+            let shown = visible(doc.line_text(line), style.show_controls);
+            format!("{}\t{shown}\n", line + 1)
+        })
+        .collect())
+}
+
+/// A byte range of the document in a JSON list.
+#[derive(Serialize)]
+struct Span {
+    start: usize,
+    end: usize,
+}
+
+impl From<&Range<usize>> for Span {
+    fn from(r: &Range<usize>) -> Span {
+        Span {
+            start: r.start,
+            end: r.end,
+        }
+    }
+}
+
+/// `s` as a list line shows it: control characters as the symbols the reader draws (ESC as
+/// ␛), a tab as a space (tabs separate a list's fields), invisible format characters left out
+/// or, with `show_controls`, shown as symbols.
+pub fn visible(s: &str, show_controls: bool) -> Cow<'_, str> {
+    let plain = |c: char| c != '\t' && control_symbol(c).is_none() && !is_invisible_format(c);
+    if s.chars().all(plain) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if plain(c) {
+            out.push(c);
+        } else if c == '\t' {
+            out.push(' ');
+        } else if let Some(sym) = control_symbol(c) {
+            out.push(sym);
+        } else if show_controls {
+            out.push(format_symbol(c));
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// `value` as one line of JSON, every control and invisible format character escaped.
+fn json(value: &impl Serialize) -> io::Result<String> {
+    let mut out = Vec::new();
+    value.serialize(&mut serde_json::Serializer::with_formatter(
+        &mut out, Escaping,
+    ))?;
+    out.push(b'\n');
+    String::from_utf8(out).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+}
+
+/// Compact JSON in which no string holds a character that could drive a terminal: serde_json
+/// escapes C0 controls, and this formatter also escapes DEL, C1 controls and the invisible
+/// format characters (bidi embeddings, overrides, isolates and marks, zero-width characters),
+/// all as `\uXXXX`.
+struct Escaping;
+
+impl Formatter for Escaping {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut rest = fragment;
+        while let Some((at, c)) = rest.char_indices().find(|&(_, c)| needs_escape(c)) {
+            writer.write_all(rest.as_bytes().get(..at).unwrap_or_default())?;
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                write!(writer, "\\u{unit:04x}")?;
+            }
+            rest = rest.get(at + c.len_utf8()..).unwrap_or_default();
+        }
+        writer.write_all(rest.as_bytes())
+    }
+
+    fn write_char_escape<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        escape: CharEscape,
+    ) -> io::Result<()> {
+        let byte = match escape {
+            CharEscape::Quote => return writer.write_all(b"\\\""),
+            CharEscape::ReverseSolidus => return writer.write_all(b"\\\\"),
+            CharEscape::Solidus => b'/',
+            CharEscape::Backspace => 0x08,
+            CharEscape::FormFeed => 0x0C,
+            CharEscape::LineFeed => b'\n',
+            CharEscape::CarriageReturn => b'\r',
+            CharEscape::Tab => b'\t',
+            CharEscape::AsciiControl(b) => b,
+        };
+        write!(writer, "\\u{byte:04x}")
+    }
+}
+
+/// Characters serde_json writes as they are but a JSON list must escape.
+fn needs_escape(c: char) -> bool {
+    control_symbol(c).is_some() || is_invisible_format(c)
+}
