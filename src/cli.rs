@@ -4,8 +4,11 @@ use clap::{Parser, ValueEnum};
 use std::path::PathBuf;
 
 /// A terminal reader for Arabic and other right-to-left text.
+///
+/// Messages are unstyled: clap writes its colours as escape sequences into the same text as the
+/// arguments it quotes, and only a message free of them can have its quoted arguments escaped.
 #[derive(Parser, Debug, Clone)]
-#[command(name = "qari", version, about, long_about = None)]
+#[command(name = "qari", version, about, long_about = None, styles = clap::builder::Styles::plain())]
 pub struct Args {
     /// File to read; `-` reads standard input. Without it qari opens the article it ships with
     /// (or standard input, when that is a pipe).

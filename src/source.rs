@@ -365,7 +365,7 @@ fn shown(p: &Path) -> String {
 /// `s` with control characters and invisible format characters (bidi controls) escaped (`\u{1b}`): a file name is chosen by
 /// whoever made the file, and it must not be able to move the cursor, write the clipboard or
 /// turn the rest of an error message around.
-fn printable(s: &str) -> String {
+pub fn printable(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if c.is_control() || crate::layout::graphemes::is_invisible_format(c) {
