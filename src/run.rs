@@ -160,12 +160,11 @@ pub fn run(args: Args) -> Result<(), RunError> {
         );
     }
     if plain {
-        let width = args.width.unwrap_or_else(|| {
-            ratatui::crossterm::terminal::size()
-                .ok()
-                .filter(|_| stdout_tty)
-                .map_or(80, |(w, _)| w)
-        });
+        // Only a terminal on stdout has a width to ask for; piped output is 80 columns.
+        let width = args
+            .width
+            .or_else(|| terminal_columns().filter(|_| stdout_tty))
+            .unwrap_or(80);
         let mut out = io::BufWriter::new(io::stdout().lock());
         return printed(
             crate::plain::write(&doc, width, &opts, &mut out).and_then(|()| out.flush()),
@@ -187,7 +186,7 @@ pub fn run(args: Args) -> Result<(), RunError> {
         app.search.mode = Mode::Exact;
     }
     // The navigator opens by itself only where there is room for it beside the article.
-    if ratatui::crossterm::terminal::size().is_ok_and(|(w, _)| w < 80) {
+    if terminal_columns().is_some_and(|w| w < 80) {
         app.side = crate::app::Side::Hidden;
     }
     // Recognising a book's entities takes a core for many seconds: for a large document it waits
@@ -207,6 +206,16 @@ pub fn run(args: Args) -> Result<(), RunError> {
         },
     )?;
     Ok(())
+}
+
+/// The width of the terminal, asked of the terminal itself (`TIOCGWINSZ`); `None` when there is
+/// none or it reports no size. Never crossterm's `size()`, which without a terminal runs `tput`
+/// from `PATH`: a program a reader of a file must not be made to start.
+fn terminal_columns() -> Option<u16> {
+    ratatui::crossterm::terminal::window_size()
+        .ok()
+        .map(|s| s.columns)
+        .filter(|&w| w > 0)
 }
 
 /// The outcome of printing to stdout. A closed pipe (`qari f | head`) is the reader's choice,
