@@ -93,7 +93,7 @@ fn split_lines(text: &str) -> Vec<(u32, u32)> {
 fn is_mostly_rtl(text: &str) -> bool {
     use unicode_bidi::BidiClass;
     // The layout table answers for Arabic and Latin in one array access.
-    let table = crate::layout::props::table();
+    let table = crate::chars::props::table();
     let (mut r, mut l) = (0usize, 0usize);
     for c in text.chars().take(64 * 1024) {
         match table.class(c) {

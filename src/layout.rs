@@ -9,7 +9,7 @@ pub mod bidi;
 pub mod cache;
 pub mod cell;
 pub mod graphemes;
-pub mod props;
+pub mod shape;
 pub mod wrap;
 
 pub use cache::LayoutCache;
@@ -105,7 +105,7 @@ pub struct Scratch {
     spans: Vec<wrap::RowSpan>,
     cells: Vec<Cell>,
     row_levels: Vec<u8>,
-    shape: crate::arabic::shape::Scratch,
+    shape: shape::Scratch,
 }
 
 /// Lays out the paragraph `doc[range]` (one source line, no line terminator) at `width` columns.
@@ -158,7 +158,7 @@ pub fn layout_rows(
     levels.resolve(para, opts.default_rtl, classes);
     let rtl = levels.para % 2 == 1;
     if opts.shape {
-        crate::arabic::shape::shape(items, para, base, shape);
+        shape::shape(items, para, base, shape);
     }
     // Never empty: a paragraph of hidden characters only is one empty row.
     wrap::wrap(items, usize::from(width), spans);
@@ -204,7 +204,7 @@ mod tests {
     //! fast paths take (so both branches are exercised), with a sprinkling of what they refuse.
     use super::bidi::Levels;
     use super::graphemes::{items_fast, items_general};
-    use super::props::ClassSet;
+    use crate::chars::props::ClassSet;
     use proptest::prelude::*;
 
     /// Right-to-left prose: Arabic and Hebrew letters, harakat, three digit systems,

@@ -6,8 +6,12 @@
 //! - [`cli`], [`run`]: arguments, and choosing between a list, plain output and the reader.
 //! - [`source`]: read a file or stdin, decode it; the embedded article.
 //! - [`document`]: lines (paragraphs), the document's direction, its structure (sections).
-//! - [`arabic`]: folding for matching with an offset map; shaping into presentation forms.
+//! - [`chars`]: character facts (properties table, invisible characters, control symbols); a leaf
+//!   every layer may use.
+//! - [`arabic`]: folding for matching with an offset map; proclitics.
 //! - [`layout`]: wrap ▸ reorder ▸ mirror ▸ shape: rows of cells that keep their source ranges.
+//!   Only `layout`, the screen side (`ui`, `app`, `plain`) and the entry points (`run`, `term`)
+//!   import it; `tests/layering.rs` keeps it so.
 //! - [`search`]: Arabic-insensitive, smart-case search reporting source byte ranges.
 //! - [`entities`]: the named-entity recogniser (people, organisations, places).
 //! - [`listing`]: what `--list` prints, as text lines or JSON, nothing raw from the document.
@@ -17,6 +21,7 @@
 
 pub mod app;
 pub mod arabic;
+pub mod chars;
 pub mod cli;
 pub mod document;
 pub mod entities;

@@ -86,7 +86,7 @@ fn stdin_is_piped() -> bool {
 pub fn run(args: Args) -> Result<(), RunError> {
     // The layout's character table takes a few milliseconds to fill: another core fills it
     // while this one reads the input.
-    std::thread::spawn(crate::layout::props::table);
+    std::thread::spawn(crate::chars::props::table);
     let load = LoadOptions {
         encoding: args.encoding.clone(),
         force: args.force,

@@ -368,7 +368,7 @@ fn shown(p: &Path) -> String {
 pub fn printable(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if c.is_control() || crate::layout::graphemes::is_invisible_format(c) {
+        if c.is_control() || crate::chars::is_invisible(c) {
             out.extend(c.escape_unicode());
         } else {
             out.push(c);

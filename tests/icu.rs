@@ -46,10 +46,7 @@ fn build_oracle() -> Result<PathBuf, String> {
 fn canon(s: &str) -> String {
     let kept: String = s
         .chars()
-        .filter(|&c| {
-            !qari::layout::graphemes::is_invisible_format(c)
-                && !('\u{1F3FB}'..='\u{1F3FF}').contains(&c)
-        })
+        .filter(|&c| !qari::chars::is_invisible(c) && !('\u{1F3FB}'..='\u{1F3FF}').contains(&c))
         .map(|c| if c == '\t' { ' ' } else { c })
         .collect();
     kept.split(' ')

@@ -264,7 +264,7 @@ proptest! {
                 }
                 // Nothing invisible reaches the terminal, except a joiner inside an emoji picture.
                 let joiner_ok = |ch: char| ch == '\u{200D}' && c.width == 2;
-                prop_assert!(!c.text(&text).chars().any(|ch| ch.is_control() || (qari::layout::graphemes::is_invisible_format(ch) && !joiner_ok(ch))));
+                prop_assert!(!c.text(&text).chars().any(|ch| ch.is_control() || (qari::chars::is_invisible(ch) && !joiner_ok(ch))));
                 for b in c.range() {
                     cover[b] += 1;
                 }
@@ -274,7 +274,7 @@ proptest! {
         // and spaces hanging at a row end.
         for (off, g) in text.grapheme_indices(true) {
             let n = cover[off];
-            let hidden = g.chars().all(qari::layout::graphemes::is_invisible_format);
+            let hidden = g.chars().all(qari::chars::is_invisible);
             let space = g == " " || g == "\t";
             if hidden {
                 prop_assert_eq!(n, 0, "hidden {:?} drawn", g);

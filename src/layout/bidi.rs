@@ -4,7 +4,7 @@
 
 use super::cell::{Cell, Glyph};
 use super::graphemes::{Break, Item};
-use super::props::{self, ClassSet};
+use crate::chars::props::{self, ClassSet};
 use unicode_bidi::BidiClass::{self, *};
 use unicode_bidi::{Direction, Level, ParagraphBidiInfo, get_base_direction};
 

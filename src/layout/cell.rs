@@ -113,11 +113,11 @@ fn push_char(out: &mut Vec<u8>, c: char) {
 /// kept when the letter itself is replaced by a presentation form or a mirror: the zero-width
 /// characters other than the invisible format characters (ZWJ, ZWNJ, bidi marks, BOM).
 pub fn is_mark(c: char) -> bool {
-    use crate::layout::props::{Kind, lookup};
+    use crate::chars::props::{Kind, lookup};
     use unicode_width::UnicodeWidthChar;
     // Letters of the table are not marks: skip the width lookup for them (most shaped cells).
     if lookup(c).is_some_and(|p| p.kind == Kind::Base) {
         return false;
     }
-    c.width() == Some(0) && !crate::layout::graphemes::is_invisible_format(c)
+    c.width() == Some(0) && !crate::chars::is_invisible(c)
 }

@@ -2,7 +2,8 @@
 //! them, with control characters turned into visible symbols and invisible format characters set aside.
 
 use super::cell::{Cell, Glyph};
-use super::props::{self, ClassSet, Kind, Props};
+use crate::chars::props::{self, ClassSet, Kind, Props};
+use crate::chars::{control_symbol, format_symbol, is_invisible};
 use unicode_bidi::BidiClass;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
@@ -32,37 +33,6 @@ pub struct Item {
     /// The first character of the cluster (what shaping and mirroring look at), kept so they
     /// need not decode the source again.
     pub first: char,
-}
-
-/// Invisible format characters that a terminal must not receive raw: bidi marks, embeddings,
-/// overrides and isolates, zero-width spaces and joiners, word joiner, byte order mark.
-pub fn is_invisible_format(c: char) -> bool {
-    matches!(c, '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}')
-}
-
-/// The visible symbol shown for a control character (C0, DEL, C1), or `None` for other characters.
-/// C0 controls use the Control Pictures block (ESC shows as ␛), so an escape sequence in a
-/// document is displayed and never reaches the terminal.
-pub fn control_symbol(c: char) -> Option<char> {
-    match c {
-        '\0'..='\u{1F}' => char::from_u32(0x2400 + c as u32),
-        '\u{7F}' => Some('␡'),
-        '\u{80}'..='\u{9F}' => Some('¤'),
-        '\u{2028}' => Some('↵'),
-        '\u{2029}' => Some('¶'),
-        _ => None,
-    }
-}
-
-/// The symbol `--show-controls` puts where an invisible format character is.
-pub fn format_symbol(c: char) -> char {
-    match c {
-        '\u{200E}' | '\u{202A}' | '\u{202D}' | '\u{2066}' => '→',
-        '\u{200F}' | '\u{061C}' | '\u{202B}' | '\u{202E}' | '\u{2067}' => '←',
-        '\u{2068}' => '↔',
-        '\u{202C}' | '\u{2069}' => '⇤',
-        _ => '⁞',
-    }
 }
 
 /// Splits `text` (one paragraph, starting at absolute byte `base`) into logical items.
@@ -179,7 +149,7 @@ fn push_cluster(g: &str, at: usize, show_controls: bool, out: &mut Vec<Item>) {
         (Glyph::Blank, 1, Break::Tab)
     } else if let Some(sym) = control_symbol(first) {
         (Glyph::Char(sym), 1, Break::No)
-    } else if is_invisible_format(first) && g.chars().all(is_invisible_format) {
+    } else if is_invisible(first) && g.chars().all(is_invisible) {
         if !show_controls {
             return;
         }
@@ -189,12 +159,10 @@ fn push_cluster(g: &str, at: usize, show_controls: bool, out: &mut Vec<Item>) {
             0 => (Glyph::Base('◌'), 1, Break::No),
             // A joiner inside an emoji sequence is part of the picture; anywhere else an
             // invisible character is not sent: the cell draws its letter and marks only.
-            2 if !g.chars().any(|c| c != '\u{200D}' && is_invisible_format(c)) => {
+            2 if !g.chars().any(|c| c != '\u{200D}' && is_invisible(c)) => {
                 (Glyph::Source, 2, Break::No)
             }
-            w if g.chars().any(is_invisible_format) => {
-                (Glyph::Base(first), w.min(2) as u8, Break::No)
-            }
+            w if g.chars().any(is_invisible) => (Glyph::Base(first), w.min(2) as u8, Break::No),
             1 => (Glyph::Source, 1, Break::No),
             _ => (Glyph::Source, 2, Break::No),
         }

@@ -7,7 +7,7 @@
 //! cannot disagree with them on a character; the property tests check that the fast paths built
 //! on it agree with the general ones on whole strings.
 
-use super::graphemes::{control_symbol, is_invisible_format};
+use super::{control_symbol, is_invisible};
 use std::sync::LazyLock;
 use unicode_bidi::{BidiClass, bidi_class};
 use unicode_segmentation::UnicodeSegmentation;
@@ -172,7 +172,7 @@ fn clusters(a: char, b: char) -> usize {
 /// three probes.
 fn compute(c: char) -> Props {
     const FATHA: char = '\u{064E}';
-    let plain = control_symbol(c).is_none() && !is_invisible_format(c);
+    let plain = control_symbol(c).is_none() && !is_invisible(c);
     let kind = if c == '\t' {
         Kind::Alone
     } else if !plain {

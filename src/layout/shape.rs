@@ -6,9 +6,9 @@
 //! painted through it). Forms are chosen in logical order from Unicode joining types; lam + alef
 //! becomes one ligature cell; harakat stay with their letter (the cell keeps its marks).
 
-use crate::layout::cell::Glyph;
-use crate::layout::graphemes::Item;
-use crate::layout::props::{self, Table};
+use super::cell::Glyph;
+use super::graphemes::Item;
+use crate::chars::props::{self, Table};
 
 /// Presentation forms of a letter: the first of its run in the presentation blocks (isolated,
 /// final, initial, medial, in that order) and how many of them exist.
