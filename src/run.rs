@@ -200,9 +200,8 @@ pub fn run(args: Args) -> Result<(), RunError> {
     crate::term::run(
         &mut app,
         crate::term::Session {
-            bidi_app: bidi == Bidi::App,
+            modes: term.modes(bidi, std::env::var_os("TMUX").is_some()),
             mouse: args.mouse,
-            tmux: std::env::var_os("TMUX").is_some(),
         },
     )?;
     Ok(())

@@ -3,41 +3,26 @@
 
 use crate::app::{Action, App, EntityState, Focus, Side};
 use crate::keymap::{Context, action_for};
+use crate::terminal::Modes;
 use crate::ui;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers, MouseEventKind};
 use ratatui::crossterm::{event::DisableMouseCapture, event::EnableMouseCapture, execute};
 use std::io::{self, Write};
 use std::time::Duration;
 
-/// terminal-wg BiDi: "explicit mode", the terminal must not reorder what qari already did.
-const BIDI_EXPLICIT: &str = "\x1b[8l";
-/// terminal-wg BiDi: back to the terminal's default "implicit mode".
-const BIDI_IMPLICIT: &str = "\x1b[8h";
-/// The same two sequences wrapped for tmux, which passes them to the terminal it runs in (where
-/// `allow-passthrough` is on) instead of dropping them.
-const TMUX_BIDI_EXPLICIT: &str = "\x1bPtmux;\x1b\x1b[8l\x1b\\";
-const TMUX_BIDI_IMPLICIT: &str = "\x1bPtmux;\x1b\x1b[8h\x1b\\";
-
 /// How the session talks to the terminal.
 #[derive(Clone, Copy, Debug)]
 pub struct Session {
-    /// qari reorders: switch the terminal's own reordering off while running.
-    pub bidi_app: bool,
+    /// The terminal's own reordering and joining switched off while running, where qari reorders.
+    pub modes: Modes,
     /// Report the mouse wheel.
     pub mouse: bool,
-    /// Running inside tmux: the bidi mode goes to the outer terminal too.
-    pub tmux: bool,
 }
 
 impl Session {
     fn enter(self) -> io::Result<()> {
         let mut out = io::stdout();
-        if self.bidi_app {
-            out.write_all(BIDI_EXPLICIT.as_bytes())?;
-            if self.tmux {
-                out.write_all(TMUX_BIDI_EXPLICIT.as_bytes())?;
-            }
-        }
+        out.write_all(self.modes.enter().as_bytes())?;
         if self.mouse {
             execute!(out, EnableMouseCapture)?;
         }
@@ -50,12 +35,7 @@ impl Session {
         if self.mouse {
             let _ = execute!(out, DisableMouseCapture);
         }
-        if self.bidi_app {
-            let _ = out.write_all(BIDI_IMPLICIT.as_bytes());
-            if self.tmux {
-                let _ = out.write_all(TMUX_BIDI_IMPLICIT.as_bytes());
-            }
-        }
+        let _ = out.write_all(self.modes.leave().as_bytes());
         // `ratatui::restore` leaves the cursor hidden (only dropping the terminal shows it), and
         // a signal or Ctrl-Z never drops it: show it here, on every way out.
         let _ = execute!(out, ratatui::crossterm::cursor::Show);

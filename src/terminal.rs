@@ -1,5 +1,6 @@
-//! Which terminal qari runs in, from its environment variables, and what that means for
-//! reordering (`--bidi auto`) and joining letters (`--shape auto`).
+//! Which terminal qari runs in, from its environment variables, what that means for reordering
+//! (`--bidi auto`) and joining letters (`--shape auto`), and the sequences that put the terminal
+//! in the state qari's rows need and take it back out.
 
 use crate::cli::{Bidi, Shape};
 
@@ -14,6 +15,8 @@ pub enum Terminal {
     Mintty,
     /// WezTerm: reorders when its bidi option is on, and honours `CSI 8 l`.
     WezTerm,
+    /// mlterm: reorders and joins by itself unless its own `use_ctl` option is switched off.
+    Mlterm,
     /// kitty: neither reorders nor joins.
     Kitty,
     /// Alacritty: neither reorders nor joins.
@@ -48,6 +51,8 @@ impl Terminal {
             Terminal::Mintty
         } else if var("VTE_VERSION").is_some() {
             Terminal::Vte
+        } else if var("MLTERM").is_some() {
+            Terminal::Mlterm
         } else if term == "xterm-kitty" || var("KITTY_WINDOW_ID").is_some() {
             Terminal::Kitty
         } else if term == "alacritty"
@@ -86,6 +91,85 @@ impl Terminal {
             Shape::Auto => bidi == Bidi::App,
         }
     }
+
+    /// The sequences for a session in which `bidi` (already decided, not `Auto`) says who
+    /// reorders; `tmux` when qari runs inside tmux, which draws in the terminal it was started in.
+    pub fn modes(self, bidi: Bidi, tmux: bool) -> Modes {
+        Modes {
+            terminal: self,
+            app: bidi == Bidi::App,
+            tmux,
+        }
+    }
+}
+
+/// terminal-wg BiDi: "explicit mode", the terminal must not reorder what qari already did.
+/// VTE records the mode per row: in a row that was already there it applies only to the row the
+/// cursor is on; rows made after it (by a clear) take it.
+const BIDI_EXPLICIT: &str = "\x1b[8l";
+/// terminal-wg BiDi: back to the terminal's default "implicit mode".
+const BIDI_IMPLICIT: &str = "\x1b[8h";
+/// Cursor home: the row `CSI 8 l` then applies to is the top one.
+const HOME: &str = "\x1b[H";
+/// Erase from the cursor to the end of the screen: VTE gives the rows below the cursor the mode
+/// in force. (Not `CSI 2 J`, which also works but is a sequence documents must never send.)
+const CLEAR_BELOW: &str = "\x1b[J";
+/// mlterm's own switch for its complex text layout (its reordering and joining), which does not
+/// follow `CSI 8 l`; `true` is its default.
+const MLTERM_CTL_OFF: &str = "\x1b]5379;use_ctl=false\x07";
+const MLTERM_CTL_ON: &str = "\x1b]5379;use_ctl=true\x07";
+
+/// What qari sends to the terminal around a full-screen session so that every row it draws is
+/// shown as laid out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Modes {
+    terminal: Terminal,
+    /// qari reorders: the terminal's own reordering must be off.
+    app: bool,
+    /// Inside tmux: the switches also go to the terminal tmux runs in.
+    tmux: bool,
+}
+
+impl Modes {
+    /// Sent right after entering the alternate screen, and again after a resume. In app mode it
+    /// switches the terminal's reordering off on the top row and then clears the rest, so that
+    /// every row is in explicit mode (VTE keeps the mode per row: `CSI 8 l` alone would reach
+    /// only the row the cursor is on). `CSI 8 l` goes to every terminal, since one that does not say
+    /// which it is (over ssh, VTE's variables are not passed on) may still reorder; the others
+    /// ignore it.
+    pub fn enter(self) -> String {
+        if !self.app {
+            return String::new();
+        }
+        let mut out = HOME.to_string() + &self.switch(BIDI_EXPLICIT);
+        if self.terminal == Terminal::Mlterm {
+            out += &self.switch(MLTERM_CTL_OFF);
+        }
+        out + CLEAR_BELOW
+    }
+
+    /// Undoes `enter`; sent on every way out (quit, a signal, a panic, a suspend).
+    pub fn leave(self) -> String {
+        if !self.app {
+            return String::new();
+        }
+        let mut out = self.switch(BIDI_IMPLICIT);
+        if self.terminal == Terminal::Mlterm {
+            out += &self.switch(MLTERM_CTL_ON);
+        }
+        out
+    }
+
+    /// `seq` for the terminal, and inside tmux also wrapped for tmux's passthrough (`ESC P tmux;`
+    /// with each ESC doubled), which hands it to the outer terminal where `allow-passthrough` is
+    /// on instead of dropping it.
+    fn switch(self, seq: &str) -> String {
+        if self.tmux {
+            format!("{seq}\x1bPtmux;{}\x1b\\", seq.replace('\x1b', "\x1b\x1b"))
+        } else {
+            seq.to_string()
+        }
+    }
 }
 
 #[cfg(test)]
@@ -109,6 +193,10 @@ mod tests {
         assert_eq!(detect(&[("VTE_VERSION", "7600")]), Terminal::Vte);
         assert_eq!(detect(&[("TERM_PROGRAM", "WezTerm")]), Terminal::WezTerm);
         assert_eq!(detect(&[("TERM_PROGRAM", "mintty")]), Terminal::Mintty);
+        assert_eq!(
+            detect(&[("MLTERM", "3.9.0"), ("TERM", "xterm")]),
+            Terminal::Mlterm
+        );
         assert_eq!(detect(&[("TERM", "xterm-kitty")]), Terminal::Kitty);
         assert_eq!(detect(&[("TERM", "alacritty")]), Terminal::Alacritty);
         assert_eq!(detect(&[("TERM", "foot")]), Terminal::Foot);
@@ -144,5 +232,37 @@ mod tests {
             Bidi::App,
             "an explicit choice wins"
         );
+    }
+
+    #[test]
+    fn app_mode_makes_every_row_explicit_and_gives_the_terminal_back() {
+        let vte = Terminal::Vte.modes(Bidi::App, false);
+        // The switch on the top row, then the clear: the rows it makes are in explicit mode.
+        assert_eq!(vte.enter(), "\x1b[H\x1b[8l\x1b[J");
+        assert_eq!(vte.leave(), "\x1b[8h");
+        // An unknown terminal gets the same: it may be VTE reached over ssh.
+        assert_eq!(Terminal::Xterm.modes(Bidi::App, false).enter(), vte.enter());
+        // Nothing to switch when the terminal is left to reorder.
+        let konsole = Terminal::Konsole.modes(Bidi::Terminal, false);
+        assert_eq!(
+            (konsole.enter(), konsole.leave()),
+            (String::new(), String::new())
+        );
+    }
+
+    #[test]
+    fn mlterm_gets_its_own_switch_off_and_on_again() {
+        let m = Terminal::Mlterm.modes(Bidi::App, false);
+        let (enter, leave) = (m.enter(), m.leave());
+        assert!(enter.contains("\x1b]5379;use_ctl=false\x07"), "{enter:?}");
+        assert!(leave.contains("\x1b]5379;use_ctl=true\x07"), "{leave:?}");
+        assert!(enter.ends_with("\x1b[J"), "{enter:?}");
+    }
+
+    #[test]
+    fn inside_tmux_the_switches_also_reach_the_outer_terminal() {
+        let m = Terminal::Vte.modes(Bidi::App, true);
+        assert_eq!(m.enter(), "\x1b[H\x1b[8l\x1bPtmux;\x1b\x1b[8l\x1b\\\x1b[J");
+        assert_eq!(m.leave(), "\x1b[8h\x1bPtmux;\x1b\x1b[8h\x1b\\");
     }
 }

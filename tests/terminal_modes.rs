@@ -1,0 +1,158 @@
+//! The bytes qari writes in each terminal's environment, checked against what that terminal does
+//! with them, so a terminal that would show a row reordered twice fails here without a display.
+
+#[path = "common/pty.rs"]
+mod pty;
+
+use pty::{Key, Pty, find_bytes, numbered, row_of};
+
+/// First words of the embedded article's title (its first line).
+const TITLE_START: &str = "شراكة خاصة بين الناتو";
+
+/// The environment GNOME Terminal, xfce4-terminal and other VTE terminals give their programs.
+const VTE: &[(&str, &str)] = &[("VTE_VERSION", "7006"), ("COLORTERM", "truecolor")];
+
+/// VTE's BiDi modes as a stream of bytes leaves them. VTE keeps a mode per row: `CSI 8 l` /
+/// `CSI 8 h` set the terminal's mode and apply it to the row the cursor is on; rows that VTE
+/// makes afresh take the mode in force (all of them on entering the alternate screen or erasing
+/// the whole screen, those below the cursor on erasing below it). A row drawn while it is in
+/// implicit mode is reordered by VTE again.
+struct VteModel {
+    screen: vt100::Parser,
+    explicit: bool,
+    /// The mode of each row of the alternate screen.
+    rows: Vec<bool>,
+}
+
+/// The sequences that change VTE's row modes.
+const EXPLICIT: &[u8] = b"\x1b[8l";
+const IMPLICIT: &[u8] = b"\x1b[8h";
+const ALT_SCREEN: &[u8] = b"\x1b[?1049h";
+const CLEAR: &[u8] = b"\x1b[2J";
+const CLEAR_BELOW: &[u8] = b"\x1b[J";
+
+impl VteModel {
+    fn new(cols: u16, rows: u16) -> VteModel {
+        VteModel {
+            screen: vt100::Parser::new(nonzero(rows), nonzero(cols), 0),
+            explicit: false,
+            rows: vec![false; usize::from(rows)],
+        }
+    }
+
+    /// The text of each row of the screen.
+    fn texts(&self) -> Vec<String> {
+        let s = self.screen.screen();
+        s.rows(0, s.size().1.into()).collect()
+    }
+
+    /// Takes in `raw`; an error names each row qari drew on the alternate screen while VTE would
+    /// reorder it.
+    fn feed(&mut self, mut raw: &[u8]) -> Result<(), String> {
+        let mut wrong = Vec::new();
+        while !raw.is_empty() {
+            let next = [EXPLICIT, IMPLICIT, ALT_SCREEN, CLEAR, CLEAR_BELOW]
+                .into_iter()
+                .filter_map(|m| find_bytes(raw, m).map(|at| (at, m)))
+                .min();
+            let (text, marker) = match next {
+                Some((at, m)) => (&raw[..at], Some(m)),
+                None => (raw, None),
+            };
+            let before = self.texts();
+            self.screen.process(text);
+            if self.screen.screen().alternate_screen() {
+                for (row, (now, was)) in self.texts().iter().zip(&before).enumerate() {
+                    if now != was && !self.rows[row] {
+                        wrong.push(format!("row {row}: {now}"));
+                    }
+                }
+            }
+            let Some(m) = marker else { break };
+            self.screen.process(m);
+            let cursor = usize::from(self.screen.screen().cursor_position().0);
+            match m {
+                EXPLICIT | IMPLICIT => {
+                    self.explicit = m == EXPLICIT;
+                    self.rows[cursor] = self.explicit;
+                }
+                CLEAR_BELOW => self.rows[cursor + 1..].fill(self.explicit),
+                _ => self.rows.fill(self.explicit),
+            }
+            raw = &raw[text.len() + m.len()..];
+        }
+        if wrong.is_empty() {
+            Ok(())
+        } else {
+            Err(format!(
+                "drawn in implicit mode (VTE reorders them again):\n{}",
+                wrong.join("\n")
+            ))
+        }
+    }
+}
+
+/// A terminal dimension, which cannot be zero.
+fn nonzero(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("a terminal is at least one cell wide and high")
+}
+
+/// Whether an overlay titled ` keys ` (the help) is on screen.
+fn help_shown(rows: &[String]) -> bool {
+    rows.iter().any(|r| r.contains(" keys "))
+}
+
+#[test]
+fn in_vte_every_row_is_drawn_in_explicit_mode_through_help_resize_and_quit() {
+    let mut p = Pty::spawn_with_env(&[], VTE, 100, 30);
+    p.expect_phrase(TITLE_START);
+    p.send("?");
+    p.expect("the help after ?", help_shown);
+    p.send_key(Key::Esc);
+    p.expect("the help gone after Esc", |rows| !help_shown(rows));
+    p.press(Key::Char('j'));
+    let mut model = VteModel::new(100, 30);
+    let before_resize = p.raw();
+    model
+        .feed(&before_resize)
+        .unwrap_or_else(|e| panic!("{e}\n{}", numbered(&p.frame_rows())));
+    // A resize: the rows VTE shows then are not known to be explicit until qari makes them so.
+    model.rows.fill(false);
+    p.resize(90, 30);
+    p.expect("the article at 90 columns", |rows| {
+        rows.iter().all(|r| r.chars().count() <= 90)
+    });
+    p.send("q");
+    assert_eq!(p.wait_exit(), Some(0));
+    p.assert_restored();
+    let raw = p.raw();
+    model
+        .feed(&raw[before_resize.len()..])
+        .unwrap_or_else(|e| panic!("after the resize: {e}"));
+    assert!(!model.explicit, "VTE left in explicit mode");
+}
+
+#[test]
+fn in_vte_the_rows_drawn_after_suspend_and_fg_are_explicit() {
+    let mut p = Pty::spawn_interactive_shell(100, 30);
+    p.send("VTE_VERSION=7006 \"$QARI\"\n");
+    p.expect_phrase(TITLE_START);
+    p.send_key(Key::Ctrl('z'));
+    p.expect("the shell saying qari stopped", |_| {
+        p.screen_rows().iter().any(|r| r.contains("Stopped"))
+    });
+    let frames = p.frame_count();
+    p.send("fg\n");
+    p.expect("the article redrawn after fg", |rows| {
+        p.frame_count() > frames && row_of(rows, TITLE_START).is_some()
+    });
+    p.send("q");
+    p.expect("the shell back after q", |_| {
+        row_of(&p.screen_rows(), TITLE_START).is_none()
+    });
+    p.send("exit\n");
+    assert_eq!(p.wait_exit(), Some(0));
+    let mut model = VteModel::new(100, 30);
+    model.feed(&p.raw()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!model.explicit, "VTE left in explicit mode");
+}
