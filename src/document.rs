@@ -1,6 +1,7 @@
 //! The decoded text split into paragraphs (one source line each), with the document's
 //! direction. Everything here speaks in byte offsets of `Document::text`.
 
+mod lines;
 pub mod structure;
 
 use std::ops::Range;
@@ -14,8 +15,8 @@ pub struct Document {
     pub text: Arc<String>,
     /// The name shown to the user (file name, `stdin`, or the embedded article's title).
     pub name: String,
-    /// Byte range of each line, without its terminator (`\n`, `\r\n` or `\r`).
-    lines: Vec<(u32, u32)>,
+    /// Where each line is, without its terminator (`\n`, `\r\n` or `\r`).
+    lines: lines::Lines,
     /// Mostly right-to-left text: paragraphs without a strong character go right to left.
     pub rtl: bool,
 }
@@ -23,7 +24,7 @@ pub struct Document {
 impl Document {
     /// Splits `text` into lines and finds its direction.
     pub fn new(text: String, name: impl Into<String>) -> Document {
-        let lines = split_lines(&text);
+        let lines = lines::Lines::new(text.as_bytes());
         let rtl = is_mostly_rtl(&text);
         Document {
             text: text.into(),
@@ -45,9 +46,13 @@ impl Document {
 
     /// Byte range of line `i`.
     pub fn line(&self, i: usize) -> Range<usize> {
-        self.lines
-            .get(i)
-            .map_or(0..0, |&(s, e)| s as usize..e as usize)
+        self.lines.range(self.text.as_bytes(), i)
+    }
+
+    /// Byte ranges of the lines from `from` on, in order: cheaper than [`Document::line`] for
+    /// each of them.
+    pub fn lines_from(&self, from: usize) -> impl Iterator<Item = Range<usize>> + '_ {
+        self.lines.iter_from(self.text.as_bytes(), from)
     }
 
     /// Text of line `i`.
@@ -57,36 +62,8 @@ impl Document {
 
     /// The line holding byte `offset` (the last line for an offset past the end).
     pub fn line_at(&self, offset: usize) -> usize {
-        let o = offset as u32;
-        self.lines
-            .partition_point(|&(_, e)| e < o)
-            .min(self.lines.len().saturating_sub(1))
+        self.lines.line_at(self.text.as_bytes(), offset)
     }
-}
-
-/// Line ranges of `text`: split at `\n`, `\r\n` and lone `\r`; a final terminator does not
-/// start another line.
-fn split_lines(text: &str) -> Vec<(u32, u32)> {
-    let b = text.as_bytes();
-    // About one line per 100 bytes of prose: reserve once instead of growing a 50 MB file's index.
-    let mut lines = Vec::with_capacity(b.len() / 100 + 1);
-    let mut start = 0usize;
-    // memchr finds line ends many bytes at a time: splitting is most of opening a large file.
-    for i in memchr::memchr2_iter(b'\n', b'\r', b) {
-        if i < start {
-            continue; // the \n of a \r\n pair
-        }
-        lines.push((start as u32, i as u32));
-        start = if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
-            i + 2
-        } else {
-            i + 1
-        };
-    }
-    if start < b.len() {
-        lines.push((start as u32, b.len() as u32));
-    }
-    lines
 }
 
 /// Whether right-to-left letters outnumber left-to-right ones in the first 64 KiB.

@@ -55,8 +55,8 @@ fn batches(doc: &Document) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut from = 0;
-    for i in 0..doc.len() {
-        let end = doc.line(i).end;
+    for (i, line) in doc.lines_from(0).enumerate() {
+        let end = line.end;
         if end - from >= BATCH_BYTES {
             out.push(start..i + 1);
             start = i + 1;
@@ -78,8 +78,8 @@ fn render(
     scratch: &mut Scratch,
     text: &mut Vec<u8>,
 ) {
-    for i in paras {
-        layout_rows(&doc.text, doc.line(i), width, opts, scratch, |row| {
+    for line in doc.lines_from(paras.start).take(paras.len()) {
+        layout_rows(&doc.text, line, width, opts, scratch, |row| {
             push_row(text, &row, &doc.text, width);
             text.push(b'\n');
         });

@@ -80,7 +80,10 @@ pub fn looks_like_markdown(name: &str, text: &str) -> bool {
 
 /// Finds the structure of `doc`; `markdown` trusts Markdown markup for headings and quotes.
 pub fn outline(doc: &Document, markdown: bool) -> Outline {
-    let lines: Vec<&str> = (0..doc.len()).map(|i| doc.line_text(i).trim()).collect();
+    let lines: Vec<&str> = doc
+        .lines_from(0)
+        .map(|r| doc.text.get(r).unwrap_or("").trim())
+        .collect();
     let md = if markdown {
         markdown::classify(&lines)
     } else {
