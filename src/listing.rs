@@ -6,10 +6,10 @@
 //! invisible format characters (or show them as `--show-controls` does); JSON escapes every C0
 //! and C1 control, DEL and every invisible format character as `\uXXXX`.
 
+use crate::chars::{control_symbol, format_symbol, is_invisible};
 use crate::document::Document;
 use crate::document::structure::Outline;
 use crate::entities::Entity;
-use crate::layout::graphemes::{control_symbol, format_symbol, is_invisible_format};
 use serde::Serialize;
 use serde_json::ser::{CharEscape, Formatter};
 use std::borrow::Cow;
@@ -141,7 +141,7 @@ impl From<&Range<usize>> for Span {
 /// ␛), a tab as a space (tabs separate a list's fields), invisible format characters left out
 /// or, with `show_controls`, shown as symbols.
 pub fn visible(s: &str, show_controls: bool) -> Cow<'_, str> {
-    let plain = |c: char| c != '\t' && control_symbol(c).is_none() && !is_invisible_format(c);
+    let plain = |c: char| c != '\t' && control_symbol(c).is_none() && !is_invisible(c);
     if s.chars().all(plain) {
         return Cow::Borrowed(s);
     }
@@ -216,5 +216,5 @@ impl Formatter for Escaping {
 
 /// Characters serde_json writes as they are but a JSON list must escape.
 fn needs_escape(c: char) -> bool {
-    control_symbol(c).is_some() || is_invisible_format(c)
+    control_symbol(c).is_some() || is_invisible(c)
 }
