@@ -3,7 +3,9 @@
 
 mod background;
 mod entities;
+mod input;
 mod panes;
+pub mod screen;
 pub mod scroll;
 mod search;
 
@@ -72,6 +74,8 @@ pub enum Action {
     Quit,
     /// Give the terminal back to the shell until `fg` (Ctrl-Z).
     Suspend,
+    /// The terminal now has this many columns and rows.
+    Resize(u16, u16),
 }
 
 /// A row of the document: paragraph index and row within that paragraph's layout.
@@ -121,6 +125,8 @@ pub struct App {
     anchor: Option<usize>,
     /// Rows the article view shows.
     pub height: u16,
+    /// The terminal's size (columns, rows), once known.
+    screen: Option<(u16, u16)>,
     /// What is drawn over the article.
     pub overlay: Overlay,
     /// What the side pane shows, if anything.
@@ -175,6 +181,7 @@ impl App {
             top: Pos::default(),
             anchor: None,
             height: 1,
+            screen: None,
             overlay: Overlay::None,
             focus: Focus::Article,
             nav_selected: 0,
@@ -192,6 +199,11 @@ impl App {
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
+        if let Action::Resize(w, h) = action {
+            self.screen = Some((w, h));
+            self.refresh();
+            return;
+        }
         // Any key ends a run of resizes: the next resize keeps whatever is at the top then.
         self.anchor = None;
         let page = i64::from(self.height.max(2) - 1);
@@ -246,11 +258,31 @@ impl App {
             }
             Action::Quit => self.quit = true,
             Action::Suspend => self.suspend = true,
+            Action::Resize(..) => {}
+        }
+        self.refresh();
+    }
+
+    /// Brings what follows from the state up to date after a change: the article view's size
+    /// (the side pane may have opened or closed, the terminal may have a new size) and the
+    /// navigator's selection, which follows the view while the article has the focus.
+    pub(super) fn refresh(&mut self) {
+        // A screen too small for the reader shows one line instead; the view keeps its size.
+        if let Some((w, h)) = self
+            .screen
+            .filter(|&(w, h)| w >= screen::MIN_WIDTH && h >= screen::MIN_HEIGHT)
+        {
+            let article = screen::areas(self, w, h).article;
+            self.resize(article.width, article.height);
+        }
+        let follows = self.focus == Focus::Article || self.side != Side::Sections;
+        if follows && let Some(c) = self.current_section() {
+            self.nav_selected = c;
         }
     }
 
     /// The title shown in the status bar: the current section's, else the document's.
-    pub fn current_title(&mut self) -> String {
+    pub fn current_title(&self) -> String {
         let top = self.top_byte();
         self.outline
             .section_at(top)

@@ -16,8 +16,10 @@
 //! - [`entities`]: the named-entity recogniser (people, organisations, places).
 //! - [`listing`]: what `--list` prints, as text lines or JSON, nothing raw from the document.
 //! - [`plain`]: the laid-out rows as plain text (`--plain`, or stdout not a terminal).
-//! - [`app`] (state, `update(Action)`), [`keymap`] (keys ▸ actions ▸ help), [`ui`] (drawing),
-//!   [`term`] (terminal set-up, restore, event loop), [`terminal`] (which terminal, what it needs).
+//! - [`app`] (state, `update(Action)`, key routing), [`keymap`] (keys ▸ actions ▸ help),
+//!   [`ui`] (drawing from `&App`), [`event_loop`] (draw ▸ input ▸ actions, over any backend),
+//!   [`term`] (the terminal guard, restore, signals, input), [`terminal`] (which terminal, what
+//!   it needs).
 
 pub mod app;
 pub mod arabic;
@@ -25,6 +27,7 @@ pub mod chars;
 pub mod cli;
 pub mod document;
 pub mod entities;
+pub mod event_loop;
 pub mod keymap;
 pub mod layout;
 pub mod listing;

@@ -1,14 +1,17 @@
-//! The terminal session: enter and leave full screen, the bidi mode sequences, restoring the
-//! terminal on every way out (quit, Ctrl-C, a panic), and the event loop.
+//! The terminal session: a guard that enters full screen and restores the terminal on every way
+//! out (dropped, a panic, SIGTERM, SIGHUP, SIGINT, SIGQUIT), suspension and resumption, and the
+//! thread that reads the terminal's input for the event loop.
 
-use crate::app::{Action, App, EntityState, Focus, Side};
-use crate::keymap::{Context, action_for};
+use crate::app::App;
+use crate::event_loop::{self, Exit, Input};
 use crate::terminal::Modes;
-use crate::ui;
-use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers, MouseEventKind};
-use ratatui::crossterm::{event::DisableMouseCapture, event::EnableMouseCapture, execute};
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use ratatui::crossterm::{execute, terminal};
 use std::io::{self, Write};
-use std::time::Duration;
+use std::sync::mpsc::{self, Sender};
 
 /// How the session talks to the terminal.
 #[derive(Clone, Copy, Debug)]
@@ -23,6 +26,8 @@ impl Session {
     fn enter(self) -> io::Result<()> {
         let mut out = io::stdout();
         out.write_all(self.modes.enter().as_bytes())?;
+        // A paste arrives as one event, not as thousands of keys each searched for.
+        execute!(out, EnableBracketedPaste)?;
         if self.mouse {
             execute!(out, EnableMouseCapture)?;
         }
@@ -35,145 +40,130 @@ impl Session {
         if self.mouse {
             let _ = execute!(out, DisableMouseCapture);
         }
+        let _ = execute!(out, DisableBracketedPaste);
         let _ = out.write_all(self.modes.leave().as_bytes());
         // `ratatui::restore` leaves the cursor hidden (only dropping the terminal shows it), and
         // a signal or Ctrl-Z never drops it: show it here, on every way out.
         let _ = execute!(out, ratatui::crossterm::cursor::Show);
         let _ = out.flush();
     }
+
+    /// Leaves full screen: the session's modes, then raw mode and the alternate screen.
+    fn restore(self) {
+        self.leave();
+        ratatui::restore();
+    }
 }
 
-/// Runs the reader until the user quits. The terminal is restored however this returns,
-/// including by a panic (ratatui's hook leaves the alternate screen; ours adds the rest) and by
-/// SIGTERM, SIGHUP or SIGINT sent from outside.
-pub fn run(app: &mut App, session: Session) -> io::Result<()> {
-    let mut terminal = ratatui::init();
-    let prev = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        session.leave();
-        prev(info);
-    }));
-    restore_on_signals(session)?;
-    let result = session
-        .enter()
-        .and_then(|()| event_loop(&mut terminal, app, session));
-    session.leave();
-    ratatui::restore();
-    result
+/// Holds the terminal in full screen; dropping it gives the terminal back as it was.
+pub struct Guard {
+    session: Session,
 }
 
-/// A thread that, on SIGTERM, SIGHUP or SIGINT, restores the terminal and exits with the
-/// conventional 128 + signal number, so a killed reader never leaves a raw, alternate screen.
-fn restore_on_signals(session: Session) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
-    std::thread::spawn(move || {
-        if let Some(sig) = signals.forever().next() {
+impl Guard {
+    /// Enters full screen (raw mode, alternate screen, the session's modes) and returns the guard
+    /// with the terminal to draw on. A panic from here on restores the terminal too.
+    pub fn enter(session: Session) -> io::Result<(Guard, DefaultTerminal)> {
+        // ratatui's hook leaves raw mode and the alternate screen; ours adds the rest first.
+        let terminal = ratatui::init();
+        let guard = Guard { session };
+        let prev = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
             session.leave();
-            ratatui::restore();
-            std::process::exit(128 + sig);
+            prev(info);
+        }));
+        session.enter()?;
+        Ok((guard, terminal))
+    }
+
+    /// Gives the terminal back to the shell, stops the process as SIGTSTP would, and on `fg`
+    /// takes the terminal again.
+    fn suspend(&self, terminal: &mut DefaultTerminal) -> io::Result<()> {
+        self.session.restore();
+        // Stops as the default action of SIGTSTP does (qari handles SIGTSTP itself, so raising
+        // that would only come back here).
+        signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+        self.resume(terminal)
+    }
+
+    /// Takes the terminal again after the process was stopped (by qari or by anyone): raw mode,
+    /// the alternate screen and the session's modes, and a terminal whose next frame draws every
+    /// cell over whatever the shell left.
+    fn resume(&self, terminal: &mut DefaultTerminal) -> io::Result<()> {
+        terminal::enable_raw_mode()?;
+        execute!(io::stdout(), terminal::EnterAlternateScreen)?;
+        self.session.enter()?;
+        execute!(
+            io::stdout(),
+            ratatui::crossterm::cursor::Hide,
+            terminal::Clear(terminal::ClearType::All)
+        )?;
+        // A new terminal has empty buffers, so the next frame is drawn whole.
+        *terminal = ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))?;
+        Ok(())
+    }
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        self.session.restore();
+    }
+}
+
+/// Runs the reader in the terminal until the user quits. The terminal is restored however this
+/// returns, and on a panic or a terminating signal.
+pub fn run(app: &mut App, session: Session) -> io::Result<()> {
+    let (tx, rx) = mpsc::channel();
+    on_signals(session, tx.clone())?;
+    let (guard, mut terminal) = Guard::enter(session)?;
+    read_input(tx);
+    loop {
+        match event_loop::run(&mut terminal, app, &rx)? {
+            Exit::Quit => return Ok(()),
+            Exit::Suspend => guard.suspend(&mut terminal)?,
+            Exit::Redraw => guard.resume(&mut terminal)?,
+        }
+    }
+}
+
+/// A thread that reads the terminal's events and sends them to the loop, so that the loop
+/// sees every event already typed at once, and wakes for background work too.
+fn read_input(tx: Sender<Input>) {
+    std::thread::spawn(move || {
+        loop {
+            let (input, failed) = match event::read() {
+                Ok(ev) => (Input::Event(ev), false),
+                Err(e) => (Input::Failed(e), true),
+            };
+            // The loop is gone once qari is leaving; nothing is left to read for.
+            if tx.send(input).is_err() || failed {
+                return;
+            }
+        }
+    });
+}
+
+/// A thread for signals sent from outside. SIGTERM, SIGHUP, SIGINT and SIGQUIT restore the
+/// terminal and exit with the conventional 128 + signal number, so a killed reader never leaves
+/// a raw, alternate screen; SIGTSTP suspends as Ctrl-Z does, and SIGCONT redraws (after a stop
+/// qari could not see, SIGSTOP, the shell may have drawn over the screen and reset the modes).
+fn on_signals(session: Session, tx: Sender<Input>) -> io::Result<()> {
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])?;
+    std::thread::spawn(move || {
+        for sig in signals.forever() {
+            let input = match sig {
+                SIGTSTP => Input::Suspend,
+                SIGCONT => Input::Continued,
+                _ => {
+                    session.restore();
+                    std::process::exit(128 + sig);
+                }
+            };
+            // The loop is gone once qari is leaving.
+            let _ = tx.send(input);
         }
     });
     Ok(())
-}
-
-/// Ctrl-Z: gives the terminal back to the shell, stops, and on `fg` takes it again and redraws
-/// everything (the shell drew over the screen meanwhile).
-fn suspend(terminal: &mut ratatui::DefaultTerminal, session: Session) -> io::Result<()> {
-    session.leave();
-    ratatui::restore();
-    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
-    // Running again after `fg`.
-    ratatui::crossterm::terminal::enable_raw_mode()?;
-    execute!(
-        io::stdout(),
-        ratatui::crossterm::terminal::EnterAlternateScreen
-    )?;
-    session.enter()?;
-    // A new terminal has empty buffers, so the next frame redraws every cell over what the
-    // shell left (`Terminal::clear` would ask the terminal where its cursor is, and wait).
-    execute!(
-        io::stdout(),
-        ratatui::crossterm::terminal::Clear(ratatui::crossterm::terminal::ClearType::All)
-    )?;
-    *terminal = ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))?;
-    Ok(())
-}
-
-fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
-    app: &mut App,
-    session: Session,
-) -> io::Result<()> {
-    let mut dirty = true;
-    while !app.quit {
-        if std::mem::take(&mut app.suspend) {
-            suspend(terminal, session)?;
-            dirty = true;
-        }
-        // Draw only when something changed: an idle reader writes nothing to the terminal.
-        if dirty {
-            terminal.draw(|f| ui::draw(f, app))?;
-            dirty = false;
-            app.after_frame();
-        }
-        // While background work runs, wake up now and then to show its result when ready.
-        let busy = matches!(app.entities, EntityState::Analysing(_)) || app.outline_pending();
-        if event::poll(if busy { POLL } else { IDLE })? {
-            handle(app, event::read()?);
-            // A burst of events (a resize drag, a held key) is handled before the next frame,
-            // so the screen never lags behind.
-            let mut burst = 0;
-            while burst < 1000 && !app.quit && event::poll(Duration::ZERO)? {
-                handle(app, event::read()?);
-                burst += 1;
-            }
-            dirty = true;
-        }
-        dirty |= app.poll_loading();
-        dirty |= app.poll_entities();
-        dirty |= app.poll_outline();
-    }
-    Ok(())
-}
-
-/// How often to look for finished background work.
-const POLL: Duration = Duration::from_millis(50);
-/// How long to wait for input when nothing runs in the background.
-const IDLE: Duration = Duration::from_secs(3600);
-
-/// Turns one terminal event into a change of the app.
-fn handle(app: &mut App, ev: Event) {
-    match ev {
-        Event::Key(k) if k.kind == KeyEventKind::Press => {
-            // Debug builds only: a way for the end-to-end tests to check that a panic restores
-            // the terminal. Release builds have no such key.
-            if cfg!(debug_assertions)
-                && k.code == KeyCode::F(12)
-                && std::env::var_os("QARI_TEST_PANIC").is_some()
-            {
-                panic!("panic requested by QARI_TEST_PANIC");
-            }
-            let ctrl_c =
-                k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL);
-            if app.search.prompt.is_some() && !ctrl_c {
-                app.prompt_key(k);
-                return;
-            }
-            let ctx = if app.focus == Focus::Side && app.side != Side::Hidden {
-                Context::Pane
-            } else {
-                Context::Article
-            };
-            if let Some(a) = action_for(&k, ctx) {
-                app.update(a);
-            }
-        }
-        Event::Mouse(m) => match m.kind {
-            MouseEventKind::ScrollDown => app.update(Action::Scroll(3)),
-            MouseEventKind::ScrollUp => app.update(Action::Scroll(-3)),
-            _ => {}
-        },
-        _ => {}
-    }
 }

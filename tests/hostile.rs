@@ -185,7 +185,8 @@ fn check_plain_binary(path: &Path) {
 
 /// What a well-formed CSI sequence from qari's own stack may be: cursor position, colours and
 /// attributes, erasing, scrolling, cursor style, and the modes it sets (cursor shown, alternate
-/// screen, terminal bidi reordering). Mouse modes are absent: these runs have no `--mouse`.
+/// screen, bracketed paste, terminal bidi reordering). Mouse modes are absent: these runs have no
+/// `--mouse`.
 fn allowed_csi(params: &str, intermediates: &str, fin: char) -> bool {
     let numeric = |s: &str| {
         s.chars()
@@ -193,7 +194,7 @@ fn allowed_csi(params: &str, intermediates: &str, fin: char) -> bool {
     };
     match (fin, intermediates) {
         ('H' | 'm' | 'J' | 'K' | 'S' | 'T' | 'r', "") => numeric(params),
-        ('h' | 'l', "") => matches!(params, "?25" | "?1049" | "8"),
+        ('h' | 'l', "") => matches!(params, "?25" | "?1049" | "?2004" | "8"),
         ('q', " ") => numeric(params),
         _ => false,
     }

@@ -22,6 +22,7 @@ fn app() -> App {
 /// match, a selection), `c` the current match (bold and underlined), `u` underlined (an entity
 /// mention, the current section), `b` bold, `.` plain.
 fn screen(app: &mut App, w: u16, h: u16) -> String {
+    app.update(Action::Resize(w, h));
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| qari::ui::draw(f, app)).unwrap();
     let buf = t.backend().buffer().clone();

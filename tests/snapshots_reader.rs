@@ -21,6 +21,7 @@ fn app(shape: bool) -> App {
 }
 
 fn screen(app: &mut App, w: u16, h: u16) -> String {
+    app.update(Action::Resize(w, h));
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| qari::ui::draw(f, app)).unwrap();
     t.backend().to_string()

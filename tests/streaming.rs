@@ -85,7 +85,7 @@ fn the_reader_takes_the_whole_file_and_keeps_its_place() {
         gate.try_recv().is_ok(),
         "the first frame lets the reading thread start"
     );
-    app.resize(80, 20);
+    app.update(Action::Resize(80, 20));
     app.jump_to_byte(5_000);
     let before = app.top_byte();
     assert!(app.loading());
@@ -147,7 +147,7 @@ fn streaming_with_tail(path: &std::path::Path) -> (App, Sender<WholeFile>) {
     };
     let tail = load_tail(&input, &utf8, 10_000).unwrap().unwrap();
     app.set_tail(Document::new(tail.text, tail.name));
-    app.resize(80, 20);
+    app.update(Action::Resize(80, 20));
     app.after_frame();
     (app, tx)
 }

@@ -115,6 +115,20 @@ impl App {
         }
     }
 
+    /// True while work runs in the background whose result the loop must come and take.
+    pub fn busy(&self) -> bool {
+        matches!(self.entities, super::EntityState::Analysing(_)) || self.outline_pending()
+    }
+
+    /// Takes whatever background work has finished; true when something changed.
+    pub fn poll_background(&mut self) -> bool {
+        let changed = self.poll_loading() | self.poll_entities() | self.poll_outline();
+        if changed {
+            self.refresh();
+        }
+        changed
+    }
+
     /// True while the file is still being read or its structure found.
     pub fn outline_pending(&self) -> bool {
         self.outline_rx.is_some() || self.loading.is_some()

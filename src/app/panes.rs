@@ -127,16 +127,9 @@ impl App {
         }
     }
 
-    /// The section the top of the view is in; while the article has the focus, the
-    /// navigator's selection follows it.
-    pub fn current_section(&mut self) -> Option<usize> {
-        let top = self.top_byte();
-        let cur = self.outline.section_at(top);
-        if let Some(c) = cur.filter(|_| self.focus == Focus::Article || self.side != Side::Sections)
-        {
-            self.nav_selected = c;
-        }
-        cur
+    /// The section the top of the view is in.
+    pub fn current_section(&self) -> Option<usize> {
+        self.outline.section_at(self.top_byte())
     }
 
     /// The entity the pane has selected, once entities are known.

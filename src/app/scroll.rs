@@ -11,7 +11,7 @@ pub const QUOTE_INDENT: u16 = 2;
 impl App {
     /// Sets the article view's size. A new width re-lays out the text and keeps the row that
     /// holds the first visible byte at the top, so the reader does not lose their place.
-    pub fn resize(&mut self, width: u16, height: u16) {
+    pub(super) fn resize(&mut self, width: u16, height: u16) {
         self.height = height.max(1);
         if width != self.layout.width() {
             // The byte the reader was at before the first of a run of resizes: re-anchoring on
@@ -32,7 +32,7 @@ impl App {
 
     /// Rows of paragraph `para` at the current width: none for a line the reader does not need
     /// to see twice (the title printed again), narrower for a pull quote.
-    pub fn rows(&mut self, para: usize) -> Rc<[VisualRow]> {
+    pub fn rows(&self, para: usize) -> Rc<[VisualRow]> {
         match self.outline.kinds.get(para) {
             Some(LineKind::TitleRepeat) => Rc::from([]),
             Some(LineKind::Blank)
@@ -46,13 +46,13 @@ impl App {
     }
 
     /// First source byte of the top row.
-    pub fn top_byte(&mut self) -> usize {
+    pub fn top_byte(&self) -> usize {
         self.top_byte_at(self.top)
     }
 
     /// First source byte of row `p`; a paragraph's first row starts with it, so that needs no
     /// layout (a one-megabyte line is not laid out just to be asked where it starts).
-    fn top_byte_at(&mut self, p: Pos) -> usize {
+    fn top_byte_at(&self, p: Pos) -> usize {
         if p.row == 0 {
             return self.doc.line(p.para).start;
         }
@@ -77,7 +77,7 @@ impl App {
     }
 
     /// The row after `p`, if any (hidden lines have no rows and are skipped).
-    pub fn next_pos(&mut self, p: Pos) -> Option<Pos> {
+    pub fn next_pos(&self, p: Pos) -> Option<Pos> {
         if p.row + 1 < self.rows(p.para).len() {
             return Some(Pos {
                 para: p.para,
@@ -90,7 +90,7 @@ impl App {
     }
 
     /// The row before `p`, if any.
-    pub fn prev_pos(&mut self, p: Pos) -> Option<Pos> {
+    pub fn prev_pos(&self, p: Pos) -> Option<Pos> {
         if p.row > 0 {
             return Some(Pos {
                 para: p.para,
@@ -108,7 +108,7 @@ impl App {
 
     /// The top row that shows the document's last row on the view's last line. Lays out only
     /// the last screenful, so `G` is instant on a file of any size.
-    pub fn last_top(&mut self) -> Pos {
+    pub fn last_top(&self) -> Pos {
         if self.doc.is_empty() {
             return Pos::default();
         }
@@ -153,7 +153,7 @@ impl App {
     }
 
     /// How far through the document the view is, in percent of bytes (100 at the end).
-    pub fn percent(&mut self) -> u16 {
+    pub fn percent(&self) -> u16 {
         let last = self.last_top();
         if self.top >= last {
             return 100;

@@ -122,6 +122,21 @@ impl App {
         self.run_incremental();
     }
 
+    /// Text pasted while the prompt is open joins the query as one edit, searched once (a
+    /// paste is not thousands of keys each searched for). Line ends and tabs become spaces, which
+    /// match any run of white space; other control characters are dropped. Outside the prompt a paste
+    /// means nothing to a reader.
+    pub(super) fn paste(&mut self, text: &str) {
+        let Some(p) = self.search.prompt.as_mut() else {
+            return;
+        };
+        p.text.extend(text.chars().filter_map(|c| match c {
+            c if !c.is_control() => Some(c),
+            c => c.is_whitespace().then_some(' '),
+        }));
+        self.run_incremental();
+    }
+
     /// Searches for the prompt's text and shows the first match at or after the origin.
     fn run_incremental(&mut self) {
         let Some(p) = &self.search.prompt else { return };

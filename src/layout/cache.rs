@@ -3,14 +3,17 @@
 
 use super::{LayoutOptions, VisualRow, layout_paragraph};
 use crate::document::Document;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-/// Rows of paragraphs at one width, computed on demand.
+/// Rows of paragraphs at one width, computed on demand. Filling it does not change what the
+/// reader shows, so it fills behind a shared reference: drawing, which reads the app without
+/// changing it, lays out the paragraphs it shows the first time.
 pub struct LayoutCache {
     width: u16,
     opts: LayoutOptions,
-    paras: HashMap<usize, Rc<[VisualRow]>>,
+    paras: RefCell<HashMap<usize, Rc<[VisualRow]>>>,
 }
 
 impl LayoutCache {
@@ -19,7 +22,7 @@ impl LayoutCache {
         LayoutCache {
             width,
             opts,
-            paras: HashMap::new(),
+            paras: RefCell::default(),
         }
     }
 
@@ -37,18 +40,18 @@ impl LayoutCache {
     pub fn set_width(&mut self, width: u16) {
         if width != self.width {
             self.width = width;
-            self.paras.clear();
+            self.paras.get_mut().clear();
         }
     }
 
     /// The rows of paragraph `para` of `doc`.
-    pub fn rows(&mut self, doc: &Document, para: usize) -> Rc<[VisualRow]> {
-        if let Some(r) = self.paras.get(&para) {
+    pub fn rows(&self, doc: &Document, para: usize) -> Rc<[VisualRow]> {
+        if let Some(r) = self.paras.borrow().get(&para) {
             return Rc::clone(r);
         }
         let rows: Rc<[VisualRow]> =
             layout_paragraph(&doc.text, doc.line(para), self.width, &self.opts).into();
-        self.paras.insert(para, Rc::clone(&rows));
+        self.paras.borrow_mut().insert(para, Rc::clone(&rows));
         rows
     }
 }

@@ -11,7 +11,7 @@ use ratatui::style::Style;
 use std::ops::Range;
 
 /// Draws the rows from `app.top` down, and the scrollbar.
-pub fn draw(buf: &mut Buffer, area: Rect, bar: Rect, app: &mut App) {
+pub fn draw(buf: &mut Buffer, area: Rect, bar: Rect, app: &App) {
     let mut pos = Some(app.top);
     for y in area.top()..area.bottom() {
         let Some(p) = pos else { break };
@@ -99,7 +99,7 @@ pub fn paint_row(
 }
 
 /// A one-column scrollbar whose thumb sits where the view is in the document.
-fn draw_scrollbar(buf: &mut Buffer, bar: Rect, app: &mut App) {
+fn draw_scrollbar(buf: &mut Buffer, bar: Rect, app: &App) {
     if bar.height == 0 || bar.width == 0 {
         return;
     }

@@ -18,7 +18,7 @@ pub fn kind_label(kind: Kind) -> &'static str {
 }
 
 /// Draws the entity pane into `area`.
-pub fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
+pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     let inner = pane::frame(buf, area, app);
     let opts = app.layout.options();
     let list = match &app.entities {

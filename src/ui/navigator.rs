@@ -7,7 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 /// Draws the navigator into `area`.
-pub fn draw(buf: &mut Buffer, area: Rect, app: &mut App) {
+pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     let inner = pane::frame(buf, area, app);
     if app.outline_pending() {
         pane::paint_entry(

@@ -12,7 +12,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 
 /// Draws the status bar (or the search prompt) into `area`.
-pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let opts = app.layout.options();
     if let Some(p) = app.search.prompt.clone() {
         return draw_prompt(frame, area, app, &p, &opts);

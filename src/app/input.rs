@@ -1,0 +1,55 @@
+//! Terminal events into actions: which part of the reader has the keys, the mouse wheel, a
+//! paste, a new size. The event loop hands every event here, and so can a test.
+
+use super::{Action, App, Focus, Side};
+use crate::keymap::{Context, action_for};
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind,
+};
+
+impl App {
+    /// Applies one terminal event.
+    pub fn on_event(&mut self, ev: Event) {
+        match ev {
+            Event::Key(k) if k.kind == KeyEventKind::Press => self.on_key(k),
+            Event::Mouse(m) => match m.kind {
+                MouseEventKind::ScrollDown => self.update(Action::Scroll(3)),
+                MouseEventKind::ScrollUp => self.update(Action::Scroll(-3)),
+                _ => {}
+            },
+            Event::Resize(w, h) => self.update(Action::Resize(w, h)),
+            Event::Paste(text) => self.paste(&text),
+            _ => {}
+        }
+    }
+
+    /// Applies one key press: typed into the search prompt while it is open, else looked up in
+    /// the keymap for the pane that has the focus.
+    pub fn on_key(&mut self, k: KeyEvent) {
+        // Debug builds only: a way for the end-to-end tests to check that a panic restores
+        // the terminal. Release builds have no such key.
+        if cfg!(debug_assertions)
+            && k.code == KeyCode::F(12)
+            && std::env::var_os("QARI_TEST_PANIC").is_some()
+        {
+            panic!("panic requested by QARI_TEST_PANIC");
+        }
+        let ctrl_c = k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL);
+        if self.search.prompt.is_some() && !ctrl_c {
+            self.prompt_key(k);
+            return;
+        }
+        if let Some(a) = action_for(&k, self.context()) {
+            self.update(a);
+        }
+    }
+
+    /// Where the keys go now.
+    fn context(&self) -> Context {
+        if self.focus == Focus::Side && self.side != Side::Hidden {
+            Context::Pane
+        } else {
+            Context::Article
+        }
+    }
+}

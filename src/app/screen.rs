@@ -1,0 +1,83 @@
+//! How the screen is divided between the article, its scrollbar, the side pane and the status
+//! bar. The app needs it to know how many rows and columns the article has; drawing uses it too.
+
+use super::{App, Side};
+use ratatui::layout::Rect;
+
+/// Smallest screen qari draws the reader on; below it, one line says so (a row of fewer
+/// columns holds two or three Arabic words).
+pub const MIN_WIDTH: u16 = 24;
+/// Smallest screen height: a few rows of text and the status bar.
+pub const MIN_HEIGHT: u16 = 6;
+/// Narrowest screen that still gets a side pane beside the article.
+pub const MIN_WIDTH_FOR_PANE: u16 = 60;
+
+/// The areas of the screen.
+pub struct Areas {
+    /// The article text.
+    pub article: Rect,
+    /// The scrollbar column (left of a right-to-left article, right of a left-to-right one).
+    pub scrollbar: Rect,
+    /// The side pane (navigator or entities), if shown.
+    pub side: Option<Rect>,
+    /// The status bar.
+    pub status: Rect,
+}
+
+/// Splits the screen for `app`. A right-to-left article has its side pane on the right, as a
+/// table of contents sits in an Arabic book, and its scrollbar on the left.
+pub fn areas(app: &App, width: u16, height: u16) -> Areas {
+    let size = Rect::new(0, 0, width, height);
+    let status = Rect {
+        y: size.bottom().saturating_sub(1),
+        height: 1.min(size.height),
+        ..size
+    };
+    let mut body = Rect {
+        height: size.height.saturating_sub(1),
+        ..size
+    };
+    let rtl = app.doc.rtl;
+    let side = (app.side != Side::Hidden && size.width >= MIN_WIDTH_FOR_PANE).then(|| {
+        let w = (size.width / 4).clamp(22, 36);
+        body.width -= w;
+        if rtl {
+            Rect {
+                x: body.right(),
+                width: w,
+                ..body
+            }
+        } else {
+            let r = Rect {
+                x: body.x,
+                width: w,
+                ..body
+            };
+            body.x += w;
+            r
+        }
+    });
+    let bar_x = if rtl {
+        body.x
+    } else {
+        body.right().saturating_sub(1)
+    };
+    let scrollbar = Rect {
+        x: bar_x,
+        width: 1,
+        ..body
+    };
+    // One column for the scrollbar, one of margin against the side pane's border.
+    let margin = u16::from(side.is_some());
+    let article = Rect {
+        x: if rtl { body.x + 1 } else { body.x + margin },
+        width: body.width.saturating_sub(1 + margin),
+        ..body
+    };
+    Areas {
+        article,
+        scrollbar,
+        side,
+        status,
+    }
+}
