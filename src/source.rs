@@ -207,11 +207,15 @@ fn is_utf16(enc: &'static Encoding) -> bool {
     enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE
 }
 
-/// The first whole lines of a regular file larger than `max` bytes, decoded as [`load`] would
-/// decode them, so the reader can draw its first screen before the rest is read (the rest then
-/// comes from `load` with the encoding found here, so every byte offset stays the same).
-/// `None` when the input is not such a file, or is UTF-16 (whose line ends are two bytes), or
-/// has no line end in its first `max` bytes; `load` then reads it whole, and reports errors.
+/// The first whole lines of a regular file larger than `max` bytes, so the reader can draw its
+/// first screen before the rest is read. Decoded as the file is decoded: with the encoding
+/// `--encoding` names, else with one found from these lines and the file's last `max` bytes
+/// together, so that a file whose first part is plain ASCII and whose Arabic comes later is
+/// not taken for UTF-8 from its start alone ([`load_tail`] then decodes the end with the
+/// encoding found here; [`load`] decides again from the whole file, which the reader uses
+/// when it arrives). `None` when the input is not such a file, or is UTF-16 (whose line ends
+/// are two bytes), or has no line end in its first `max` bytes; `load` then reads it whole,
+/// and reports errors.
 pub fn load_head(
     input: &Input,
     opts: &LoadOptions,
@@ -220,7 +224,7 @@ pub fn load_head(
     let Some(file) = large(input, opts, max)? else {
         return Ok(None);
     };
-    let (p, forced) = (file.path, file.forced);
+    let p = file.path;
     let mut bytes = read_stream(open(p)?.take(max as u64), max, p, file.force)?;
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Ok(None);
@@ -229,36 +233,52 @@ pub fn load_head(
         return Ok(None);
     };
     bytes.truncate(last_end + 1);
-    Ok(Some(decode::decode_with(bytes, &display_name(p), forced)))
+    let enc = match file.forced {
+        Some(enc) => enc,
+        None => {
+            let mut sample = bytes.clone();
+            sample.extend(last_lines(&file, max)?.unwrap_or_default());
+            decode::detect(&sample)
+        }
+    };
+    Ok(Some(decode::decode_detected(bytes, &display_name(p), enc)))
+}
+
+/// The bytes of the last whole lines in the last `max` bytes of `file`; `None` when they hold
+/// no line end.
+fn last_lines(file: &Large<'_>, max: usize) -> Result<Option<Vec<u8>>, LoadError> {
+    let io = io_error(file.path);
+    let mut f = open(file.path)?;
+    f.seek(SeekFrom::Start(file.len - max as u64)).map_err(io)?;
+    let mut bytes = Vec::with_capacity(max);
+    f.take(max as u64).read_to_end(&mut bytes).map_err(io)?;
+    // The window starts inside a line: the tail starts after its first line end.
+    let Some(first_end) = memchr::memchr(b'\n', &bytes) else {
+        return Ok(None);
+    };
+    bytes.drain(..=first_end);
+    Ok(Some(bytes))
 }
 
 /// The last whole lines of a regular file larger than `max` bytes, decoded with the encoding
 /// `opts` names (the one [`load_head`] found), so that `G` shows the end of a large file before
-/// the rest is read. Its text ends what [`load`] gives for the file (line ends are the same byte
-/// in every encoding read this way). `None` when the input is not such a file, when no encoding
+/// the rest is read. Its text ends what [`load`] gives for the file when that decides for the
+/// same encoding (line ends are the same byte in every encoding read this way). `None` when the input is not such a file, when no encoding
 /// is named or it is UTF-16, or when the last `max` bytes hold no line end.
 pub fn load_tail(
     input: &Input,
     opts: &LoadOptions,
     max: usize,
 ) -> Result<Option<Source>, LoadError> {
-    let Some((p, len, Some(enc))) = large(input, opts, max)?.map(|f| (f.path, f.len, f.forced))
-    else {
+    let Some(file) = large(input, opts, max)?.filter(|f| f.forced.is_some()) else {
         return Ok(None);
     };
-    let io = io_error(p);
-    let mut file = open(p)?;
-    file.seek(SeekFrom::Start(len - max as u64)).map_err(io)?;
-    let mut bytes = Vec::with_capacity(max);
-    file.take(max as u64).read_to_end(&mut bytes).map_err(io)?;
-    // The window starts inside a line: the tail starts after its first line end.
-    let Some(first_end) = memchr::memchr(b'\n', &bytes) else {
+    let (Some(enc), Some(bytes)) = (file.forced, last_lines(&file, max)?) else {
         return Ok(None);
     };
-    bytes.drain(..=first_end);
     Ok(Some(decode::decode_with(
         bytes,
-        &display_name(p),
+        &display_name(file.path),
         Some(enc),
     )))
 }

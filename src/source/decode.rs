@@ -69,21 +69,57 @@ fn detect_and_decode(bytes: Vec<u8>, notices: &mut Vec<String>) -> (String, &'st
         Ok(text) => return (text, UTF_8),
         Err(e) => e.into_bytes(),
     };
-    // Both checks look at the start only: enough to decide, and quick on a large file.
-    let sample = bytes.get(..SAMPLE_BYTES).unwrap_or(&bytes);
-    if mostly_utf8(sample) {
+    let enc = not_utf8(&bytes);
+    if enc == UTF_8 {
         return (utf8(bytes, notices), UTF_8);
     }
-    let enc = guess(sample, sample.len() == bytes.len());
     let (text, had_errors) = enc.decode_without_bom_handling(&bytes);
-    notices.push(format!(
-        "decoded as {} (a guess; choose another with --encoding)",
-        enc.name()
-    ));
+    notices.push(guessed(enc));
     if had_errors {
         notices.push(replaced(enc));
     }
     (text.into_owned(), enc)
+}
+
+/// The encoding [`decode`] chooses for `bytes`, without decoding them: for deciding from a
+/// sample of a file (its first and last lines) how all of it is decoded.
+pub(super) fn detect(bytes: &[u8]) -> &'static Encoding {
+    match Encoding::for_bom(bytes) {
+        Some((enc, _)) => enc,
+        None if std::str::from_utf8(bytes).is_ok() => UTF_8,
+        None => not_utf8(bytes),
+    }
+}
+
+/// Decodes `bytes` with `enc`, found by [`detect`] from a sample of the file they are part
+/// of, with the notices [`decode`] gives for that encoding.
+pub(super) fn decode_detected(bytes: Vec<u8>, name: &str, enc: &'static Encoding) -> Source {
+    let mut source = decode_with(bytes, name, Some(enc));
+    // UTF-16 is only ever found from a byte order mark, never guessed.
+    if enc != UTF_8 && !super::is_utf16(enc) {
+        source.notices.insert(0, guessed(enc));
+    }
+    source
+}
+
+/// The encoding of bytes that are not valid UTF-8: UTF-8 still when they are mostly UTF-8,
+/// else a guess. Both checks look at the start only: enough to decide, and quick on a large
+/// file.
+fn not_utf8(bytes: &[u8]) -> &'static Encoding {
+    let sample = bytes.get(..SAMPLE_BYTES).unwrap_or(bytes);
+    if mostly_utf8(sample) {
+        UTF_8
+    } else {
+        guess(sample, sample.len() == bytes.len())
+    }
+}
+
+/// The notice for an encoding qari guessed.
+fn guessed(enc: &'static Encoding) -> String {
+    format!(
+        "decoded as {} (a guess; choose another with --encoding)",
+        enc.name()
+    )
 }
 
 /// UTF-8 text without its byte order mark: the buffer itself when valid (dropping a mark
