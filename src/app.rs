@@ -9,7 +9,7 @@ pub mod screen;
 pub mod scroll;
 mod search;
 
-pub use background::WholeFile;
+pub use background::{Whole, WholeFile};
 pub use entities::{EntityState, MentionIndex};
 pub use panes::{Focus, Side};
 pub use search::{Prompt, SearchState};
@@ -243,8 +243,15 @@ impl App {
                 self.finish_loading();
                 self.open_prompt();
             }
-            Action::NextMatch => self.step_match(true),
-            Action::PrevMatch => self.step_match(false),
+            // Matches are looked for in the whole file, as `/` does.
+            Action::NextMatch => {
+                self.finish_loading();
+                self.step_match(true);
+            }
+            Action::PrevMatch => {
+                self.finish_loading();
+                self.step_match(false);
+            }
             Action::Help => {
                 self.overlay = if self.overlay == Overlay::Help {
                     Overlay::None

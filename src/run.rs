@@ -1,7 +1,7 @@
 //! What the binary does with its arguments: open the document, then print a list, print plain
 //! rows, or run the full-screen reader.
 
-use crate::app::App;
+use crate::app::{App, Whole};
 use crate::cli::{Args, Bidi, ListKind, Shape};
 use crate::document::Document;
 use crate::document::structure;
@@ -120,8 +120,10 @@ pub fn run(args: Args) -> Result<(), RunError> {
                 // that frame is on screen (or the reader is gone).
                 let _ = gate.recv();
                 // The reader may have quit before the file is read; nobody is listening then.
-                let whole = source::load(&input, &same);
-                let _ = tx.send(whole.map(|s| (Document::new(s.text, s.name), s.notices)));
+                // Decided again from the whole file, as plain output decides: the first and
+                // last lines may not have shown the encoding.
+                let whole = source::load(&input, &load);
+                let _ = tx.send(whole.map(Whole::from));
             });
             rest = Some((rx, go, tail));
             head

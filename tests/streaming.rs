@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used)]
 
 use qari::app::App;
-use qari::app::{Action, WholeFile};
+use qari::app::{Action, Whole, WholeFile};
 use qari::document::Document;
 use qari::layout::LayoutOptions;
 use qari::source::{Input, LoadOptions, load, load_head, load_tail};
@@ -28,7 +28,7 @@ fn streaming(input: &Input) -> (App, Sender<WholeFile>, Receiver<()>) {
 
 /// What the reading thread sends for `input`: the whole file as a document.
 fn whole(input: &Input) -> WholeFile {
-    load(input, &LoadOptions::default()).map(|s| (Document::new(s.text, s.name), s.notices))
+    load(input, &LoadOptions::default()).map(Whole::from)
 }
 
 /// A file holding `text` in a fresh folder (gone with the folder).

@@ -8,9 +8,29 @@ use crate::layout::{LayoutCache, LayoutOptions};
 use crate::source::LoadError;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 
-/// What the thread reading the whole of a large file sends: the document (its lines found on
-/// that thread, not while a key waits) and the notices its decoding gave.
-pub type WholeFile = Result<(Document, Vec<String>), LoadError>;
+/// What the thread reading the whole of a large file sends.
+pub type WholeFile = Result<Whole, LoadError>;
+
+/// A large file read whole.
+pub struct Whole {
+    /// The document, its lines found on the reading thread, not while a key waits.
+    pub doc: Document,
+    /// The notices its decoding gave.
+    pub notices: Vec<String>,
+    /// The encoding it was decoded from, found from the whole file: the first lines may have
+    /// been decoded with another, when they did not show which.
+    pub encoding: &'static str,
+}
+
+impl From<crate::source::Source> for Whole {
+    fn from(s: crate::source::Source) -> Whole {
+        Whole {
+            doc: Document::new(s.text, s.name),
+            notices: s.notices,
+            encoding: s.encoding,
+        }
+    }
+}
 
 /// Documents larger than this (bytes) have their structure found on a background thread.
 pub const BACKGROUND_OUTLINE: usize = 1 << 20;
@@ -201,9 +221,20 @@ impl App {
     fn take_whole(&mut self, result: WholeFile) {
         self.loading = None;
         match result {
-            Ok((doc, notices)) => {
+            Ok(Whole {
+                doc,
+                notices,
+                encoding,
+            }) => {
                 if !notices.is_empty() {
                     self.notice = Some(notices.join("; "));
+                }
+                if encoding != self.encoding {
+                    // The first and last lines did not show the encoding the whole file has:
+                    // they were decoded otherwise, and nothing laid out from them holds.
+                    self.encoding = encoding;
+                    self.take_redecoded(doc);
+                    return;
                 }
                 // The reader on the tail stays where they are: at the end, or on the same byte,
                 // the tail's offsets moved by the length of the text before it.
@@ -228,10 +259,46 @@ impl App {
                         None => self.top = self.last_top(),
                     }
                 }
-                self.analyse();
-                self.start_wanted_entities();
+                self.whole_file_taken();
             }
             Err(e) => self.notice = Some(format!("only the start could be read: {e}")),
         }
+    }
+
+    /// Takes the whole file decoded otherwise than the lines on screen: the view stays on the
+    /// same line (lines end at the same bytes in every encoding read in parts), or at the end.
+    fn take_redecoded(&mut self, doc: Document) {
+        let last = self.last_top();
+        let at_end = self.showing_tail && self.top >= last;
+        let top = self.top_byte();
+        let line = self.doc.line_at(top);
+        let line = if self.showing_tail {
+            // The tail's lines are the last of the file.
+            (doc.len() + line).saturating_sub(self.doc.len())
+        } else {
+            line
+        };
+        self.doc = doc;
+        self.other_end = None;
+        self.showing_tail = false;
+        self.fresh_layout();
+        if at_end {
+            self.top = self.last_top();
+        } else {
+            let at = self
+                .doc
+                .line(line.min(self.doc.len().saturating_sub(1)))
+                .start;
+            self.jump_to_byte(at);
+        }
+        self.whole_file_taken();
+    }
+
+    /// What follows the whole file's arrival: its structure and entities are found, and a
+    /// search made on its first lines is made again over all of it.
+    fn whole_file_taken(&mut self) {
+        self.analyse();
+        self.start_wanted_entities();
+        self.search_whole_file();
     }
 }

@@ -36,6 +36,9 @@ pub struct SearchState {
     pub history: Vec<String>,
     /// Folded copies of the document, built on the first search.
     index: Option<Index>,
+    /// A search from the command line ran on the first lines of a file still being read: it is
+    /// finished (the view moved to its first match, or "not found") once the file is whole.
+    unfinished: bool,
 }
 
 impl SearchState {
@@ -74,7 +77,11 @@ impl App {
                     self.search.history.push(text);
                 }
                 if self.search.matches.is_empty() && !self.search.query.trim().is_empty() {
-                    self.notice = Some(format!("not found: {}", self.search.query));
+                    self.notice = Some(if self.loading() {
+                        "searching the rest of the file…".to_string()
+                    } else {
+                        format!("not found: {}", self.search.query)
+                    });
                 }
                 return;
             }
@@ -175,13 +182,43 @@ impl App {
     }
 
     /// Runs `query` from the command line (`--search`): the view starts at its first match.
+    /// While a large file is still being read only its first lines are searched at once; the
+    /// search is finished over the whole file when it arrives.
     pub fn search_for(&mut self, query: &str) {
         self.open_prompt();
         if let Some(p) = self.search.prompt.as_mut() {
             p.text = query.to_string();
         }
         self.run_incremental();
+        self.search.unfinished = self.loading() && self.search.current.is_none();
         self.prompt_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    }
+
+    /// The whole file has arrived: the index of its first lines is dropped, the matches are
+    /// found again in all of it, and an unfinished search moves the view to its first match.
+    pub(super) fn search_whole_file(&mut self) {
+        self.search.index = None;
+        let current = self
+            .search
+            .current
+            .and_then(|i| self.search.matches.get(i).cloned());
+        self.search.matches = match Query::new(&self.search.query, self.search.mode) {
+            Some(q) => self.index().find_all(&q),
+            None => Vec::new(),
+        };
+        self.search.current =
+            current.and_then(|m| self.search.matches.iter().position(|r| *r == m));
+        if std::mem::take(&mut self.search.unfinished) {
+            match self.search.matches.first() {
+                Some(m) => {
+                    let at = m.start;
+                    self.search.current = Some(0);
+                    self.notice = None;
+                    self.reveal(at);
+                }
+                None => self.notice = Some(format!("not found: {}", self.search.query)),
+            }
+        }
     }
 
     /// `n`/`N`: the next or previous match, wrapping around with a notice.
