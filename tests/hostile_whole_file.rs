@@ -55,7 +55,7 @@ fn streaming(path: &TempPath) -> (App, Sender<WholeFile>) {
         go,
     );
     app.encoding = head.encoding;
-    app.resize(80, 20);
+    app.update(Action::Resize(80, 20));
     app.after_frame();
     (app, tx)
 }
