@@ -294,6 +294,9 @@ impl App {
         self.outline
             .section_at(top)
             .and_then(|i| self.outline.sections.get(i))
-            .map_or_else(|| self.doc.name.clone(), |s| s.title.clone())
+            .map_or_else(
+                || self.doc.name.clone(),
+                |s| self.outline.title(s, &self.doc.text).to_string(),
+            )
     }
 }

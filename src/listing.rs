@@ -26,9 +26,15 @@ pub struct Style {
     pub show_controls: bool,
 }
 
-/// The outline: one title a line after its 1-based line number, indented by level; or JSON
-/// `{"sections": [{"title", "level", "line"}]}`.
-pub fn sections(outline: &Outline, style: Style) -> io::Result<String> {
+/// The outline of a document whose text is `text`: one title a line after its 1-based line
+/// number, indented by level; or JSON `{"sections": [{"title", "level", "line"}]}`. Written as
+/// it goes: a book can have millions of sections.
+pub fn sections(
+    outline: &Outline,
+    text: &str,
+    style: Style,
+    out: &mut impl Write,
+) -> io::Result<()> {
     #[derive(Serialize)]
     struct Entry<'a> {
         title: &'a str,
@@ -36,65 +42,81 @@ pub fn sections(outline: &Outline, style: Style) -> io::Result<String> {
         line: usize,
     }
     #[derive(Serialize)]
-    struct Listing<'a> {
-        sections: Vec<Entry<'a>>,
+    struct Listing<S> {
+        sections: S,
     }
     let list = &outline.sections;
     if style.json {
-        return json(&Listing {
-            sections: list
-                .iter()
-                .map(|s| Entry {
-                    title: &s.title,
-                    level: s.level,
-                    line: s.line + 1,
-                })
-                .collect(),
-        });
+        let entries = || {
+            list.iter().map(|s| Entry {
+                title: outline.title(s, text),
+                level: s.level,
+                line: s.line() + 1,
+            })
+        };
+        return json(
+            &Listing {
+                sections: Seq(entries),
+            },
+            out,
+        );
     }
-    let width = list.last().map_or(1, |s| (s.line + 1).to_string().len());
-    Ok(list
-        .iter()
-        .map(|s| {
-            let indent = "  ".repeat(usize::from(s.level.saturating_sub(1)));
-            let title = visible(&s.title, style.show_controls);
-            format!("{:>width$}  {indent}{title}\n", s.line + 1)
-        })
-        .collect())
+    let width = list.last().map_or(1, |s| (s.line() + 1).to_string().len());
+    for s in list {
+        let indent = "  ".repeat(usize::from(s.level.saturating_sub(1)));
+        let title = visible(outline.title(s, text), style.show_controls);
+        writeln!(out, "{:>width$}  {indent}{title}", s.line() + 1)?;
+    }
+    Ok(())
 }
 
 /// The named entities: one a line, kind, mention count and name separated by tabs; or JSON
-/// `{"entities": [{"name", "kind", "mentions": [{"start", "end"}]}]}`.
-pub fn entities(entities: &[Entity], style: Style) -> io::Result<String> {
+/// `{"entities": [{"name", "kind", "mentions": [{"start", "end"}]}]}`. Written as it goes.
+pub fn entities(entities: &[Entity], style: Style, out: &mut impl Write) -> io::Result<()> {
     #[derive(Serialize)]
-    struct Entry<'a> {
+    struct Entry<'a, M> {
         name: &'a str,
         kind: &'static str,
-        mentions: Vec<Span>,
+        mentions: M,
     }
     #[derive(Serialize)]
-    struct Listing<'a> {
-        entities: Vec<Entry<'a>>,
+    struct Listing<E> {
+        entities: E,
     }
     if style.json {
-        return json(&Listing {
-            entities: entities
-                .iter()
-                .map(|e| Entry {
-                    name: &e.name,
-                    kind: e.kind.as_str(),
-                    mentions: e.mentions.iter().map(Span::from).collect(),
-                })
-                .collect(),
-        });
+        let entries = || {
+            entities.iter().map(|e| Entry {
+                name: &e.name,
+                kind: e.kind.as_str(),
+                mentions: Seq(|| e.mentions.iter().map(Span::from)),
+            })
+        };
+        return json(
+            &Listing {
+                entities: Seq(entries),
+            },
+            out,
+        );
     }
-    Ok(entities
-        .iter()
-        .map(|e| {
-            let name = visible(&e.name, style.show_controls);
-            format!("{}\t{}\t{name}\n", e.kind.as_str(), e.mentions.len())
-        })
-        .collect())
+    for e in entities {
+        let name = visible(&e.name, style.show_controls);
+        writeln!(out, "{}\t{}\t{name}", e.kind.as_str(), e.mentions.len())?;
+    }
+    Ok(())
+}
+
+/// A JSON array serialised from the items `0()` gives, one at a time, never collected.
+struct Seq<F>(F);
+
+impl<F, I> Serialize for Seq<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq((self.0)())
+    }
 }
 
 /// Search matches in `text`: one a line, the 1-based number of the line it starts on, a tab
@@ -105,9 +127,14 @@ pub fn matches(text: &str, matches: &[Range<usize>], style: Style) -> io::Result
         matches: Vec<Span>,
     }
     if style.json {
-        return json(&Listing {
-            matches: matches.iter().map(Span::from).collect(),
-        });
+        let mut out = Vec::new();
+        json(
+            &Listing {
+                matches: matches.iter().map(Span::from).collect(),
+            },
+            &mut out,
+        )?;
+        return String::from_utf8(out).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e));
     }
     // The document's own line splitting, so the numbers agree with what the reader shows.
     let doc = Document::new(text.to_owned(), "");
@@ -160,14 +187,12 @@ pub fn visible(s: &str, show_controls: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// `value` as one line of JSON, every control and invisible format character escaped.
-fn json(value: &impl Serialize) -> io::Result<String> {
-    let mut out = Vec::new();
+/// `value` as one line of JSON on `out`, every control and invisible format character escaped.
+fn json(value: &impl Serialize, out: &mut impl Write) -> io::Result<()> {
     value.serialize(&mut serde_json::Serializer::with_formatter(
-        &mut out, Escaping,
+        &mut *out, Escaping,
     ))?;
-    out.push(b'\n');
-    String::from_utf8(out).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+    out.write_all(b"\n")
 }
 
 /// Compact JSON in which no string holds a character that could drive a terminal: serde_json

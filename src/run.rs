@@ -153,13 +153,11 @@ pub fn run(args: Args) -> Result<(), RunError> {
             json: args.json,
             show_controls: args.show_controls,
         };
-        let out = list(&doc, what, style, args.search.as_deref(), mode)?;
-        let mut stdout = io::stdout().lock();
-        return printed(
-            stdout
-                .write_all(out.as_bytes())
-                .and_then(|()| stdout.flush()),
-        );
+        let mut out = io::BufWriter::new(io::stdout().lock());
+        return match list(&doc, what, style, args.search.as_deref(), mode, &mut out) {
+            Err(RunError::Io(e)) => printed(Err(e)),
+            r => r.and_then(|()| printed(out.flush())),
+        };
     }
     if plain {
         // Only a terminal on stdout has a width to ask for; piped output is 80 columns.
@@ -228,21 +226,24 @@ fn printed(result: io::Result<()>) -> Result<(), RunError> {
     }
 }
 
-/// The text `--list WHAT` prints.
+/// Prints `--list WHAT` on `out`.
 fn list(
     doc: &Document,
     what: ListKind,
     style: Style,
     query: Option<&str>,
     mode: Mode,
-) -> Result<String, RunError> {
-    Ok(match what {
+    out: &mut impl Write,
+) -> Result<(), RunError> {
+    match what {
         ListKind::Sections => {
             let markdown = structure::looks_like_markdown(&doc.name, &doc.text);
-            listing::sections(&structure::outline(doc, markdown), style)?
+            let outline = structure::outline(doc, markdown);
+            listing::sections(&outline, &doc.text, style, out)?;
         }
         ListKind::Entities => {
-            listing::entities(&Recogniser::embedded().recognise(&doc.text), style)?
+            let entities = Recogniser::embedded().recognise(&doc.text);
+            listing::entities(&entities, style, out)?;
         }
         ListKind::Matches => {
             let q = query
@@ -251,7 +252,8 @@ fn list(
                 Some(q) => Index::new(doc.text.clone()).find_all(&q),
                 None => Vec::new(),
             };
-            listing::matches(&doc.text, &matches, style)?
+            out.write_all(listing::matches(&doc.text, &matches, style)?.as_bytes())?;
         }
-    })
+    }
+    Ok(())
 }

@@ -22,8 +22,8 @@ fn fixture(name: &str) -> (Document, Outline) {
 }
 
 /// The sections as `(level, 1-based line, title)`, read back from the JSON listing.
-fn listed(o: &Outline) -> Vec<(u64, u64, String)> {
-    let v: serde_json::Value = serde_json::from_str(&render_list(o, true)).unwrap();
+fn listed(doc: &Document, o: &Outline) -> Vec<(u64, u64, String)> {
+    let v: serde_json::Value = serde_json::from_str(&render_list(doc, o, true)).unwrap();
     v["sections"]
         .as_array()
         .unwrap()
@@ -39,12 +39,14 @@ fn listed(o: &Outline) -> Vec<(u64, u64, String)> {
 }
 
 /// `--list sections` as JSON or as lines.
-fn render_list(o: &Outline, json: bool) -> String {
+fn render_list(doc: &Document, o: &Outline, json: bool) -> String {
     let style = Style {
         json,
         ..Style::default()
     };
-    listing::sections(o, style).unwrap()
+    let mut out = Vec::new();
+    listing::sections(o, &doc.text, style, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
 }
 
 /// Line numbers (1-based) of every line of a kind.
@@ -76,7 +78,7 @@ fn shipped_article_outline() {
         .iter()
         .map(|&(l, n, t)| (l, n, t.to_string()))
         .collect();
-    assert_eq!(listed(&o), expected);
+    assert_eq!(listed(&doc, &o), expected);
     // The title once: its repeat is marked; the lede, both pull quotes and the source are no sections.
     assert_eq!(lines_of(&o, LineKind::TitleRepeat), [3]);
     assert_eq!(lines_of(&o, LineKind::Lede), [5]);
@@ -85,7 +87,7 @@ fn shipped_article_outline() {
     assert_eq!(lines_of(&o, LineKind::Item), [44, 46, 48]);
     // Sections carry the byte offset of their line, and offsets map back to them.
     let second = &o.sections[1];
-    assert_eq!(second.start, doc.line(10).start);
+    assert_eq!(second.start(), doc.line(10).start);
     assert_eq!(o.section_at(0), Some(0));
     assert_eq!(o.section_at(doc.line(11).start + 5), Some(1));
     assert_eq!(o.section_at(doc.line(49).start), Some(5));
@@ -94,7 +96,7 @@ fn shipped_article_outline() {
 #[test]
 fn plain_listing_indents_by_level() {
     let doc = Document::new(ARTICLE.to_string(), "article.txt");
-    let plain = render_list(&outline(&doc, false), false);
+    let plain = render_list(&doc, &outline(&doc, false), false);
     let lines: Vec<&str> = plain.lines().collect();
     assert_eq!(lines.len(), 6);
     assert_eq!(lines[1], "11    دوافع محددة");
@@ -132,7 +134,7 @@ fn assert_outline(name: &str, kinds: &str, sections: &[(u64, u64, &str)]) {
         .iter()
         .map(|&(l, n, t)| (l, n, t.to_string()))
         .collect();
-    assert_eq!(listed(&o), expected, "{name}");
+    assert_eq!(listed(&doc, &o), expected, "{name}");
 }
 
 #[test]

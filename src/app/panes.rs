@@ -97,7 +97,7 @@ impl App {
         match self.side {
             Side::Sections => {
                 if let Some(s) = self.outline.sections.get(self.nav_selected) {
-                    let at = s.start;
+                    let at = s.start();
                     self.jump_to_byte(at);
                 }
             }
@@ -112,8 +112,8 @@ impl App {
     /// `]`: the next section's heading to the top.
     pub(super) fn next_section(&mut self) {
         let top = self.top_byte();
-        if let Some(s) = self.outline.sections.iter().find(|s| s.start > top) {
-            let at = s.start;
+        if let Some(s) = self.outline.sections.iter().find(|s| s.start() > top) {
+            let at = s.start();
             self.jump_to_byte(at);
         }
     }
@@ -121,8 +121,8 @@ impl App {
     /// `[`: the previous section's heading to the top.
     pub(super) fn prev_section(&mut self) {
         let top = self.top_byte();
-        if let Some(s) = self.outline.sections.iter().rev().find(|s| s.start < top) {
-            let at = s.start;
+        if let Some(s) = self.outline.sections.iter().rev().find(|s| s.start() < top) {
+            let at = s.start();
             self.jump_to_byte(at);
         }
     }

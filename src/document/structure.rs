@@ -42,17 +42,32 @@ pub enum LineKind {
     Rule,
 }
 
-/// An entry of the outline: the title, a heading, or a numbered item.
+/// An entry of the outline: the title, a heading, or a numbered item. Kept small (a book of
+/// short lines can be all headings): its title is read through [`Outline::title`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Section {
-    /// What the reader sees in the navigator: the line's text, or an item's lead phrase.
-    pub title: String,
     /// 1 for the title, 2 for a heading, 3 for a numbered item under a heading (or a subheading).
     pub level: u8,
+    /// The title is in the outline's own text, not in the document's.
+    own: bool,
     /// 0-based line index in the document.
-    pub line: usize,
+    line: u32,
     /// Byte offset of the line's start in `Document::text`.
-    pub start: usize,
+    start: u32,
+    /// Where the title is: its first byte and its length.
+    title: (u32, u32),
+}
+
+impl Section {
+    /// 0-based line index in the document.
+    pub fn line(&self) -> usize {
+        self.line as usize
+    }
+
+    /// Byte offset of the line's start in `Document::text`.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
 }
 
 /// The structure of a document: a kind for every line and the sections in reading order.
@@ -62,14 +77,24 @@ pub struct Outline {
     pub kinds: Vec<LineKind>,
     /// Title, headings and items, ordered by position.
     pub sections: Vec<Section>,
+    /// The titles made of a line's words rather than taken from it (items' lead phrases).
+    titles: String,
 }
 
 impl Outline {
     /// Index of the section holding byte `offset`: the last one starting at or before it.
     pub fn section_at(&self, offset: usize) -> Option<usize> {
         self.sections
-            .partition_point(|s| s.start <= offset)
+            .partition_point(|s| s.start() <= offset)
             .checked_sub(1)
+    }
+
+    /// What the reader sees of section `s` in the navigator: its line's text, or an item's
+    /// lead phrase. `text` is the text of the document the outline was found in.
+    pub fn title<'a>(&'a self, s: &Section, text: &'a str) -> &'a str {
+        let (at, len) = (s.title.0 as usize, s.title.1 as usize);
+        let from = if s.own { self.titles.as_str() } else { text };
+        from.get(at..at + len).unwrap_or("")
     }
 }
 
@@ -80,37 +105,56 @@ pub fn looks_like_markdown(name: &str, text: &str) -> bool {
 
 /// Finds the structure of `doc`; `markdown` trusts Markdown markup for headings and quotes.
 pub fn outline(doc: &Document, markdown: bool) -> Outline {
-    let lines: Vec<&str> = doc
-        .lines_from(0)
-        .map(|r| doc.text.get(r).unwrap_or("").trim())
-        .collect();
+    let text = doc.text.as_str();
+    // Markdown is read with every line at hand (a setext underline makes the line above it a
+    // heading); plain text needs nothing per line but its kind.
     let md = if markdown {
+        let lines: Vec<&str> = doc.lines_from(0).map(|r| line_of(text, r)).collect();
         markdown::classify(&lines)
     } else {
-        vec![MdLine::Text; lines.len()]
+        Vec::new()
     };
-    let mut r = Reading::new(&lines, &md);
+    let mut r = Reading::new(doc, &md);
     let after_title = r.mark_title();
     r.mark_source(after_title);
     r.mark_lede(after_title, markdown);
     if !markdown {
         r.mark_quotes_and_headings();
     }
-    let kinds: Vec<LineKind> = r
-        .kinds
+    let kinds: Vec<LineKind> = std::mem::take(&mut r.kinds)
         .into_iter()
         .map(|k| k.unwrap_or(LineKind::Body))
         .collect();
-    let sections = sections(doc, &kinds, &md);
-    Outline { kinds, sections }
+    drop(r);
+    let (sections, titles) = sections(doc, &kinds, &md);
+    Outline {
+        kinds,
+        sections,
+        titles,
+    }
+}
+
+/// The trimmed text of the line at `range` of `text`.
+fn line_of(text: &str, range: std::ops::Range<usize>) -> &str {
+    text.get(range).unwrap_or("").trim()
+}
+
+/// The Markdown kind of line `i` (plain text for a document not read as Markdown).
+fn md_of<'a>(md: &[MdLine<'a>], i: usize) -> MdLine<'a> {
+    md.get(i).copied().unwrap_or(MdLine::Text)
 }
 
 /// The lines being read and the kinds found so far (`None`: not decided, body in the end).
+/// Only the non-empty lines are kept, as byte ranges: a book of short lines or of empty ones
+/// must not cost many times its own size.
 struct Reading<'a> {
-    /// Each line's shown text: trimmed, without Markdown heading marks.
-    lines: Vec<&'a str>,
+    /// The document's text.
+    text: &'a str,
     /// Indices of the non-empty lines, in order.
-    non_empty: Vec<usize>,
+    non_empty: Vec<u32>,
+    /// The shown text of each non-empty line (trimmed, without Markdown heading marks), as a
+    /// byte range of `text`.
+    shown: Vec<(u32, u32)>,
     kinds: Vec<Option<LineKind>>,
     /// Whether some line reads as running prose; without any, the article is an outline.
     has_prose: bool,
@@ -118,47 +162,75 @@ struct Reading<'a> {
 
 impl<'a> Reading<'a> {
     /// Starts with what the line alone decides: blanks, Markdown markup, numbered items.
-    fn new(lines: &[&'a str], md: &[MdLine<'a>]) -> Reading<'a> {
-        let kinds: Vec<Option<LineKind>> = lines
-            .iter()
-            .zip(md)
-            .map(|(l, m)| match m {
+    fn new(doc: &'a Document, md: &[MdLine<'a>]) -> Reading<'a> {
+        let text = doc.text.as_str();
+        let mut r = Reading {
+            text,
+            non_empty: Vec::new(),
+            shown: Vec::new(),
+            kinds: Vec::with_capacity(doc.len()),
+            has_prose: false,
+        };
+        for (i, range) in doc.lines_from(0).enumerate() {
+            let l = line_of(text, range);
+            let m = md_of(md, i);
+            let kind = match m {
                 _ if l.is_empty() => Some(LineKind::Blank),
                 MdLine::Rule => Some(LineKind::Rule),
                 MdLine::Quote => Some(LineKind::Quote),
                 MdLine::Code => Some(LineKind::Body),
                 MdLine::Heading { .. } => Some(LineKind::Heading),
                 MdLine::Text => numbered_item(l).map(|_| LineKind::Item),
-            })
-            .collect();
-        let non_empty: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_empty()).collect();
-        let has_prose = non_empty
-            .iter()
-            .any(|&i| kinds[i].is_none() && is_paragraph_shaped(lines[i]));
-        let lines = lines.iter().zip(md).map(|(l, m)| shown(l, m)).collect();
-        Reading {
-            lines,
-            non_empty,
-            kinds,
-            has_prose,
+            };
+            r.kinds.push(kind);
+            if l.is_empty() {
+                continue;
+            }
+            r.has_prose |= kind.is_none() && is_paragraph_shaped(l);
+            let shown = shown(l, &m);
+            let at = shown.as_ptr() as usize - text.as_ptr() as usize;
+            r.non_empty.push(i as u32);
+            r.shown.push((at as u32, (at + shown.len()) as u32));
         }
+        r
+    }
+
+    /// The shown text of line `i` (empty for an empty line).
+    fn line(&self, i: usize) -> &'a str {
+        match self.non_empty.binary_search(&(i as u32)) {
+            Ok(k) => self.shown_at(k),
+            Err(_) => "",
+        }
+    }
+
+    /// The shown text of the `k`th non-empty line.
+    fn shown_at(&self, k: usize) -> &'a str {
+        self.shown
+            .get(k)
+            .and_then(|&(s, e)| self.text.get(s as usize..e as usize))
+            .unwrap_or("")
+    }
+
+    /// The line index of the `k`th non-empty line.
+    fn nth(&self, k: usize) -> Option<usize> {
+        self.non_empty.get(k).map(|&i| i as usize)
     }
 
     /// The title: the first non-empty line, unless it reads as a paragraph; its repeat on the
     /// next non-empty line is marked. Returns the first line after them.
     fn mark_title(&mut self) -> usize {
-        let Some(&t) = self.non_empty.first() else {
+        let Some(t) = self.nth(0) else {
             return 0;
         };
         let heading = self.kinds[t] == Some(LineKind::Heading);
-        if !heading && (self.kinds[t].is_some() || !is_title_shaped(self.lines[t])) {
+        if !heading && (self.kinds[t].is_some() || !is_title_shaped(self.line(t))) {
             return 0;
         }
         self.kinds[t] = Some(LineKind::Title);
-        match self.non_empty.get(1) {
-            Some(&r)
+        match self.nth(1) {
+            Some(r)
                 if self.kinds[r].is_none_or(|k| k == LineKind::Heading)
-                    && same_words(self.lines[t], self.lines[r]) =>
+                    && same_words(self.line(t), self.line(r)) =>
             {
                 self.kinds[r] = Some(LineKind::TitleRepeat);
                 r + 1
@@ -169,11 +241,11 @@ impl<'a> Reading<'a> {
 
     /// The source: a short, unpunctuated last line after some prose.
     fn mark_source(&mut self, after_title: usize) {
-        if let Some(&last) = self.non_empty.last()
+        if let Some(last) = self.non_empty.last().map(|&i| i as usize)
             && last >= after_title
             && self.kinds[last].is_none()
             && self.has_prose
-            && is_source_shaped(self.lines[last])
+            && is_source_shaped(self.line(last))
         {
             self.kinds[last] = Some(LineKind::Source);
         }
@@ -181,14 +253,13 @@ impl<'a> Reading<'a> {
 
     /// The lede: the first paragraph after the title that nothing else claims.
     fn mark_lede(&mut self, after_title: usize, markdown: bool) {
-        let start = self.non_empty.partition_point(|&i| i < after_title);
-        let lede = self
+        let start = self
             .non_empty
-            .get(start..)
-            .unwrap_or_default()
-            .iter()
-            .find(|&&i| self.kinds[i].is_none() && (markdown || !self.is_plain_heading(i)));
-        if let Some(&l) = lede {
+            .partition_point(|&i| (i as usize) < after_title);
+        let lede = (start..self.non_empty.len())
+            .filter_map(|k| self.nth(k))
+            .find(|&i| self.kinds[i].is_none() && (markdown || !self.is_plain_heading(i)));
+        if let Some(l) = lede {
             self.kinds[l] = Some(LineKind::Lede);
         }
     }
@@ -196,32 +267,30 @@ impl<'a> Reading<'a> {
     /// Pull quotes and headings of a plain article. Quotes by repetition come first: a short
     /// quote would otherwise pass for a heading.
     fn mark_quotes_and_headings(&mut self) {
-        let pool: Vec<Option<&str>> = self
-            .lines
-            .iter()
-            .zip(&self.kinds)
-            .map(|(l, k)| match k {
-                Some(LineKind::Blank | LineKind::Title | LineKind::TitleRepeat) => None,
-                Some(LineKind::Source) => None,
-                _ => Some(*l),
-            })
+        // Quotes are compared among the non-empty lines, counted by their place in that list.
+        let candidates: Vec<usize> = (0..self.non_empty.len())
+            .filter(|&k| self.nth(k).is_some_and(|i| self.kinds[i].is_none()))
+            .filter(|&k| quotes::WORDS.contains(&word_count(self.shown_at(k))))
             .collect();
-        let candidates: Vec<usize> = self
-            .non_empty
-            .iter()
-            .copied()
-            .filter(|&i| self.kinds[i].is_none())
-            .filter(|&i| quotes::WORDS.contains(&word_count(self.lines[i])))
-            .collect();
-        for q in quotes::repeated(&pool, &candidates) {
-            self.kinds[q] = Some(LineKind::Quote);
+        if !candidates.is_empty() {
+            let pool: Vec<Option<&str>> = (0..self.non_empty.len())
+                .map(|k| match self.nth(k).and_then(|i| self.kinds[i]) {
+                    Some(LineKind::Title | LineKind::TitleRepeat | LineKind::Source) => None,
+                    _ => Some(self.shown_at(k)),
+                })
+                .collect();
+            for q in quotes::repeated(&pool, &candidates) {
+                if let Some(i) = self.nth(q) {
+                    self.kinds[i] = Some(LineKind::Quote);
+                }
+            }
         }
         for k in 0..self.non_empty.len() {
-            let i = self.non_empty[k];
+            let i = self.non_empty[k] as usize;
             if self.kinds[i].is_some() {
                 continue;
             }
-            let line = self.lines[i];
+            let line = self.shown_at(k);
             self.kinds[i] = if self.is_plain_heading(i) {
                 Some(LineKind::Heading)
             } else if !ends_sentence(line) && !is_heading_shaped(line) {
@@ -239,9 +308,9 @@ impl<'a> Reading<'a> {
     fn is_plain_heading(&self, i: usize) -> bool {
         let next = self
             .non_empty
-            .get(self.non_empty.partition_point(|&j| j <= i));
-        let introduces = next.is_some_and(|&j| self.kinds[j] != Some(LineKind::Source));
-        is_heading_shaped(self.lines[i]) && (introduces || !self.has_prose)
+            .get(self.non_empty.partition_point(|&j| j as usize <= i));
+        let introduces = next.is_some_and(|&j| self.kinds[j as usize] != Some(LineKind::Source));
+        is_heading_shaped(self.line(i)) && (introduces || !self.has_prose)
     }
 }
 
@@ -259,8 +328,9 @@ fn same_words(a: &str, b: &str) -> bool {
     !words.is_empty() && words == quotes::folded_words(b)
 }
 
-/// The sections of an outline: title, headings and items, with their levels.
-fn sections(doc: &Document, kinds: &[LineKind], md: &[MdLine]) -> Vec<Section> {
+/// The sections of an outline: title, headings and items, with their levels; and the text of
+/// the titles that are not words of the document as they stand (lead phrases of items).
+fn sections(doc: &Document, kinds: &[LineKind], md: &[MdLine]) -> (Vec<Section>, String) {
     // Markdown heading depths are relative: the shallowest below the title is a heading (2).
     let top = md
         .iter()
@@ -271,32 +341,47 @@ fn sections(doc: &Document, kinds: &[LineKind], md: &[MdLine]) -> Vec<Section> {
         })
         .min()
         .unwrap_or(1);
-    let text_of = |line: usize| shown(doc.line_text(line).trim(), &md[line]);
+    let text = doc.text.as_str();
+    let at = |t: &str| (t.as_ptr() as usize - text.as_ptr() as usize) as u32;
     let mut under_heading = false;
     let mut out = Vec::new();
-    for (line, kind) in kinds.iter().enumerate() {
-        let (title, level) = match kind {
-            LineKind::Title => (clean(text_of(line)), 1),
+    let mut own = String::new();
+    for ((line, kind), range) in kinds.iter().enumerate().zip(doc.lines_from(0)) {
+        let start = range.start as u32;
+        let shown = shown(line_of(text, range), &md_of(md, line));
+        let level = match kind {
+            LineKind::Title => 1,
             LineKind::Heading => {
                 under_heading = true;
-                let level = match md.get(line) {
+                match md.get(line) {
                     Some(MdLine::Heading { depth, .. }) if *depth > top => 3,
                     _ => 2,
-                };
-                (clean(text_of(line)), level)
+                }
             }
             LineKind::Item => {
-                let text = numbered_item(text_of(line)).unwrap_or_default();
-                (lead_phrase(text), if under_heading { 3 } else { 2 })
+                let lead = lead_phrase(numbered_item(shown).unwrap_or_default());
+                let title = (own.len() as u32, lead.len() as u32);
+                own.push_str(&lead);
+                out.push(Section {
+                    level: if under_heading { 3 } else { 2 },
+                    own: true,
+                    line: line as u32,
+                    start,
+                    title,
+                });
+                continue;
             }
             _ => continue,
         };
+        let title = clean(shown);
         out.push(Section {
-            title,
             level,
-            line,
-            start: doc.line(line).start,
+            own: false,
+            line: line as u32,
+            start,
+            title: (at(title), title.len() as u32),
         });
     }
-    out
+    own.shrink_to_fit();
+    (out, own)
 }

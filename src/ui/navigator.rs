@@ -36,7 +36,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
             style = style.patch(theme::selected());
         }
         let indent = 1 + 2 * u16::from(s.level.saturating_sub(1));
-        pane::paint_entry(buf, inner, y, indent, &s.title, style, &opts);
+        let title = app.outline.title(s, &app.doc.text);
+        pane::paint_entry(buf, inner, y, indent, title, style, &opts);
     }
     if app.outline.sections.is_empty() {
         pane::paint_entry(buf, inner, inner.y, 1, "no sections", theme::dim(), &opts);

@@ -142,7 +142,7 @@ pub(super) fn lead_phrase(text: &str) -> String {
     }
     let lead_words: Vec<&str> = words(lead).collect();
     if !lead_words.is_empty() && lead_words.len() <= LEAD_MAX_WORDS {
-        return clean(&lead_words.join(" "));
+        return clean(&lead_words.join(" ")).to_string();
     }
     let all: Vec<&str> = words(text).collect();
     let clause = all
@@ -150,20 +150,20 @@ pub(super) fn lead_phrase(text: &str) -> String {
         .skip(2)
         .position(|w| CLAUSE_WORDS.contains(&w.to_lowercase().as_str()));
     match clause {
-        Some(i) if i + 2 <= LEAD_MAX_WORDS => clean(&all[..i + 2].join(" ")),
-        _ if all.len() <= LEAD_MAX_WORDS => clean(&all.join(" ")),
+        Some(i) if i + 2 <= LEAD_MAX_WORDS => clean(&all[..i + 2].join(" ")).to_string(),
+        _ if all.len() <= LEAD_MAX_WORDS => clean(&all.join(" ")).to_string(),
         _ => format!("{}…", clean(&all[..LEAD_FALLBACK_WORDS].join(" "))),
     }
 }
 
 /// A name without the Markdown emphasis that may wrap it (`**رفع القدرات**`).
-pub(super) fn clean(name: &str) -> String {
+pub(super) fn clean(name: &str) -> &str {
     let name = name.trim();
     let wrapped = ["**", "__", "*", "_", "`"].into_iter().find_map(|m| {
         let inner = name.strip_prefix(m)?.strip_suffix(m)?;
         (!inner.trim().is_empty()).then_some(inner)
     });
-    wrapped.unwrap_or(name).trim().to_string()
+    wrapped.unwrap_or(name).trim()
 }
 
 #[cfg(test)]
