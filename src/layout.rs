@@ -162,6 +162,8 @@ pub fn layout_rows(
     }
     // Never empty: a paragraph of hidden characters only is one empty row.
     wrap::wrap(items, usize::from(width), spans);
+    // Only a paragraph off the fast path can hold hidden cells (isolates, directional marks).
+    let hidden = classes.is_none() && items.iter().any(|it| it.cell.glyph == Glyph::Hidden);
     for (k, span) in spans.iter().enumerate() {
         let shown = &items[span.items.start..span.shown];
         cells.clear();
@@ -178,6 +180,9 @@ pub fn layout_rows(
                 }
             }
             bidi::reorder_row(cells, shown, row_levels, levels.para);
+        }
+        if hidden {
+            cells.retain(|c| c.glyph != Glyph::Hidden);
         }
         // Rows tile the paragraph: hidden format characters belong to the row they fall in.
         let start = if k == 0 {

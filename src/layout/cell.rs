@@ -17,6 +17,10 @@ pub enum Glyph {
     Char(char),
     /// `width` spaces: an expanded tab.
     Blank,
+    /// Nothing, in no columns: an isolate or a directional mark, which UAX #9 keeps (unlike
+    /// embeddings and overrides, removed by rule X9) and reorders with the text around it
+    /// (rule L2). It takes part in reordering and is dropped from the row right after.
+    Hidden,
 }
 
 /// A cell of a visual row: what it draws, how many terminal columns that takes, and the byte
@@ -77,8 +81,9 @@ impl Cell {
                     push_char(out, m);
                 }
             }
-            // Written inline by `push_utf8`, which never calls this for them.
-            Glyph::Source | Glyph::Char(_) => {}
+            // Written inline by `push_utf8`, which never calls this for them; hidden cells
+            // never leave the layout.
+            Glyph::Source | Glyph::Char(_) | Glyph::Hidden => {}
         }
     }
 

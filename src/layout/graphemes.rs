@@ -150,10 +150,13 @@ fn push_cluster(g: &str, at: usize, show_controls: bool, out: &mut Vec<Item>) {
     } else if let Some(sym) = control_symbol(first) {
         (Glyph::Char(sym), 1, Break::No)
     } else if is_invisible(first) && g.chars().all(is_invisible) {
-        if !show_controls {
+        if show_controls {
+            (Glyph::Char(format_symbol(first)), 1, Break::No)
+        } else if removed_by_x9(props::class(first)) {
             return;
+        } else {
+            (Glyph::Hidden, 0, Break::No)
         }
-        (Glyph::Char(format_symbol(first)), 1, Break::No)
     } else {
         match g.width() {
             0 => (Glyph::Base('◌'), 1, Break::No),
@@ -167,7 +170,13 @@ fn push_cluster(g: &str, at: usize, show_controls: bool, out: &mut Vec<Item>) {
             _ => (Glyph::Source, 2, Break::No),
         }
     };
-    let ws = brk != Break::No || (lone && props::class(first) == BidiClass::WS);
+    // Rule L1 takes isolate initiators and PDI at the end of a row with the whitespace there.
+    let ws = brk != Break::No
+        || (lone
+            && matches!(
+                props::class(first),
+                BidiClass::WS | BidiClass::LRI | BidiClass::RLI | BidiClass::FSI | BidiClass::PDI
+            ));
     out.push(Item {
         cell: Cell {
             start,
@@ -180,4 +189,12 @@ fn push_cluster(g: &str, at: usize, show_controls: bool, out: &mut Vec<Item>) {
         mirrors: glyph == Glyph::Source && props::mirrored(first).is_some(),
         first,
     });
+}
+
+/// Characters rule X9 removes: embeddings, overrides, their terminator and boundary neutrals
+/// (zero-width characters, soft hyphen). They have no level and no place in a row; the other
+/// invisible characters (isolates, directional marks) keep theirs until the row is reordered.
+fn removed_by_x9(class: BidiClass) -> bool {
+    use BidiClass::*;
+    matches!(class, BN | LRE | RLE | LRO | RLO | PDF)
 }

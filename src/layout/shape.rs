@@ -95,6 +95,9 @@ struct Join {
     to_prev: bool,
     /// Can connect to the letter after it.
     to_next: bool,
+    /// Letters join across it as if it were not there: a hidden isolate or directional mark
+    /// (joining type T, like every format character but the joiners).
+    transparent: bool,
 }
 
 fn join_of(item: &Item, para: &str, base: usize, table: Table) -> Join {
@@ -102,7 +105,14 @@ fn join_of(item: &Item, para: &str, base: usize, table: Table) -> Join {
         base: None,
         to_prev: false,
         to_next: false,
+        transparent: false,
     };
+    if item.cell.glyph == Glyph::Hidden {
+        return Join {
+            transparent: true,
+            ..NONE
+        };
+    }
     let c = item.first;
     let alone = (item.cell.end - item.cell.start) as usize == c.len_utf8();
     // No character before the Arabic block joins (spaces, digits, Latin): the cheap test first.
@@ -128,6 +138,7 @@ fn join_of(item: &Item, para: &str, base: usize, table: Table) -> Join {
         base: Some(c),
         to_prev: prev,
         to_next: next,
+        transparent: false,
     }
 }
 
@@ -147,18 +158,25 @@ pub fn shape(items: &mut Vec<Item>, para: &str, base: usize, scratch: &mut Scrat
     // Letters are rewritten in place. A lam-alef ligature's cell takes over the alef's bytes and
     // the alef's item is emptied (no other item has an empty range), to be dropped at the end.
     let mut merged = false;
+    // The item before the current one, transparent ones passed over.
+    let mut before: Option<Join> = None;
     let mut i = 0;
     while i < items.len() {
         let j = joins[i];
+        if j.transparent {
+            i += 1;
+            continue;
+        }
+        let prev = before.replace(j).is_some_and(|b| b.to_next) && j.to_prev;
         let Some(c) = j.base else {
             i += 1;
             continue;
         };
-        let prev = i > 0 && joins[i - 1].to_next && j.to_prev;
-        let after = joins.get(i + 1).copied();
+        let next_at = (i + 1..joins.len()).find(|&k| !joins[k].transparent);
+        let after = next_at.map(|k| joins[k]);
         // Only letters next to each other in the source form the ligature, so its cell never
         // swallows a hidden control between them.
-        let lig = (c == 'ل')
+        let lig = (c == 'ل' && next_at == Some(i + 1))
             .then(|| after.and_then(|a| a.base).and_then(lam_alef))
             .flatten()
             .filter(|_| {
@@ -167,6 +185,7 @@ pub fn shape(items: &mut Vec<Item>, para: &str, base: usize, scratch: &mut Scrat
                     .is_some_and(|n| n.cell.start == items[i].cell.end)
             });
         if let Some((iso, fin)) = lig {
+            before = after;
             let alef = items[i + 1];
             let cell = &mut items[i].cell;
             cell.end = alef.cell.end;
