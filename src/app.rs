@@ -62,6 +62,20 @@ pub enum Action {
     PrevMention,
     /// Open the search prompt.
     Search,
+    /// In the prompt: close it, keeping the view on the match.
+    Accept,
+    /// In the prompt: close it and return to where the view was at `/`.
+    Cancel,
+    /// In the prompt: the previous query of this run.
+    HistoryPrev,
+    /// In the prompt: the next query of this run (past the last, an empty query).
+    HistoryNext,
+    /// In the prompt: switch between forgiving and exact matching.
+    ToggleExact,
+    /// In the prompt: empty the query.
+    ClearQuery,
+    /// In the prompt: delete the last letter of the query.
+    DeleteBack,
     /// Go to the next match (wraps around at the end).
     NextMatch,
     /// Go to the previous match (wraps around at the start).
@@ -129,6 +143,8 @@ pub struct App {
     screen: Option<(u16, u16)>,
     /// What is drawn over the article.
     pub overlay: Overlay,
+    /// First line of the help shown, when it does not fit.
+    pub help_top: usize,
     /// What the side pane shows, if anything.
     pub side: Side,
     /// Which pane takes the keys.
@@ -183,6 +199,7 @@ impl App {
             height: 1,
             screen: None,
             overlay: Overlay::None,
+            help_top: 0,
             focus: Focus::Article,
             nav_selected: 0,
             entities: EntityState::Off,
@@ -202,6 +219,9 @@ impl App {
         if let Action::Resize(w, h) = action {
             self.screen = Some((w, h));
             self.refresh();
+            return;
+        }
+        if self.overlay == Overlay::Help && self.scroll_help(action) {
             return;
         }
         // Any key ends a run of resizes: the next resize keeps whatever is at the top then.
@@ -243,6 +263,15 @@ impl App {
                 self.finish_loading();
                 self.open_prompt();
             }
+            Action::Accept => self.accept(),
+            Action::Cancel => self.cancel(),
+            Action::HistoryPrev => self.walk_history(false),
+            Action::HistoryNext => self.walk_history(true),
+            Action::ToggleExact => self.toggle_exact(),
+            Action::ClearQuery => self.edit_query(String::clear),
+            Action::DeleteBack => self.edit_query(|q| {
+                q.pop();
+            }),
             // Matches are looked for in the whole file, as `/` does.
             Action::NextMatch => {
                 self.finish_loading();
@@ -253,6 +282,7 @@ impl App {
                 self.step_match(false);
             }
             Action::Help => {
+                self.help_top = 0;
                 self.overlay = if self.overlay == Overlay::Help {
                     Overlay::None
                 } else {
@@ -268,6 +298,29 @@ impl App {
             Action::Resize(..) => {}
         }
         self.refresh();
+    }
+
+    /// While the help is open, the movement keys scroll it; false for any other action.
+    fn scroll_help(&mut self, action: Action) -> bool {
+        let (w, h) = self.screen.unwrap_or((80, 24));
+        let shown = screen::help_rows(w, h);
+        let last = crate::keymap::help_lines().len().saturating_sub(shown);
+        let page = shown.saturating_sub(1).max(1);
+        let top = self.help_top.min(last);
+        self.help_top = match action {
+            Action::LineDown => top + 1,
+            Action::LineUp => top.saturating_sub(1),
+            Action::Scroll(n) => top.saturating_add_signed(n as isize),
+            Action::PageDown => top + page,
+            Action::PageUp => top.saturating_sub(page),
+            Action::HalfPageDown => top + page.div_ceil(2),
+            Action::HalfPageUp => top.saturating_sub(page.div_ceil(2)),
+            Action::Top => 0,
+            Action::Bottom => last,
+            _ => return false,
+        }
+        .min(last);
+        true
     }
 
     /// Brings what follows from the state up to date after a change: the article view's size

@@ -93,7 +93,16 @@ pub fn run(args: Args) -> Result<(), RunError> {
     };
     let input = input(&args);
     let stdout_tty = io::stdout().is_terminal();
-    let plain = args.plain || !stdout_tty;
+    // A dumb terminal cannot show the reader (it moves no cursor and has no alternate screen):
+    // it gets the plain rows, and the reason.
+    let dumb = stdout_tty
+        && !args.plain
+        && args.list.is_none()
+        && std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+    if dumb {
+        eprintln!("qari: a dumb terminal (TERM=dumb) cannot show the reader; printing plain text");
+    }
+    let plain = args.plain || !stdout_tty || dumb;
     let full_screen = !plain && args.list.is_none();
     // A large file opens on its first lines at once; the rest is read in the background.
     let head = if full_screen {

@@ -39,6 +39,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 height: size.height.saturating_sub(1),
                 ..size
             },
+            app,
         );
     }
 }

@@ -56,8 +56,13 @@ fn sigint_leaves_the_full_screen_and_exits_130() {
 }
 
 #[test]
+fn sigquit_leaves_the_full_screen_and_exits_131() {
+    check_signal("QUIT", 3);
+}
+
+#[test]
 fn signals_show_the_cursor_again() {
-    for (sig, number) in [("TERM", 15), ("HUP", 1), ("INT", 2)] {
+    for (sig, number) in [("TERM", 15), ("HUP", 1), ("INT", 2), ("QUIT", 3)] {
         check_signal(sig, number).assert_cursor_shown();
     }
 }
@@ -135,6 +140,99 @@ fn ctrl_z_suspends_to_the_shell_and_fg_redraws() {
 #[test]
 fn ctrl_z_shows_the_cursor_at_the_shell() {
     suspend_from_shell().assert_cursor_shown();
+}
+
+/// The process id of the shell's one child (qari, started from it).
+fn child_of(shell: u32) -> u32 {
+    let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).unwrap();
+    children.split_whitespace().next().unwrap().parse().unwrap()
+}
+
+#[test]
+fn sigtstp_from_outside_restores_the_terminal_and_fg_takes_it_back() {
+    let mut p = Pty::spawn_interactive_shell(80, 24);
+    p.send(&format!("\"$QARI\" --shape never '{ARTICLE}'\n"));
+    p.expect_phrase(TITLE_START);
+    let qari = child_of(p.pid());
+    let status = Command::new("kill")
+        .args(["-TSTP", &qari.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    p.expect("the shell saying qari stopped", |_| {
+        p.screen_rows().iter().any(|r| r.contains("Stopped"))
+    });
+    p.assert_restored();
+    let frames = p.frame_count();
+    p.send("fg\n");
+    p.expect("the article redrawn after fg", |rows| {
+        p.frame_count() > frames && row_of(rows, TITLE_START).is_some()
+    });
+    // One key, no Enter: it reaches qari only if the terminal is raw again.
+    p.send("q");
+    p.expect("the shell's screen back after q", |_| {
+        row_of(&p.screen_rows(), TITLE_START).is_none()
+    });
+    p.send("exit\n");
+    assert_eq!(p.wait_exit(), Some(0));
+    p.assert_restored();
+}
+
+#[test]
+fn ctrl_z_suspends_with_the_search_prompt_open() {
+    let mut p = Pty::spawn_interactive_shell(80, 24);
+    p.send(&format!("\"$QARI\" --shape never '{ARTICLE}'\n"));
+    p.expect_phrase(TITLE_START);
+    p.send("/");
+    p.expect("the search prompt", |rows| {
+        rows.last().is_some_and(|r| r.starts_with('/'))
+    });
+    p.send_key(Key::Ctrl('z'));
+    p.expect("the shell saying qari stopped", |_| {
+        p.screen_rows().iter().any(|r| r.contains("Stopped"))
+    });
+    p.assert_restored();
+    p.send("fg\n");
+    p.expect("the prompt back after fg", |rows| {
+        row_of(rows, TITLE_START).is_some() && rows.last().is_some_and(|r| r.starts_with('/'))
+    });
+    p.send_key(Key::Esc);
+    p.send("q");
+    p.expect("the shell's screen back after q", |_| {
+        row_of(&p.screen_rows(), TITLE_START).is_none()
+    });
+    p.send("exit\n");
+    assert_eq!(p.wait_exit(), Some(0));
+}
+
+#[test]
+fn a_burst_of_input_over_1024_bytes_is_read_whole() {
+    let mut p = spawn_on(None);
+    // `/`, a query longer than one 1 KiB read of the terminal, Enter and `q`, in one write.
+    p.send(&format!("/{}\rq", "a".repeat(1100)));
+    assert_eq!(p.wait_exit(), Some(0), "{}", numbered(&p.screen_rows()));
+    p.assert_restored();
+}
+
+#[test]
+fn a_dumb_terminal_gets_plain_rows_and_no_escape_sequence() {
+    let mut p = Pty::spawn_with_env(&["--shape", "never", ARTICLE], &[("TERM", "dumb")], 80, 24);
+    assert_eq!(p.wait_exit(), Some(0), "{}", numbered(&p.screen_rows()));
+    let raw = p.raw();
+    assert!(
+        !raw.contains(&0x1b),
+        "an escape sequence sent to a dumb terminal: {:?}",
+        String::from_utf8_lossy(&raw)
+    );
+    let text = String::from_utf8_lossy(&raw);
+    assert!(
+        text.contains("qari: a dumb terminal"),
+        "the reason is said: {text:?}"
+    );
+    assert!(
+        text.lines().any(|l| pty::logical(l).contains(TITLE_START)),
+        "the article is printed"
+    );
 }
 
 /// Whether the top row shows as much of `terminal too small` as fits.

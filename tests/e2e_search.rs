@@ -235,3 +235,16 @@ fn ctrl_e_searches_exactly() {
         status(rows).contains(&format!("/{total} "))
     });
 }
+
+#[test]
+fn a_paste_into_the_prompt_is_the_query_searched_once() {
+    let mut p = start();
+    p.send("/");
+    p.expect("the search prompt", |rows| status(rows).starts_with('/'));
+    // What a terminal in bracketed-paste mode sends for a paste: the text between two markers.
+    p.send("\x1b[200~موريتانيا\x1b[201~");
+    p.expect_cells("the pasted query searched", |f| {
+        current_match(f).is_some_and(|(_, text)| text == "موريتانيا")
+    });
+    assert!(prompt_shows(&p.frame_rows(), "موريتانيا"));
+}

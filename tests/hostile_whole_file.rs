@@ -127,7 +127,7 @@ fn matches_found_in_the_first_lines_are_completed_by_the_rest() {
     // A later search from the prompt covers the whole file too.
     app.update(Action::Search);
     for c in RARE.chars() {
-        app.prompt_key(ratatui::crossterm::event::KeyEvent::from(
+        app.on_key(ratatui::crossterm::event::KeyEvent::from(
             ratatui::crossterm::event::KeyCode::Char(c),
         ));
     }

@@ -54,7 +54,7 @@ fn screen(app: &mut App, w: u16, h: u16) -> String {
 
 fn type_keys(app: &mut App, text: &str) {
     for c in text.chars() {
-        app.prompt_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
     }
 }
 
@@ -112,7 +112,7 @@ fn accepted_search_shows_its_position() {
     screen(&mut a, 100, 24);
     a.update(Action::Search);
     type_keys(&mut a, "الناتو");
-    a.prompt_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    a.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
     a.update(Action::NextMatch);
     insta::assert_snapshot!(screen(&mut a, 100, 24));
 }

@@ -1,11 +1,9 @@
 //! Terminal events into actions: which part of the reader has the keys, the mouse wheel, a
 //! paste, a new size. The event loop hands every event here, and so can a test.
 
-use super::{Action, App, Focus, Side};
+use super::{Action, App, Focus, Overlay, Side};
 use crate::keymap::{Context, action_for};
-use ratatui::crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind,
-};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, MouseEventKind};
 
 impl App {
     /// Applies one terminal event.
@@ -23,8 +21,9 @@ impl App {
         }
     }
 
-    /// Applies one key press: typed into the search prompt while it is open, else looked up in
-    /// the keymap for the pane that has the focus.
+    /// Applies one key press, looked up in the keymap for the part of the reader that has the
+    /// keys (the prompt, the help, a side pane, the article); in the prompt, a letter no binding
+    /// takes is typed into the query.
     pub fn on_key(&mut self, k: KeyEvent) {
         // Debug builds only: a way for the end-to-end tests to check that a panic restores
         // the terminal. Release builds have no such key.
@@ -34,19 +33,25 @@ impl App {
         {
             panic!("panic requested by QARI_TEST_PANIC");
         }
-        let ctrl_c = k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL);
-        if self.search.prompt.is_some() && !ctrl_c {
-            self.prompt_key(k);
-            return;
-        }
-        if let Some(a) = action_for(&k, self.context()) {
-            self.update(a);
+        let context = self.context();
+        match action_for(&k, context) {
+            Some(a) => self.update(a),
+            None if context == Context::Prompt => {
+                if let KeyCode::Char(c) = k.code {
+                    self.type_char(c);
+                }
+            }
+            None => {}
         }
     }
 
     /// Where the keys go now.
     fn context(&self) -> Context {
-        if self.focus == Focus::Side && self.side != Side::Hidden {
+        if self.search.prompt.is_some() {
+            Context::Prompt
+        } else if self.overlay == Overlay::Help {
+            Context::Help
+        } else if self.focus == Focus::Side && self.side != Side::Hidden {
             Context::Pane
         } else {
             Context::Article

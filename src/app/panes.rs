@@ -43,27 +43,26 @@ impl App {
     }
 
     /// Tab: article → sections → entities → article (Shift-Tab the other way), opening the
-    /// side pane on the way.
+    /// side pane on the way. From the article, either way goes first to the pane on screen (the
+    /// one `o` or `e` just opened).
     pub(super) fn cycle_focus(&mut self, forward: bool) {
-        let order = [
-            (Focus::Article, None),
-            (Focus::Side, Some(Side::Sections)),
-            (Focus::Side, Some(Side::Entities)),
-        ];
-        let now = match (self.focus, self.side) {
-            (Focus::Side, Side::Sections) => 1,
-            (Focus::Side, Side::Entities) => 2,
-            _ => 0,
+        let (focus, side) = match (self.focus, self.side, forward) {
+            (Focus::Article, Side::Hidden, true) => (Focus::Side, Side::Sections),
+            (Focus::Article, Side::Hidden, false) => (Focus::Side, Side::Entities),
+            (Focus::Article, shown, _) => (Focus::Side, shown),
+            (Focus::Side, Side::Sections, true) | (Focus::Side, Side::Entities, false) => (
+                Focus::Side,
+                if forward {
+                    Side::Entities
+                } else {
+                    Side::Sections
+                },
+            ),
+            (Focus::Side, shown, _) => (Focus::Article, shown),
         };
-        let next = if forward {
-            (now + 1) % 3
-        } else {
-            (now + 2) % 3
-        };
-        let (focus, side) = order[next];
         self.focus = focus;
-        if let Some(s) = side {
-            self.show_side(s);
+        if side != self.side {
+            self.show_side(side);
         }
     }
 

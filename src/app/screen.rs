@@ -81,3 +81,25 @@ pub fn areas(app: &App, width: u16, height: u16) -> Areas {
         status,
     }
 }
+
+/// Width of the help overlay, borders included.
+const HELP_WIDTH: u16 = 50;
+
+/// Where the help overlay goes over `area` (the screen above the status bar): centred, as tall
+/// as its lines or the area.
+pub fn help_area(area: Rect) -> Rect {
+    let h = (crate::keymap::help_lines().len() as u16 + 2).min(area.height);
+    let w = HELP_WIDTH.min(area.width);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// How many lines of help the overlay shows on a `width`×`height` screen.
+pub fn help_rows(width: u16, height: u16) -> usize {
+    let above_status = Rect::new(0, 0, width, height.saturating_sub(1));
+    usize::from(help_area(above_status).height.saturating_sub(2))
+}

@@ -3,7 +3,6 @@
 
 use super::{App, Pos};
 use crate::search::{Index, Mode, Query};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::ops::Range;
 
 /// The search prompt while it is open.
@@ -62,70 +61,77 @@ impl App {
         self.notice = None;
     }
 
-    /// A key typed while the prompt is open. Every change re-searches and moves the view to the
-    /// first match at or after where the search started.
-    pub fn prompt_key(&mut self, key: KeyEvent) {
+    /// A letter typed while the prompt is open. Every change of the query searches again and
+    /// moves the view to the first match at or after where the search started.
+    pub(super) fn type_char(&mut self, c: char) {
+        self.edit_query(|q| q.push(c));
+    }
+
+    /// Changes the prompt's query with `edit` and searches for the result.
+    pub(super) fn edit_query(&mut self, edit: impl FnOnce(&mut String)) {
         let Some(p) = self.search.prompt.as_mut() else {
             return;
         };
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Enter => {
-                let text = p.text.clone();
-                self.search.prompt = None;
-                if !text.trim().is_empty() && self.search.history.last() != Some(&text) {
-                    self.search.history.push(text);
-                }
-                if self.search.matches.is_empty() && !self.search.query.trim().is_empty() {
-                    self.notice = Some(if self.loading() {
-                        "searching the rest of the file…".to_string()
-                    } else {
-                        format!("not found: {}", self.search.query)
-                    });
-                }
-                return;
-            }
-            KeyCode::Esc => {
-                let origin = p.origin;
-                self.search.prompt = None;
-                self.search.matches.clear();
-                self.search.current = None;
-                self.search.query.clear();
-                self.top = origin;
-                return;
-            }
-            KeyCode::Char('e') if ctrl => {
-                self.search.mode = match self.search.mode {
-                    Mode::Loose => Mode::Exact,
-                    Mode::Exact => Mode::Loose,
-                };
-            }
-            KeyCode::Char('u') if ctrl => p.text.clear(),
-            KeyCode::Char(c) if !ctrl => p.text.push(c),
-            KeyCode::Backspace => {
-                p.text.pop();
-            }
-            KeyCode::Up | KeyCode::Down => {
-                let n = self.search.history.len();
-                if n == 0 {
-                    return;
-                }
-                let at = match (p.history_at, key.code) {
-                    (None, KeyCode::Up) => n - 1,
-                    (Some(i), KeyCode::Up) => i.saturating_sub(1),
-                    (Some(i), _) if i + 1 < n => i + 1,
-                    _ => {
-                        p.history_at = None;
-                        p.text.clear();
-                        self.run_incremental();
-                        return;
-                    }
-                };
-                p.history_at = Some(at);
-                p.text = self.search.history[at].clone();
-            }
-            _ => return,
+        edit(&mut p.text);
+        self.run_incremental();
+    }
+
+    /// Enter in the prompt: closes it where the view is, and remembers the query.
+    pub(super) fn accept(&mut self) {
+        let Some(p) = self.search.prompt.take() else {
+            return;
+        };
+        if !p.text.trim().is_empty() && self.search.history.last() != Some(&p.text) {
+            self.search.history.push(p.text);
         }
+        if self.search.matches.is_empty() && !self.search.query.trim().is_empty() {
+            self.notice = Some(if self.loading() {
+                "searching the rest of the file…".to_string()
+            } else {
+                format!("not found: {}", self.search.query)
+            });
+        }
+    }
+
+    /// Esc in the prompt: closes it and puts the view back where it was at `/`.
+    pub(super) fn cancel(&mut self) {
+        let Some(p) = self.search.prompt.take() else {
+            return;
+        };
+        self.search.matches.clear();
+        self.search.current = None;
+        self.search.query.clear();
+        self.top = p.origin;
+    }
+
+    /// Ctrl-e in the prompt: exact matching on or off, and the query searched again.
+    pub(super) fn toggle_exact(&mut self) {
+        self.search.mode = match self.search.mode {
+            Mode::Loose => Mode::Exact,
+            Mode::Exact => Mode::Loose,
+        };
+        self.edit_query(|_| {});
+    }
+
+    /// ↑/↓ in the prompt: walks the queries accepted in this run; past the newest, the query is
+    /// empty again.
+    pub(super) fn walk_history(&mut self, newer: bool) {
+        let n = self.search.history.len();
+        let Some(p) = self.search.prompt.as_mut() else {
+            return;
+        };
+        if n == 0 {
+            return;
+        }
+        p.history_at = match (p.history_at, newer) {
+            (None, false) => Some(n - 1),
+            (Some(i), false) => Some(i.saturating_sub(1)),
+            (Some(i), true) if i + 1 < n => Some(i + 1),
+            _ => None,
+        };
+        p.text = p
+            .history_at
+            .map_or_else(String::new, |i| self.search.history[i].clone());
         self.run_incremental();
     }
 
@@ -191,7 +197,7 @@ impl App {
         }
         self.run_incremental();
         self.search.unfinished = self.loading() && self.search.current.is_none();
-        self.prompt_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+        self.accept();
     }
 
     /// The whole file has arrived: the index of its first lines is dropped, the matches are

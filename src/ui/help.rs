@@ -1,52 +1,49 @@
-//! The help overlay, generated from the keymap table.
+//! The help overlay, generated from the keymap table: each context's keys under its heading,
+//! scrolled with the movement keys when it does not fit.
 
-use crate::keymap::help_lines;
+use crate::app::App;
+use crate::app::screen::help_area;
+use crate::keymap::{HelpLine, help_lines};
 use crate::ui::theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
-/// Draws the key help centred over `area`, in two columns when one does not fit.
-pub fn draw(buf: &mut Buffer, area: Rect) {
+/// Columns given to a binding's keys.
+const KEYS_WIDTH: usize = 16;
+
+/// Draws the key help centred over `area` (the screen above the status bar), from the line the
+/// reader has scrolled it to.
+pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     let entries = help_lines();
-    let fits = entries.len() as u16 + 2 <= area.height;
-    let (cols, col_w) = if fits || area.width < 70 {
-        (1, 44)
-    } else {
-        (2, 38)
-    };
-    let per_col = entries.len().div_ceil(cols);
-    let lines: Vec<Line> = (0..per_col)
-        .map(|r| {
-            let mut spans = Vec::new();
-            for c in 0..cols {
-                if let Some((keys, what)) = entries.get(c * per_col + r) {
-                    spans.push(Span::styled(format!("{keys:>14} "), theme::key()));
-                    spans.push(Span::raw(format!(
-                        "{:<w$}",
-                        what,
-                        w = usize::from(col_w) - 15
-                    )));
-                }
-            }
-            Line::from(spans)
+    let r = help_area(area);
+    let shown = usize::from(r.height.saturating_sub(2));
+    let first = app.help_top.min(entries.len().saturating_sub(shown));
+    let lines: Vec<Line> = entries
+        .iter()
+        .skip(first)
+        .take(shown)
+        .map(|l| match l {
+            HelpLine::Heading(h) => Line::styled(format!(" {h}"), theme::heading()),
+            HelpLine::Keys(keys, what) => Line::from(vec![
+                Span::styled(format!("{keys:>KEYS_WIDTH$} "), theme::key()),
+                Span::raw(*what),
+            ]),
         })
         .collect();
-    let h = (per_col as u16 + 2).min(area.height);
-    let w = (col_w * cols as u16 + 2).min(area.width);
-    let r = Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    };
+    let mut block = Block::bordered()
+        .title(" keys ")
+        .border_style(theme::border());
+    if shown < entries.len() {
+        let last = (first + shown).min(entries.len());
+        block = block.title_bottom(format!(
+            " {}–{} of {}, j/k scroll ",
+            first + 1,
+            last,
+            entries.len()
+        ));
+    }
     Clear.render(r, buf);
-    Paragraph::new(lines)
-        .block(
-            Block::bordered()
-                .title(" keys ")
-                .border_style(theme::border()),
-        )
-        .render(r, buf);
+    Paragraph::new(lines).block(block).render(r, buf);
 }

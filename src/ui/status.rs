@@ -31,7 +31,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     if app.encoding != "UTF-8" {
         right.push(Span::raw(format!(" [{}]", app.encoding)));
     }
-    right.push(Span::raw(format!(" {}%  ? help ", app.percent())));
+    right.push(Span::raw(format!(
+        " {}%  {} ",
+        app.percent(),
+        crate::keymap::hint(crate::app::Action::Help)
+    )));
     let right = Line::from(right);
     let rw = (right.width() as u16).min(area.width);
     let title_area = Rect {

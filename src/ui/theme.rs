@@ -65,6 +65,11 @@ pub fn tab_active() -> Style {
     fg(Color::Cyan).add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
 }
 
+/// A heading in the help overlay.
+pub fn heading() -> Style {
+    Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+}
+
 /// A key name in the help overlay.
 pub fn key() -> Style {
     fg(Color::Cyan).add_modifier(Modifier::BOLD)
