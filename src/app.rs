@@ -3,6 +3,7 @@
 
 mod background;
 mod entities;
+mod finder;
 mod input;
 mod panes;
 pub mod screen;

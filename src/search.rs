@@ -116,11 +116,22 @@ impl Index {
 
     /// Every match of `q`, in document order, none overlapping another.
     pub fn find_all(&self, q: &Query) -> Vec<Range<usize>> {
+        self.find_all_until(q, || false).unwrap_or_default()
+    }
+
+    /// As [`Index::find_all`], giving up (`None`) as soon as `stop` says so: it is asked after
+    /// the text is folded and every few thousand matches, so a search nobody waits for any more
+    /// (the query changed) does not run to its end.
+    pub fn find_all_until(&self, q: &Query, stop: impl Fn() -> bool) -> Option<Vec<Range<usize>>> {
         let n = self.folded(q);
-        q.finder
-            .find_iter(n.text.as_bytes())
-            .map(|s| n.source_range(s..s + q.len))
-            .collect()
+        let mut out = Vec::new();
+        for (i, s) in q.finder.find_iter(n.text.as_bytes()).enumerate() {
+            if i % 4096 == 0 && stop() {
+                return None;
+            }
+            out.push(n.source_range(s..s + q.len));
+        }
+        (!stop()).then_some(out)
     }
 
     /// The first match of `q` that starts at or after source offset `offset`. The scan starts

@@ -116,6 +116,11 @@ pub fn run(app: &mut App, session: Session) -> io::Result<()> {
     let (tx, rx) = mpsc::channel();
     on_signals(session, tx.clone())?;
     let (guard, mut terminal) = Guard::enter(session)?;
+    let wake = tx.clone();
+    app.set_waker(std::sync::Arc::new(move || {
+        // The loop is gone once qari is leaving.
+        let _ = wake.send(Input::Wake);
+    }));
     read_input(tx);
     loop {
         match event_loop::run(&mut terminal, app, &rx)? {

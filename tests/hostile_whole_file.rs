@@ -131,6 +131,7 @@ fn matches_found_in_the_first_lines_are_completed_by_the_rest() {
             ratatui::crossterm::event::KeyCode::Char(c),
         ));
     }
+    app.settle();
     assert_eq!(app.search.matches.len(), 2);
 }
 

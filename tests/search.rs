@@ -383,3 +383,11 @@ fn one_index_answers_every_kind_of_query_in_turn() {
     }
     assert!(!find(ARTICLE, "الناتو", Mode::Loose).is_empty());
 }
+
+#[test]
+fn a_search_nobody_waits_for_gives_up() {
+    let index = Index::new("الناتو والناتو ثم الناتو".to_string());
+    let q = Query::new("الناتو", Mode::Loose).unwrap();
+    assert_eq!(index.find_all_until(&q, || true), None);
+    assert_eq!(index.find_all_until(&q, || false).map(|m| m.len()), Some(3));
+}

@@ -23,6 +23,7 @@ fn app() -> App {
 /// mention, the current section), `b` bold, `.` plain.
 fn screen(app: &mut App, w: u16, h: u16) -> String {
     app.update(Action::Resize(w, h));
+    app.settle();
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| qari::ui::draw(f, app)).unwrap();
     let buf = t.backend().buffer().clone();

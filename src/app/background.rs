@@ -137,12 +137,15 @@ impl App {
 
     /// True while work runs in the background whose result the loop must come and take.
     pub fn busy(&self) -> bool {
-        matches!(self.entities, super::EntityState::Analysing(_)) || self.outline_pending()
+        matches!(self.entities, super::EntityState::Analysing(_))
+            || self.outline_pending()
+            || self.searching()
     }
 
     /// Takes whatever background work has finished; true when something changed.
     pub fn poll_background(&mut self) -> bool {
-        let changed = self.poll_loading() | self.poll_entities() | self.poll_outline();
+        let changed =
+            self.poll_loading() | self.poll_entities() | self.poll_outline() | self.poll_search();
         if changed {
             self.refresh();
         }

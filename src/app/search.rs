@@ -1,9 +1,11 @@
 //! Searching in place: the prompt, incremental matching as the user types, history, and stepping
 //! through matches with `n`/`N`. Matching itself is `crate::search`; here is what the reader sees.
 
+use super::finder::{Finder, Waker};
 use super::{App, Pos};
 use crate::search::{Index, Mode, Query};
 use std::ops::Range;
+use std::sync::Arc;
 
 /// The search prompt while it is open.
 #[derive(Clone, Debug)]
@@ -34,7 +36,12 @@ pub struct SearchState {
     /// Queries accepted with Enter in this run, oldest first.
     pub history: Vec<String>,
     /// Folded copies of the document, built on the first search.
-    index: Option<Index>,
+    index: Option<Arc<Index>>,
+    /// The worker searching as the query is typed.
+    finder: Finder,
+    /// Where the view was when the search being run started (`/`): its matches are shown from
+    /// there when they come.
+    awaiting: Option<(Pos, usize)>,
     /// A search from the command line ran on the first lines of a file still being read: it is
     /// finished (the view moved to its first match, or "not found") once the file is whole.
     unfinished: bool,
@@ -84,7 +91,10 @@ impl App {
         if !p.text.trim().is_empty() && self.search.history.last() != Some(&p.text) {
             self.search.history.push(p.text);
         }
-        if self.search.matches.is_empty() && !self.search.query.trim().is_empty() {
+        if !self.searching()
+            && self.search.matches.is_empty()
+            && !self.search.query.trim().is_empty()
+        {
             self.notice = Some(if self.loading() {
                 "searching the rest of the file…".to_string()
             } else {
@@ -98,6 +108,8 @@ impl App {
         let Some(p) = self.search.prompt.take() else {
             return;
         };
+        self.search.finder.cancel();
+        self.search.awaiting = None;
         self.search.matches.clear();
         self.search.current = None;
         self.search.query.clear();
@@ -150,16 +162,70 @@ impl App {
         self.run_incremental();
     }
 
-    /// Searches for the prompt's text and shows the first match at or after the origin.
+    /// Searches for the prompt's text on the worker; its matches are shown when they come
+    /// ([`App::poll_search`]), from the first at or after where the search started.
     fn run_incremental(&mut self) {
         let Some(p) = &self.search.prompt else { return };
-        let (text, origin, origin_byte) = (p.text.clone(), p.origin, p.origin_byte);
+        let (text, origin) = (p.text.clone(), (p.origin, p.origin_byte));
         self.search.query = text.clone();
-        self.search.current = None;
-        self.search.matches = match Query::new(&text, self.search.mode) {
-            Some(q) => self.index().find_all(&q),
-            None => Vec::new(),
+        match Query::new(&text, self.search.mode) {
+            Some(q) => {
+                let index = self.index();
+                self.search.finder.submit(index, q);
+                self.search.awaiting = Some(origin);
+            }
+            None => {
+                self.search.finder.cancel();
+                self.search.awaiting = None;
+                self.show_matches(Vec::new(), origin);
+            }
+        }
+    }
+
+    /// Takes the worker's matches if they have come (`wait`: waits for them); true when the
+    /// view changed.
+    pub(super) fn take_search(&mut self, wait: bool) -> bool {
+        let Some(origin) = self.search.awaiting else {
+            return false;
         };
+        let Some(matches) = self.search.finder.take(wait) else {
+            return false;
+        };
+        self.search.awaiting = None;
+        self.show_matches(matches, origin);
+        if self.search.prompt.is_none() && self.search.matches.is_empty() {
+            // The prompt was closed before the matches came: say what Enter would have said.
+            self.notice = Some(format!("not found: {}", self.search.query));
+        }
+        true
+    }
+
+    /// Takes the matches of the search in flight if they have come; true when they had.
+    pub fn poll_search(&mut self) -> bool {
+        self.take_search(false)
+    }
+
+    /// True while a search runs on the worker.
+    pub fn searching(&self) -> bool {
+        self.search.awaiting.is_some()
+    }
+
+    /// Waits for the search in flight, if any, and shows its matches: the command line's
+    /// `--search` starts on its first match, and a test reads the screen after each key.
+    pub fn settle(&mut self) {
+        self.take_search(true);
+    }
+
+    /// Lets the worker wake the event loop when matches are ready.
+    pub fn set_waker(&mut self, waker: Waker) {
+        self.search.finder.set_waker(waker);
+    }
+
+    /// Shows `matches` as the search's, the view on the first at or after `origin` (else the
+    /// first), or back at `origin` when there is none.
+    fn show_matches(&mut self, matches: Vec<Range<usize>>, (origin, origin_byte): (Pos, usize)) {
+        self.search.matches = matches;
+        self.search.current = None;
         let m = &self.search.matches;
         let first = m.partition_point(|r| r.start < origin_byte);
         let pick = if first < m.len() {
@@ -169,22 +235,21 @@ impl App {
         } else {
             Some(0)
         };
-        match pick {
-            Some(i) => {
-                self.top = origin;
-                self.search.current = Some(i);
-                let at = self.search.matches[i].start;
-                self.reveal(at);
-            }
-            None => self.top = origin,
+        self.top = origin;
+        if let Some(i) = pick {
+            self.search.current = Some(i);
+            let at = self.search.matches[i].start;
+            self.reveal(at);
         }
     }
 
     /// The document's search index, built on first use.
-    fn index(&mut self) -> &Index {
-        self.search
+    fn index(&mut self) -> Arc<Index> {
+        let index = self
+            .search
             .index
-            .get_or_insert_with(|| Index::new(self.doc.text.clone()))
+            .get_or_insert_with(|| Arc::new(Index::new(self.doc.text.clone())));
+        Arc::clone(index)
     }
 
     /// Runs `query` from the command line (`--search`): the view starts at its first match.
@@ -196,6 +261,7 @@ impl App {
             p.text = query.to_string();
         }
         self.run_incremental();
+        self.settle();
         self.search.unfinished = self.loading() && self.search.current.is_none();
         self.accept();
     }
@@ -229,6 +295,9 @@ impl App {
 
     /// `n`/`N`: the next or previous match, wrapping around with a notice.
     pub(super) fn step_match(&mut self, forward: bool) {
+        // `n` right after Enter (typed ahead, or in one burst) steps through the matches of the
+        // query just typed: they are waited for.
+        self.settle();
         let n = self.search.matches.len();
         if n == 0 {
             if !self.search.query.is_empty() {
