@@ -2,7 +2,7 @@
 //! reader keeps answering keys. A newer query cancels the one running (its result would be
 //! stale the moment it came), so typing or pasting into the prompt never queues searches.
 
-use crate::search::{Index, Query};
+use crate::search::{Index, Mode, Query};
 use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
@@ -11,10 +11,12 @@ use std::sync::{Arc, Mutex, PoisonError};
 /// Wakes the event loop when a result is ready (it would otherwise sleep until the next key).
 pub type Waker = Arc<dyn Fn() + Send + Sync>;
 
-/// One search for the worker.
+/// One search for the worker: the query as typed, folded there (folding a long query for
+/// each key typed would cost the reader's thread as much as the search).
 struct Job {
     id: u64,
-    query: Query,
+    text: String,
+    mode: Mode,
     index: Arc<Index>,
 }
 
@@ -54,11 +56,16 @@ impl Finder {
         *self.waker.lock().unwrap_or_else(PoisonError::into_inner) = Some(waker);
     }
 
-    /// Starts searching `index` for `query`, cancelling the search before it.
-    pub fn submit(&mut self, index: Arc<Index>, query: Query) {
+    /// Starts searching `index` for `text` in `mode`, cancelling the search before it.
+    pub fn submit(&mut self, index: Arc<Index>, text: String, mode: Mode) {
         let id = self.newest.fetch_add(1, Ordering::SeqCst) + 1;
         self.pending = true;
-        let mut job = Job { id, query, index };
+        let mut job = Job {
+            id,
+            text,
+            mode,
+            index,
+        };
         if let Some(tx) = &self.jobs {
             match tx.send(job) {
                 Ok(()) => return,
@@ -111,7 +118,12 @@ impl Finder {
                     job = newer;
                 }
                 let stale = || newest.load(Ordering::SeqCst) != job.id;
-                let Some(matches) = job.index.find_all_until(&job.query, stale) else {
+                let matches = match Query::new(&job.text, job.mode) {
+                    Some(q) => job.index.find_all_until(&q, stale),
+                    // Nothing to look for (only spaces, only harakat): no match.
+                    None => (!stale()).then(Vec::new),
+                };
+                let Some(matches) = matches else {
                     continue;
                 };
                 // The reader is gone once nobody takes results.

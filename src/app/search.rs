@@ -168,18 +168,15 @@ impl App {
         let Some(p) = &self.search.prompt else { return };
         let (text, origin) = (p.text.clone(), (p.origin, p.origin_byte));
         self.search.query = text.clone();
-        match Query::new(&text, self.search.mode) {
-            Some(q) => {
-                let index = self.index();
-                self.search.finder.submit(index, q);
-                self.search.awaiting = Some(origin);
-            }
-            None => {
-                self.search.finder.cancel();
-                self.search.awaiting = None;
-                self.show_matches(Vec::new(), origin);
-            }
+        if text.trim().is_empty() {
+            self.search.finder.cancel();
+            self.search.awaiting = None;
+            self.show_matches(Vec::new(), origin);
+            return;
         }
+        let index = self.index();
+        self.search.finder.submit(index, text, self.search.mode);
+        self.search.awaiting = Some(origin);
     }
 
     /// Takes the worker's matches if they have come (`wait`: waits for them); true when the
