@@ -6,10 +6,25 @@
 
 pub mod props;
 
+use std::borrow::Cow;
+
 /// Invisible format characters that a terminal must not receive raw: bidi marks, embeddings,
-/// overrides and isolates, zero-width spaces and joiners, word joiner, byte order mark.
+/// overrides and isolates, zero-width spaces and joiners, word joiner, byte order mark, soft
+/// hyphen, Mongolian vowel separator, interlinear annotation marks, and the tag characters
+/// (U+E0000–U+E007F), which can carry a whole hidden text.
 pub fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}')
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{E0000}'..='\u{E007F}'
+    )
 }
 
 /// The visible symbol shown for a control character (C0, DEL, C1), or `None` for other characters.
@@ -35,4 +50,35 @@ pub fn format_symbol(c: char) -> char {
         '\u{202C}' | '\u{2069}' => '⇤',
         _ => '⁞',
     }
+}
+
+/// `s` as a line of text qari prints shows it: control characters as the symbols the reader
+/// draws (ESC as ␛), a tab as a space, invisible format characters left out or, with
+/// `show_controls`, shown as symbols.
+pub fn visible(s: &str, show_controls: bool) -> Cow<'_, str> {
+    let plain = |c: char| c != '\t' && control_symbol(c).is_none() && !is_invisible(c);
+    if s.chars().all(plain) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if plain(c) {
+            out.push(c);
+        } else if c == '\t' {
+            out.push(' ');
+        } else if let Some(sym) = control_symbol(c) {
+            out.push(sym);
+        } else if show_controls {
+            out.push(format_symbol(c));
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// `s`, text of the user's or the document's, made fit to quote inside one of qari's own
+/// messages: every control and invisible character shown as a symbol (so an override in a
+/// query cannot turn it around unseen), and the whole set in a first-strong isolate, so that
+/// its direction cannot reorder the words of the message around it.
+pub fn quoted(s: &str) -> String {
+    format!("\u{2068}{}\u{2069}", visible(s, true))
 }

@@ -6,13 +6,12 @@
 //! invisible format characters (or show them as `--show-controls` does); JSON escapes every C0
 //! and C1 control, DEL and every invisible format character as `\uXXXX`.
 
-use crate::chars::{control_symbol, format_symbol, is_invisible};
+use crate::chars::{control_symbol, is_invisible, visible};
 use crate::document::Document;
 use crate::document::structure::Outline;
 use crate::entities::Entity;
 use serde::Serialize;
 use serde_json::ser::{CharEscape, Formatter};
-use std::borrow::Cow;
 use std::io::{self, Write};
 use std::ops::Range;
 
@@ -162,29 +161,6 @@ impl From<&Range<usize>> for Span {
             end: r.end,
         }
     }
-}
-
-/// `s` as a list line shows it: control characters as the symbols the reader draws (ESC as
-/// ␛), a tab as a space (tabs separate a list's fields), invisible format characters left out
-/// or, with `show_controls`, shown as symbols.
-pub fn visible(s: &str, show_controls: bool) -> Cow<'_, str> {
-    let plain = |c: char| c != '\t' && control_symbol(c).is_none() && !is_invisible(c);
-    if s.chars().all(plain) {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if plain(c) {
-            out.push(c);
-        } else if c == '\t' {
-            out.push(' ');
-        } else if let Some(sym) = control_symbol(c) {
-            out.push(sym);
-        } else if show_controls {
-            out.push(format_symbol(c));
-        }
-    }
-    Cow::Owned(out)
 }
 
 /// `value` as one line of JSON on `out`, every control and invisible format character escaped.

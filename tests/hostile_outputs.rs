@@ -270,3 +270,82 @@ fn no_tput_is_started_without_a_terminal() {
         }
     }
 }
+
+/// Invisible characters a terminal draws in its own way or not at all, which can hide text:
+/// soft hyphen, Mongolian vowel separator, tag characters, interlinear annotation marks.
+const INVISIBLE: &[char] = &[
+    '\u{00AD}',
+    '\u{180E}',
+    '\u{E0001}',
+    '\u{E0041}',
+    '\u{E007F}',
+    '\u{FFF9}',
+    '\u{FFFA}',
+    '\u{FFFB}',
+];
+
+/// A file with each of [`INVISIBLE`] inside a Latin word and inside an Arabic word.
+fn invisible_text() -> TempPath {
+    let mut text = String::new();
+    for c in INVISIBLE {
+        text.push_str(&format!("word wo{c}rd كل{c}مة\n"));
+    }
+    scratch(".txt", text.as_bytes())
+}
+
+#[test]
+fn invisible_characters_never_reach_the_terminal_and_show_as_symbols_when_asked() {
+    let path = invisible_text();
+    let path = path.to_str().unwrap();
+    let hidden = |out: &str| out.chars().filter(|c| INVISIBLE.contains(c)).count();
+    let symbols = |out: &str| out.matches('⁞').count();
+    let out = piped(&["--plain", path]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(hidden(&text), 0, "plain (pipe): {text:?}");
+    assert!(text.contains("word word"), "{text}");
+    let out = piped(&["--plain", "--show-controls", path]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(hidden(&text), 0, "--show-controls (pipe): {text:?}");
+    assert_eq!(
+        symbols(&text),
+        2 * INVISIBLE.len(),
+        "one symbol each: {text}"
+    );
+    for full_screen in [false, true] {
+        let args = if full_screen {
+            vec![path]
+        } else {
+            vec!["--plain", path]
+        };
+        let mut pty = Pty::spawn(&args, 100, 30);
+        if full_screen {
+            pty.expect("the text", |rows| rows.iter().any(|r| r.contains("word")));
+            pty.send_key(pty::Key::Char('q'));
+        }
+        assert_eq!(pty.wait_exit(), Some(0), "{args:?}");
+        let raw = String::from_utf8(pty.raw()).unwrap();
+        assert!(raw.contains("word"), "{args:?}: {raw:?}");
+        assert_eq!(hidden(&raw), 0, "{args:?} (terminal): {raw:?}");
+    }
+    // Narrower than the side pane needs; the status bar (the last row) names a title.
+    let pty = Pty::spawn(&["--show-controls", path], 60, 30);
+    pty.expect("a symbol for each invisible character", |rows| {
+        let body = &rows[..rows.len() - 1];
+        body.iter().map(|r| symbols(r)).sum::<usize>() == 2 * INVISIBLE.len()
+    });
+}
+
+#[test]
+fn a_notice_shows_the_query_as_typed_whatever_it_holds() {
+    // An override in the query: "evil" must not read "live", nor turn the notice around.
+    let query = "\u{202E}evil";
+    let mut pty = Pty::spawn(&["--search", query], 100, 30);
+    pty.expect("the not-found notice", |rows| {
+        rows.last().is_some_and(|r| r.contains("not found"))
+    });
+    let status = pty.frame_rows().last().unwrap().clone();
+    assert!(status.contains("not found: ←evil"), "{status}");
+    assert!(!status.contains("live"), "{status}");
+    pty.send_key(pty::Key::Char('q'));
+    pty.wait_exit();
+}

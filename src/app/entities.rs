@@ -139,7 +139,11 @@ impl App {
         let name = e.name.clone();
         self.mention = Some(i);
         self.reveal(at);
-        self.notice = Some(format!("{name}: mention {}/{n}", i + 1));
+        self.notice = Some(format!(
+            "{}: mention {}/{n}",
+            crate::chars::quoted(&name),
+            i + 1
+        ));
     }
 }
 

@@ -98,7 +98,7 @@ impl App {
             self.notice = Some(if self.loading() {
                 "searching the rest of the file…".to_string()
             } else {
-                format!("not found: {}", self.search.query)
+                self.not_found()
             });
         }
     }
@@ -285,9 +285,14 @@ impl App {
                     self.notice = None;
                     self.reveal(at);
                 }
-                None => self.notice = Some(format!("not found: {}", self.search.query)),
+                None => self.notice = Some(self.not_found()),
             }
         }
+    }
+
+    /// The notice for a query with no match.
+    fn not_found(&self) -> String {
+        format!("not found: {}", crate::chars::quoted(&self.search.query))
     }
 
     /// `n`/`N`: the next or previous match, wrapping around with a notice.
@@ -298,7 +303,7 @@ impl App {
         let n = self.search.matches.len();
         if n == 0 {
             if !self.search.query.is_empty() {
-                self.notice = Some(format!("not found: {}", self.search.query));
+                self.notice = Some(self.not_found());
             }
             return;
         }

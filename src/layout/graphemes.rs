@@ -143,6 +143,9 @@ fn push_cluster(g: &str, at: usize, show_controls: bool, out: &mut Vec<Item>) {
         out.push(simple_item(first, p, at, at + g.len()));
         return;
     }
+    if show_controls && !lone && g.chars().any(is_invisible) {
+        return push_split(g, at, out);
+    }
     let (glyph, width, brk) = if g == " " {
         (Glyph::Source, 1, Break::Space)
     } else if g == "\t" {
@@ -189,6 +192,26 @@ fn push_cluster(g: &str, at: usize, show_controls: bool, out: &mut Vec<Item>) {
         mirrors: glyph == Glyph::Source && props::mirrored(first).is_some(),
         first,
     });
+}
+
+/// Pushes cluster `g` (at absolute byte `at`) for `--show-controls` as several items: each
+/// invisible character in it (a joiner after a letter, tag characters after an emoji, a soft
+/// hyphen) its own symbol, the characters between them drawn as clusters of their own.
+fn push_split(g: &str, at: usize, out: &mut Vec<Item>) {
+    let mut from = 0;
+    for (i, c) in g.char_indices() {
+        if is_invisible(c) {
+            if from < i {
+                push_cluster(g.get(from..i).unwrap_or(""), at + from, true, out);
+            }
+            let end = i + c.len_utf8();
+            push_cluster(g.get(i..end).unwrap_or(""), at + i, true, out);
+            from = end;
+        }
+    }
+    if from < g.len() {
+        push_cluster(g.get(from..).unwrap_or(""), at + from, true, out);
+    }
 }
 
 /// Characters rule X9 removes: embeddings, overrides, their terminator and boundary neutrals

@@ -22,7 +22,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let mut right = Vec::new();
     if let Some(n) = &app.notice {
         right.push(Span::styled(
-            format!(" {} ", visual(n, &opts)),
+            // The notice quotes user text in isolates of its own: hidden even under
+            // --show-controls, which is about the document.
+            format!(
+                " {} ",
+                visual(
+                    n,
+                    &LayoutOptions {
+                        show_controls: false,
+                        ..opts
+                    }
+                )
+            ),
             theme::status().patch(theme::notice()),
         ));
     } else if let Some(pos) = app.search.position() {
