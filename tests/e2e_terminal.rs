@@ -116,3 +116,29 @@ fn escape_sequences_in_a_document_never_reach_the_terminal() {
         );
     }
 }
+
+/// Opens the article full screen with `env`, shows the help (its keys are coloured), quits, and
+/// returns everything qari wrote.
+fn colours_sent(env: &[(&str, &str)]) -> Vec<u8> {
+    let mut p = Pty::spawn_with_env(&["--shape", "never"], env, 100, 30);
+    p.expect_phrase(TITLE_START);
+    p.send("?");
+    p.expect("the help", help_shown);
+    p.send("q");
+    assert_eq!(p.wait_exit(), Some(0));
+    p.raw()
+}
+
+#[test]
+fn no_color_keeps_the_attributes_and_drops_every_colour() {
+    // The palette colours go out as `38;5;N` (text) and `48;5;N` (background).
+    let coloured = colours_sent(&[]);
+    assert!(
+        contains_bytes(&coloured, b"38;5;"),
+        "colours without NO_COLOR"
+    );
+    let plain = colours_sent(&[("NO_COLOR", "1")]);
+    assert!(!contains_bytes(&plain, b"38;5;") && !contains_bytes(&plain, b"48;5;"));
+    // Bold (the help's keys) is still there.
+    assert!(contains_bytes(&plain, b"\x1b[1m"), "bold under NO_COLOR");
+}
