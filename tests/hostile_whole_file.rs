@@ -87,6 +87,8 @@ fn a_search_made_before_the_file_is_whole_is_finished_when_it_is() {
     );
     tx.send(whole(&path)).unwrap();
     assert!(app.poll_loading());
+    // The search runs again on the worker.
+    app.settle();
     assert_eq!(app.search.position().as_deref(), Some("1/1"));
     assert!(
         app.notice.is_none(),
@@ -112,6 +114,8 @@ fn matches_found_in_the_first_lines_are_completed_by_the_rest() {
     let first = top_line(&mut app);
     tx.send(whole(&path)).unwrap();
     assert!(app.poll_loading());
+    // The search runs again on the worker.
+    app.settle();
     assert_eq!(app.search.position().as_deref(), Some("1/2"));
     assert_eq!(
         top_line(&mut app),

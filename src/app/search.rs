@@ -3,7 +3,7 @@
 
 use super::finder::{Finder, Waker};
 use super::{App, Pos};
-use crate::search::{Index, Mode, Query};
+use crate::search::{Index, Mode};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -192,7 +192,7 @@ impl App {
         self.show_matches(matches, origin);
         if self.search.prompt.is_none() && self.search.matches.is_empty() {
             // The prompt was closed before the matches came: say what Enter would have said.
-            self.notice = Some(format!("not found: {}", self.search.query));
+            self.notice = Some(self.not_found());
         }
         true
     }
@@ -263,31 +263,31 @@ impl App {
         self.accept();
     }
 
-    /// The whole file has arrived: the index of its first lines is dropped, the matches are
-    /// found again in all of it, and an unfinished search moves the view to its first match.
+    /// The whole file has arrived: the index of its first lines is dropped and the query is
+    /// searched again in all of it, on the worker. An unfinished search is shown from the top
+    /// (the view moves to its first match, or "not found"); one that found its match in the
+    /// first lines stays on that match.
     pub(super) fn search_whole_file(&mut self) {
         self.search.index = None;
-        let current = self
-            .search
-            .current
-            .and_then(|i| self.search.matches.get(i).cloned());
-        self.search.matches = match Query::new(&self.search.query, self.search.mode) {
-            Some(q) => self.index().find_all(&q),
-            None => Vec::new(),
-        };
-        self.search.current =
-            current.and_then(|m| self.search.matches.iter().position(|r| *r == m));
-        if std::mem::take(&mut self.search.unfinished) {
-            match self.search.matches.first() {
-                Some(m) => {
-                    let at = m.start;
-                    self.search.current = Some(0);
-                    self.notice = None;
-                    self.reveal(at);
-                }
-                None => self.notice = Some(self.not_found()),
-            }
+        let unfinished = std::mem::take(&mut self.search.unfinished);
+        if self.search.query.trim().is_empty() {
+            return;
         }
+        let origin = if unfinished {
+            self.notice = None;
+            (Pos::default(), 0)
+        } else {
+            let at = match self.search.current {
+                Some(i) => self.search.matches[i].start,
+                None => self.top_byte(),
+            };
+            (self.top, at)
+        };
+        let index = self.index();
+        self.search
+            .finder
+            .submit(index, self.search.query.clone(), self.search.mode);
+        self.search.awaiting = Some(origin);
     }
 
     /// The notice for a query with no match.
