@@ -28,6 +28,12 @@ pub struct LayoutOptions {
     pub show_controls: bool,
     /// Direction of a paragraph with no strong character: the document's direction.
     pub default_rtl: bool,
+    /// Mirror brackets in right-to-left runs even when not reordering: for a terminal that
+    /// reorders but does not mirror (Konsole).
+    pub mirror: bool,
+    /// Rows are marked with their direction when drawn (`VisualRow::marked`), for a terminal
+    /// that reorders each line as a left-to-right paragraph.
+    pub marks: bool,
 }
 
 impl Default for LayoutOptions {
@@ -37,8 +43,18 @@ impl Default for LayoutOptions {
             reorder: true,
             show_controls: false,
             default_rtl: true,
+            mirror: false,
+            marks: false,
         }
     }
+}
+
+/// The invisible mark that gives a row its direction in a terminal that reorders each line as a
+/// left-to-right paragraph: U+200F RIGHT-TO-LEFT MARK or U+200E LEFT-TO-RIGHT MARK. At both ends
+/// of the row it makes the row's first and last neutrals (a full stop, quote marks) take the
+/// row's direction, and keeps a number from joining the text beside it.
+pub fn direction_mark(rtl: bool) -> char {
+    if rtl { '\u{200F}' } else { '\u{200E}' }
 }
 
 /// One screen row of a paragraph, cells in visual order (left to right on screen).
@@ -50,6 +66,8 @@ pub struct VisualRow {
     pub width: u16,
     /// The paragraph is right to left: the row is right-aligned.
     pub rtl: bool,
+    /// Drawn with marks of its direction (`direction_mark`): the terminal reorders it.
+    pub marked: bool,
     /// Source bytes of the row in logical order (hanging spaces included).
     pub start: u32,
     /// One past the row's last source byte.
@@ -78,6 +96,8 @@ pub struct RowRef<'a> {
     pub width: u16,
     /// The paragraph is right to left: the row is right-aligned.
     pub rtl: bool,
+    /// Drawn with marks of its direction (`direction_mark`): the terminal reorders it.
+    pub marked: bool,
     /// Source bytes of the row in logical order (hanging spaces included).
     pub start: u32,
     /// One past the row's last source byte.
@@ -90,6 +110,7 @@ impl From<RowRef<'_>> for VisualRow {
             cells: r.cells.to_vec(),
             width: r.width,
             rtl: r.rtl,
+            marked: r.marked,
             start: r.start,
             end: r.end,
         }
@@ -140,6 +161,7 @@ pub fn layout_rows(
             cells: &[],
             width: 0,
             rtl: opts.default_rtl,
+            marked: opts.marks,
             start: base as u32,
             end: base as u32,
         });
@@ -173,12 +195,14 @@ pub fn layout_rows(
         cells.extend(shown.iter().map(|it| it.cell));
         row_levels.extend(cells.iter().map(|c| levels.at(c.start as usize - base)));
         let width = cells.iter().map(|c| u16::from(c.width)).sum();
-        if opts.reorder {
+        if opts.reorder || opts.mirror {
             for ((cell, it), &l) in cells.iter_mut().zip(shown).zip(row_levels.iter()) {
                 if it.mirrors {
                     bidi::mirror(cell, l, it.first);
                 }
             }
+        }
+        if opts.reorder {
             bidi::reorder_row(cells, shown, row_levels, levels.para);
         }
         if hidden {
@@ -197,6 +221,7 @@ pub fn layout_rows(
             cells,
             width,
             rtl,
+            marked: opts.marks,
             start: start as u32,
             end: end as u32,
         });

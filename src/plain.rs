@@ -1,7 +1,7 @@
 //! Plain output: the laid-out rows as text, one line per screen row, no escape codes.
 
 use crate::document::Document;
-use crate::layout::{LayoutOptions, RowRef, Scratch, layout_rows};
+use crate::layout::{LayoutOptions, RowRef, Scratch, direction_mark, layout_rows};
 use rayon::prelude::*;
 use std::io::{self, Write};
 use std::ops::Range;
@@ -10,21 +10,23 @@ use std::ops::Range;
 /// order; this size keeps every thread busy while only a few batches of output wait in memory.
 const BATCH_BYTES: usize = 256 * 1024;
 
-/// Writes every paragraph of `doc` laid out at `width`: visual order, right-to-left rows
-/// right-aligned with spaces, one empty line per empty source line.
+/// Writes every paragraph of `doc` laid out at `width`: right-to-left rows right-aligned with
+/// spaces when `pad`, one empty line per empty source line.
 pub fn write(
     doc: &Document,
     width: u16,
+    pad: bool,
     opts: &LayoutOptions,
     out: &mut impl Write,
 ) -> io::Result<()> {
     let batches = batches(doc);
+    let pad_to = if pad { width } else { 0 };
     if batches.len() <= 1 {
         let mut text = Vec::new();
         render(
             doc,
             0..doc.len(),
-            width,
+            (width, pad_to),
             opts,
             &mut Scratch::default(),
             &mut text,
@@ -41,7 +43,7 @@ pub fn write(
             .zip(chunk)
             .for_each(|((text, scratch), paras)| {
                 text.clear();
-                render(doc, paras.clone(), width, opts, scratch, text);
+                render(doc, paras.clone(), (width, pad_to), opts, scratch, text);
             });
         for (text, _) in work.iter().take(chunk.len()) {
             out.write_all(text)?;
@@ -69,25 +71,26 @@ fn batches(doc: &Document) -> Vec<Range<usize>> {
     out
 }
 
-/// Appends the rows of paragraphs `paras` of `doc` to `text`, one line each.
+/// Appends the rows of paragraphs `paras` of `doc`, laid out at `width` and right-to-left rows
+/// padded to `pad_to`, to `text`, one line each.
 fn render(
     doc: &Document,
     paras: Range<usize>,
-    width: u16,
+    (width, pad_to): (u16, u16),
     opts: &LayoutOptions,
     scratch: &mut Scratch,
     text: &mut Vec<u8>,
 ) {
     for line in doc.lines_from(paras.start).take(paras.len()) {
         layout_rows(&doc.text, line, width, opts, scratch, |row| {
-            push_row(text, &row, &doc.text, width);
+            push_row(text, &row, &doc.text, pad_to);
             text.push(b'\n');
         });
     }
 }
 
-/// Appends one row as UTF-8: padded on the left to `width` when right to left; trailing
-/// spaces dropped.
+/// Appends one row as UTF-8: padded on the left to `width` when right to left (`width` 0: not
+/// padded); trailing spaces dropped; a marked row between two marks of its direction.
 pub fn push_row(line: &mut Vec<u8>, row: &RowRef<'_>, doc: &str, width: u16) {
     if row.cells.is_empty() {
         return;
@@ -106,5 +109,11 @@ pub fn push_row(line: &mut Vec<u8>, row: &RowRef<'_>, doc: &str, width: u16) {
     }
     while line.len() > at && line.last() == Some(&b' ') {
         line.pop();
+    }
+    if row.marked {
+        let mut mark = [0; 4];
+        let mark = direction_mark(row.rtl).encode_utf8(&mut mark).as_bytes();
+        line.extend_from_slice(mark);
+        line.splice(at..at, mark.iter().copied());
     }
 }

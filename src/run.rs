@@ -2,7 +2,7 @@
 //! rows, or run the full-screen reader.
 
 use crate::app::{App, Whole};
-use crate::cli::{Args, Bidi, ListKind, Shape};
+use crate::cli::{Args, Bidi, ListKind};
 use crate::document::Document;
 use crate::document::structure;
 use crate::entities::Recogniser;
@@ -10,7 +10,7 @@ use crate::layout::LayoutOptions;
 use crate::listing::{self, Style};
 use crate::search::{Index, Mode, Query};
 use crate::source::{self, Input, LoadError, LoadOptions};
-use crate::terminal::Terminal;
+use crate::terminal::{Sink, Terminal};
 use std::fmt;
 use std::io::{self, IsTerminal, Write};
 
@@ -82,6 +82,18 @@ fn stdin_is_piped() -> bool {
         .is_ok_and(|m| m.file_type().is_fifo() || m.file_type().is_file())
 }
 
+/// Where stdout goes, for plain output.
+fn sink(tty: bool) -> Sink {
+    use std::os::unix::fs::FileTypeExt;
+    if tty {
+        Sink::Terminal
+    } else if std::fs::metadata("/dev/stdout").is_ok_and(|m| m.file_type().is_fifo()) {
+        Sink::Pipe
+    } else {
+        Sink::File
+    }
+}
+
 /// Runs qari.
 pub fn run(args: Args) -> Result<(), RunError> {
     // The layout's character table takes a few milliseconds to fill: another core fills it
@@ -143,18 +155,18 @@ pub fn run(args: Args) -> Result<(), RunError> {
     let notice = (!src.notices.is_empty()).then(|| src.notices.join("; "));
     let doc = Document::new(src.text, src.name);
     let term = Terminal::detect();
-    let bidi = term.bidi(args.bidi);
-    // Piped plain output stays in logical letters unless asked: it is text for other programs.
-    let shape = if !stdout_tty && args.shape == Shape::Auto {
-        false
+    let strategy = if plain {
+        term.plain(args.bidi, args.shape, sink(stdout_tty))
     } else {
-        term.shape(args.shape, bidi)
+        term.screen(args.bidi, args.shape)
     };
     let opts = LayoutOptions {
-        shape,
-        reorder: bidi == Bidi::App,
+        shape: strategy.shape,
+        reorder: strategy.bidi == Bidi::App,
         show_controls: args.show_controls,
         default_rtl: doc.rtl,
+        mirror: strategy.mirror,
+        marks: strategy.marks,
     };
     if let Some(what) = args.list {
         let mode = if args.exact { Mode::Exact } else { Mode::Loose };
@@ -176,7 +188,8 @@ pub fn run(args: Args) -> Result<(), RunError> {
             .unwrap_or(80);
         let mut out = io::BufWriter::new(io::stdout().lock());
         return printed(
-            crate::plain::write(&doc, width, &opts, &mut out).and_then(|()| out.flush()),
+            crate::plain::write(&doc, width, strategy.pad, &opts, &mut out)
+                .and_then(|()| out.flush()),
         );
     }
     let mut app = match rest {
@@ -209,7 +222,7 @@ pub fn run(args: Args) -> Result<(), RunError> {
     crate::term::run(
         &mut app,
         crate::term::Session {
-            modes: term.modes(bidi, std::env::var_os("TMUX").is_some()),
+            modes: term.modes(strategy.bidi, std::env::var_os("TMUX").is_some()),
             mouse: args.mouse,
         },
     )?;

@@ -71,24 +71,51 @@ impl Terminal {
         }
     }
 
-    /// What `--bidi auto` means here: qari reorders everywhere except in Konsole, whose own
-    /// reordering cannot be switched off (reordering twice would undo ours).
-    pub fn bidi(self, asked: Bidi) -> Bidi {
-        match (asked, self) {
-            (Bidi::Auto, Terminal::Konsole) => Bidi::Terminal,
-            (Bidi::Auto, _) => Bidi::App,
-            (b, _) => b,
+    /// Whether the terminal reorders right-to-left text by itself in what it was checked on
+    /// (the terminals whose reordering qari switches off in full screen, and Konsole's, which
+    /// cannot be).
+    fn reorders(self) -> bool {
+        matches!(self, Terminal::Vte | Terminal::Konsole | Terminal::Mlterm)
+    }
+
+    /// How the full-screen reader sends its rows here, for `--bidi` and `--shape` as asked.
+    /// Qari reorders everywhere except in Konsole, whose own reordering cannot be switched off
+    /// (reordering twice would undo ours).
+    pub fn screen(self, bidi: Bidi, shape: Shape) -> Strategy {
+        match (bidi, self) {
+            (Bidi::Terminal, _) | (Bidi::Auto, Terminal::Konsole) => self.logical(shape),
+            _ => Strategy::visual(shape, true),
         }
     }
 
-    /// What `--shape auto` means here: presentation forms whenever qari sends visual order (no
-    /// terminal joins letters correctly once they are reversed), logical letters when the
-    /// terminal reorders and joins them itself.
-    pub fn shape(self, asked: Shape, bidi: Bidi) -> bool {
-        match asked {
-            Shape::Always => true,
-            Shape::Never => false,
-            Shape::Auto => bidi == Bidi::App,
+    /// How plain output is sent here. `to` says where it goes: a person reads a terminal or a
+    /// pipe (`qari --plain | cat`, a pager) in this terminal, so a terminal that reorders by
+    /// itself gets logical order it can lay out; a file gets visual order, as any other terminal.
+    pub fn plain(self, bidi: Bidi, shape: Shape, to: Sink) -> Strategy {
+        match bidi {
+            Bidi::Terminal => self.logical(shape),
+            Bidi::Auto if to != Sink::File && self.reorders() => self.logical(shape),
+            _ => Strategy::visual(shape, to == Sink::Terminal),
+        }
+    }
+
+    /// Logical order for a terminal that reorders it: rows between direction marks where the
+    /// terminal is known to reorder (VTE and Konsole lay out each line as a left-to-right
+    /// paragraph, so a right-to-left row needs its direction given). Konsole draws lam-alef as
+    /// one cell and does not mirror brackets: it gets presentation forms, lam-alef as the one
+    /// cell qari counts, and brackets mirrored by qari. mlterm right-aligns right-to-left lines
+    /// itself, so padding would land on the wrong side.
+    fn logical(self, shape: Shape) -> Strategy {
+        let konsole = self == Terminal::Konsole;
+        Strategy {
+            bidi: Bidi::Terminal,
+            shape: match shape {
+                Shape::Auto => konsole,
+                s => s == Shape::Always,
+            },
+            mirror: konsole,
+            marks: self.reorders(),
+            pad: self != Terminal::Mlterm,
         }
     }
 
@@ -99,6 +126,51 @@ impl Terminal {
             terminal: self,
             app: bidi == Bidi::App,
             tmux,
+        }
+    }
+}
+
+/// Where plain output goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sink {
+    /// A terminal.
+    Terminal,
+    /// A pipe, most often to a program that shows it in the same terminal.
+    Pipe,
+    /// A file or anything else.
+    File,
+}
+
+/// How qari sends rows to a terminal: the meaning of `--bidi auto` and `--shape auto` there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Strategy {
+    /// Who reorders: `App` (qari sends visual order) or `Terminal` (logical order), not `Auto`.
+    pub bidi: Bidi,
+    /// Arabic letters as presentation forms, lam-alef as one ligature cell.
+    pub shape: bool,
+    /// Brackets mirrored by qari in right-to-left runs even when the terminal reorders.
+    pub mirror: bool,
+    /// Each row between two marks of its direction (U+200F or U+200E), so a terminal that
+    /// reorders each line gives the row that direction.
+    pub marks: bool,
+    /// Right-to-left plain rows padded with spaces to the width.
+    pub pad: bool,
+}
+
+impl Strategy {
+    /// Visual order: qari reorders and the terminal must not. Letters are joined when a
+    /// terminal shows them (no terminal joins letters correctly once reversed), and left as
+    /// they are for other programs unless asked.
+    fn visual(shape: Shape, shown: bool) -> Strategy {
+        Strategy {
+            bidi: Bidi::App,
+            shape: match shape {
+                Shape::Auto => shown,
+                s => s == Shape::Always,
+            },
+            mirror: true,
+            marks: false,
+            pad: true,
         }
     }
 }
@@ -216,22 +288,65 @@ mod tests {
 
     #[test]
     fn konsole_gets_logical_order_and_everyone_else_visual_order_with_joined_letters() {
-        assert_eq!(Terminal::Konsole.bidi(Bidi::Auto), Bidi::Terminal);
-        assert!(!Terminal::Konsole.shape(Shape::Auto, Bidi::Terminal));
+        let konsole = Terminal::Konsole.screen(Bidi::Auto, Shape::Auto);
+        assert_eq!(
+            konsole,
+            Strategy {
+                bidi: Bidi::Terminal,
+                shape: true,
+                mirror: true,
+                marks: true,
+                pad: true
+            }
+        );
         for t in [
             Terminal::Vte,
             Terminal::Kitty,
             Terminal::Xterm,
             Terminal::WezTerm,
+            Terminal::Mlterm,
         ] {
-            assert_eq!(t.bidi(Bidi::Auto), Bidi::App);
-            assert!(t.shape(Shape::Auto, Bidi::App));
+            let s = t.screen(Bidi::Auto, Shape::Auto);
+            assert_eq!(
+                (s.bidi, s.shape, s.marks),
+                (Bidi::App, true, false),
+                "{t:?}"
+            );
         }
         assert_eq!(
-            Terminal::Konsole.bidi(Bidi::App),
+            Terminal::Konsole.screen(Bidi::App, Shape::Auto).bidi,
             Bidi::App,
             "an explicit choice wins"
         );
+        assert!(!Terminal::Konsole.screen(Bidi::Auto, Shape::Never).shape);
+    }
+
+    #[test]
+    fn plain_output_read_in_a_reordering_terminal_is_logical_and_marked() {
+        for to in [Sink::Terminal, Sink::Pipe] {
+            let vte = Terminal::Vte.plain(Bidi::Auto, Shape::Auto, to);
+            assert_eq!((vte.bidi, vte.marks, vte.pad), (Bidi::Terminal, true, true));
+            assert!(!vte.shape && !vte.mirror, "VTE joins and mirrors by itself");
+            let konsole = Terminal::Konsole.plain(Bidi::Auto, Shape::Auto, to);
+            assert!(konsole.shape && konsole.mirror && konsole.marks);
+            let mlterm = Terminal::Mlterm.plain(Bidi::Auto, Shape::Auto, to);
+            assert_eq!((mlterm.bidi, mlterm.pad), (Bidi::Terminal, false));
+        }
+        // A file gets visual order in plain letters, whatever terminal qari was started in.
+        let file = Terminal::Vte.plain(Bidi::Auto, Shape::Auto, Sink::File);
+        assert_eq!(
+            (file.bidi, file.shape, file.marks),
+            (Bidi::App, false, false)
+        );
+        // xterm: visual order, joined only on the terminal itself.
+        assert!(
+            Terminal::Xterm
+                .plain(Bidi::Auto, Shape::Auto, Sink::Terminal)
+                .shape
+        );
+        let piped = Terminal::Xterm.plain(Bidi::Auto, Shape::Auto, Sink::Pipe);
+        assert_eq!((piped.bidi, piped.shape), (Bidi::App, false));
+        assert!(Terminal::Vte.plain(Bidi::App, Shape::Auto, Sink::Pipe).bidi == Bidi::App);
     }
 
     #[test]

@@ -11,6 +11,8 @@ const NEVER: LayoutOptions = LayoutOptions {
     reorder: true,
     show_controls: false,
     default_rtl: true,
+    mirror: false,
+    marks: false,
 };
 const ALWAYS: LayoutOptions = LayoutOptions {
     shape: true,

@@ -156,3 +156,116 @@ fn in_vte_the_rows_drawn_after_suspend_and_fg_are_explicit() {
     model.feed(&p.raw()).unwrap_or_else(|e| panic!("{e}"));
     assert!(!model.explicit, "VTE left in explicit mode");
 }
+
+/// Konsole's environment.
+const KONSOLE: &[(&str, &str)] = &[("KONSOLE_VERSION", "221203")];
+/// mlterm's environment.
+const MLTERM: &[(&str, &str)] = &[("MLTERM", "3.9.0")];
+/// U+200F RIGHT-TO-LEFT MARK.
+const RLM: char = '\u{200F}';
+
+/// qari's plain output of the embedded article at 60 columns, run over a clean environment
+/// with `env`, its stdout a pipe (as in `qari --plain | cat`).
+fn piped(env: &[(&str, &str)], args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_qari"))
+        .env_clear()
+        .env("TERM", "xterm-256color")
+        .envs(env.iter().copied())
+        .args(["--plain", "--width", "60"])
+        .args(args)
+        .output()
+        .expect("run qari");
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+/// The lines that hold text.
+fn text_lines(out: &str) -> Vec<&str> {
+    out.lines().filter(|l| !l.trim().is_empty()).collect()
+}
+
+#[test]
+fn plain_output_piped_in_vte_is_logical_order_with_each_row_marked() {
+    let vte = piped(VTE, &[]);
+    // What the terminal gets to reorder: the rows qari wraps, in logical order.
+    let logical = piped(&[], &["--bidi", "terminal"]);
+    assert_eq!(vte.replace(RLM, ""), logical);
+    for line in text_lines(&vte) {
+        let row = line.trim_start_matches(' ');
+        assert!(
+            row.starts_with(RLM) && row.ends_with(RLM),
+            "a row VTE would lay out left to right: {line:?}"
+        );
+    }
+    assert!(
+        text_lines(&vte)[0]
+            .trim_start()
+            .trim_start_matches(RLM)
+            .starts_with(TITLE_START)
+    );
+}
+
+#[test]
+fn plain_output_in_konsole_has_its_ligatures_and_brackets_drawn_as_konsole_draws() {
+    use unicode_normalization::UnicodeNormalization;
+    let konsole = piped(KONSOLE, &[]);
+    // Lam-alef as the one ligature cell Konsole draws, never the two letters qari would count
+    // as two cells.
+    assert!(!konsole.contains("\u{644}\u{627}") && konsole.contains('\u{FEFB}'));
+    // Konsole reorders but does not mirror: the brackets of (الناتو) go out mirrored.
+    let folded: String = konsole.nfkc().collect();
+    assert!(folded.contains(")الناتو("), "{folded}");
+    assert!(text_lines(&konsole).iter().all(|l| l.ends_with(RLM)));
+}
+
+#[test]
+fn plain_output_in_mlterm_is_not_padded_since_mlterm_aligns_right_to_left_rows() {
+    let mlterm = piped(MLTERM, &[]);
+    let logical = piped(&[], &["--bidi", "terminal"]);
+    let unpadded: Vec<&str> = logical.lines().map(|l| l.trim_start_matches(' ')).collect();
+    let rows: Vec<String> = mlterm.lines().map(|l| l.replace(RLM, "")).collect();
+    assert_eq!(rows, unpadded);
+}
+
+#[test]
+fn plain_output_to_a_file_is_visual_order_whatever_the_terminal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("out.txt");
+    let file = std::fs::File::create(&path).expect("create the file");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_qari"))
+        .env_clear()
+        .envs(VTE.iter().copied())
+        .args(["--plain", "--width", "60"])
+        .stdout(file)
+        .status()
+        .expect("run qari");
+    assert!(status.success());
+    let written = std::fs::read_to_string(&path).expect("read the file");
+    assert_eq!(written, piped(&[], &[]));
+    assert!(!written.contains(RLM));
+}
+
+#[test]
+fn in_konsole_the_reader_sends_logical_rows_with_their_direction_marks() {
+    use unicode_normalization::UnicodeNormalization;
+    let mut p = Pty::spawn_with_env(&[], KONSOLE, 100, 30);
+    // Logical order on screen (a plain terminal shows what Konsole is given).
+    p.expect("the title in logical order", |rows| {
+        rows.iter()
+            .any(|r| r.nfkc().collect::<String>().contains(TITLE_START))
+    });
+    p.send("q");
+    assert_eq!(p.wait_exit(), Some(0));
+    let raw = String::from_utf8_lossy(&p.raw()).into_owned();
+    assert!(
+        !raw.contains("\x1b[8l"),
+        "Konsole's reordering is used, not switched off"
+    );
+    assert!(raw.contains(RLM), "no row marked with its direction");
+    let folded: String = raw.nfkc().collect();
+    assert!(
+        folded.contains(")الناتو("),
+        "brackets not mirrored for Konsole"
+    );
+    p.assert_restored();
+}

@@ -3,7 +3,7 @@
 
 use crate::app::{App, EntityState, scroll::QUOTE_INDENT};
 use crate::document::structure::LineKind;
-use crate::layout::VisualRow;
+use crate::layout::{VisualRow, direction_mark};
 use crate::ui::theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -60,6 +60,22 @@ fn cell_style(app: &App, base: Style, r: &Range<usize>) -> Style {
     s
 }
 
+/// A marked row's leading mark (the row's direction for a terminal that reorders each line by
+/// itself, such as a row's first word being a number) goes into the blank cell just before the
+/// row, when there is one in `area`: ratatui writes only the cells that change, so a mark in the
+/// row's first cell could follow cells never written, and Konsole then takes it as the whole
+/// line's direction. A blank with a mark differs from a blank, so it is written. Returns whether
+/// the mark found such a cell.
+fn mark_before(buf: &mut Buffer, area: Rect, x: u16, y: u16, rtl: bool) -> bool {
+    if x <= area.x || buf[(x - 1, y)].symbol() != " " {
+        return false;
+    }
+    let mut blank = String::from(" ");
+    blank.push(direction_mark(rtl));
+    buf[(x - 1, y)].set_symbol(&blank);
+    true
+}
+
 /// Paints one visual row at line `y` of `area`; `style` gives each cell's style from its source range.
 pub fn paint_row(
     buf: &mut Buffer,
@@ -75,14 +91,22 @@ pub fn paint_row(
         area.x
     };
     x = x.max(area.x);
-    for cell in &row.cells {
+    let last = row.cells.len().saturating_sub(1);
+    for (i, cell) in row.cells.iter().enumerate() {
         let w = u16::from(cell.width);
         if x + w > area.right() {
             break;
         }
-        let text = cell.text(doc);
+        let mut text = cell.text(doc);
+        let tab = w > 1 && text.trim().is_empty();
+        if row.marked && i == last {
+            text.to_mut().push(direction_mark(row.rtl));
+        }
+        if row.marked && i == 0 && !mark_before(buf, area, x, y, row.rtl) {
+            text.to_mut().insert(0, direction_mark(row.rtl));
+        }
         let s = style(cell.range());
-        if w > 1 && text.trim().is_empty() {
+        if tab {
             // An expanded tab: one blank per column.
             for dx in 0..w {
                 buf[(x + dx, y)].set_symbol(" ").set_style(s);

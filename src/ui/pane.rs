@@ -65,7 +65,9 @@ pub fn entry_row(text: &str, width: u16, opts: &LayoutOptions) -> VisualRow {
             width: 1,
             glyph: Glyph::Char('…'),
         };
-        if row.rtl {
+        // The end side of a right-to-left title is the left in visual order, and the end of
+        // the cells when the terminal reorders them.
+        if row.rtl && opts.reorder {
             row.cells.insert(0, ellipsis);
         } else {
             row.cells.push(ellipsis);
