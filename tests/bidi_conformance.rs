@@ -105,11 +105,9 @@ fn expected(case: &Case) -> String {
 /// The row qari lays out for `case`, and whether it is right to left.
 fn laid_out(case: &Case) -> (String, bool) {
     let opts = LayoutOptions {
-        shape: false,
-        reorder: true,
-        show_controls: false,
         // The level of a paragraph without a strong character: the given one, else P3's.
         default_rtl: case.direction == 1,
+        ..LayoutOptions::default()
     };
     let text = &case.text;
     let rows = layout_paragraph(text, 0..text.len(), u16::MAX, &opts);
