@@ -3,7 +3,7 @@
 //! it holds the prompt.
 
 use crate::app::{App, Prompt};
-use crate::layout::LayoutOptions;
+use crate::layout::{LayoutOptions, VisualRow, layout_paragraph};
 use crate::search::Mode;
 use crate::ui::pane::entry_row;
 use crate::ui::{article::paint_row, theme};
@@ -20,23 +20,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let buf = frame.buffer_mut();
     buf.set_style(area, theme::status());
     let mut right = Vec::new();
-    if let Some(n) = &app.notice {
-        right.push(Span::styled(
-            // The notice quotes user text in isolates of its own: hidden even under
-            // --show-controls, which is about the document.
-            format!(
-                " {} ",
-                visual(
-                    n,
-                    &LayoutOptions {
-                        show_controls: false,
-                        ..opts
-                    }
-                )
-            ),
-            theme::status().patch(theme::notice()),
-        ));
-    } else if let Some(pos) = app.search.position() {
+    if app.notice.is_none()
+        && let Some(pos) = app.search.position()
+    {
         right.push(Span::raw(format!(" {pos} ")));
     }
     if app.encoding != "UTF-8" {
@@ -48,7 +34,41 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         crate::keymap::hint(crate::app::Action::Help)
     )));
     let right = Line::from(right);
-    let rw = (right.width() as u16).min(area.width);
+    // The notice is laid out like the article (its Arabic in visual order) and painted cell by
+    // cell: as a string, a lam-alef pair would count one column where it takes two.
+    let notice = app.notice.as_ref().map(|n| {
+        // The notice quotes user text in isolates of its own: hidden even under
+        // --show-controls, which is about the document.
+        let plain = LayoutOptions {
+            show_controls: false,
+            ..opts
+        };
+        let row = layout_paragraph(n, 0..n.len(), u16::MAX, &plain)
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        (n, VisualRow { rtl: false, ..row })
+    });
+    let notice_w = notice.as_ref().map_or(0, |(_, row)| row.width + 2);
+    let tail_w = (right.width() as u16).min(area.width);
+    let rw = (notice_w + tail_w).min(area.width);
+    if let Some((text, row)) = &notice {
+        let at = Rect {
+            x: area.right() - rw + 1,
+            width: rw.saturating_sub(tail_w + 1),
+            ..area
+        };
+        let style = theme::status().patch(theme::notice());
+        buf.set_style(
+            Rect {
+                x: at.x - 1,
+                width: at.width + 1,
+                ..at
+            },
+            style,
+        );
+        paint_row(buf, at, area.y, row, text, |_| style);
+    }
     let title_area = Rect {
         width: area.width.saturating_sub(rw + 1),
         ..area
@@ -61,15 +81,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         ..title_area
     };
     // The title reads from the left edge even when it is right to left: it is a label, not text.
-    let left_aligned = crate::layout::VisualRow { rtl: false, ..row };
+    let left_aligned = VisualRow { rtl: false, ..row };
     paint_row(buf, inner, area.y, &left_aligned, &title, |_| {
         theme::status()
     });
     frame.render_widget(
         right,
         Rect {
-            x: area.right() - rw,
-            width: rw,
+            x: area.right() - tail_w,
+            width: tail_w,
             ..area
         },
     );
@@ -106,13 +126,4 @@ fn draw_prompt(frame: &mut Frame, area: Rect, app: &App, p: &Prompt, opts: &Layo
         x: x.min(area.right().saturating_sub(1)),
         y: area.y,
     });
-}
-
-/// A one-line message (a notice naming an Arabic query or entity) in visual order, through the
-/// same layout as the article, so its Arabic never reads reversed.
-pub fn visual(s: &str, opts: &LayoutOptions) -> String {
-    crate::layout::layout_paragraph(s, 0..s.len(), u16::MAX, opts)
-        .first()
-        .map(|r| r.text(s))
-        .unwrap_or_default()
 }
