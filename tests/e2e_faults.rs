@@ -179,6 +179,26 @@ fn sigtstp_from_outside_restores_the_terminal_and_fg_takes_it_back() {
 }
 
 #[test]
+fn sigcont_after_sigstop_redraws_the_whole_screen() {
+    let mut p = spawn_on(None);
+    let frames = p.frame_count();
+    for sig in ["-STOP", "-CONT"] {
+        let status = Command::new("kill")
+            .args([sig, &p.pid().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success(), "kill {sig}");
+    }
+    // Stopped where it could not see, qari cannot know what the terminal went through.
+    p.expect("a new frame after SIGCONT", |rows| {
+        p.frame_count() > frames && row_of(rows, TITLE_START).is_some()
+    });
+    p.send("q");
+    assert_eq!(p.wait_exit(), Some(0));
+    p.assert_restored();
+}
+
+#[test]
 fn ctrl_z_suspends_with_the_search_prompt_open() {
     let mut p = Pty::spawn_interactive_shell(80, 24);
     p.send(&format!("\"$QARI\" --shape never '{ARTICLE}'\n"));
