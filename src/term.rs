@@ -122,10 +122,16 @@ pub fn run(app: &mut App, session: Session) -> io::Result<()> {
         let _ = wake.send(Input::Wake);
     }));
     read_input(tx);
+    // The SIGCONT that ends qari's own suspension: the terminal is already taken back.
+    let mut continuing = false;
     loop {
         match event_loop::run(&mut terminal, app, &rx)? {
             Exit::Quit => return Ok(()),
-            Exit::Suspend => guard.suspend(&mut terminal)?,
+            Exit::Suspend => {
+                guard.suspend(&mut terminal)?;
+                continuing = true;
+            }
+            Exit::Redraw if std::mem::take(&mut continuing) => {}
             Exit::Redraw => guard.resume(&mut terminal)?,
         }
     }
