@@ -8,10 +8,15 @@ pub mod props;
 
 use std::borrow::Cow;
 
-/// Invisible format characters that a terminal must not receive raw: bidi marks, embeddings,
-/// overrides and isolates, zero-width spaces and joiners, word joiner, byte order mark, soft
-/// hyphen, Mongolian vowel separator, interlinear annotation marks, and the tag characters
-/// (U+E0000–U+E007F), which can carry a whole hidden text.
+/// Characters that draw nothing: bidi marks, embeddings, overrides and isolates, zero-width
+/// spaces and joiners, the word joiner and invisible operators, the byte order mark, the soft
+/// hyphen, the Mongolian vowel separator, interlinear annotation marks, and the tag characters
+/// (U+E0000–U+E007F), which can carry a whole hidden text. Text pasted from the web is full of
+/// them, inside words.
+///
+/// The one answer every layer gives: layout shows them as no cell (they never reach the
+/// terminal raw), search and the entity recogniser read words as if they were not there, so
+/// what a reader sees is what search finds, and lists and messages escape them.
 pub fn is_invisible(c: char) -> bool {
     matches!(
         c,

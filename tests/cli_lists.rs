@@ -412,3 +412,28 @@ fn lists_of_a_file() {
         assert!(text.contains(s["title"].as_str().unwrap()), "{s}");
     }
 }
+
+#[test]
+fn matches_of_a_word_with_a_hidden_character_inside() {
+    // Word joiner, zero-width space, non-joiner, joiner, byte order mark, soft hyphen: the
+    // reader shows each word as مرحبا, so that is what finds them.
+    let words: Vec<String> = [
+        '\u{2060}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{FEFF}', '\u{00AD}',
+    ]
+    .iter()
+    .map(|h| format!("مر{h}حبا"))
+    .collect();
+    let text = words
+        .iter()
+        .map(|w| format!("قال {w} ثم مضى\n"))
+        .collect::<String>();
+    let mut file = tempfile::NamedTempFile::new().unwrap();
+    std::io::Write::write_all(&mut file, text.as_bytes()).unwrap();
+    let path = file.path().to_str().unwrap();
+    let v = qari_json(&["--list", "matches", "--search", "مرحبا", "--json", path]);
+    let found: Vec<&str> = ranges(&v["matches"])
+        .into_iter()
+        .map(|r| slice(&text, r))
+        .collect();
+    assert_eq!(found, words);
+}

@@ -286,9 +286,10 @@ const INVISIBLE: &[char] = &[
 
 /// A file with each of [`INVISIBLE`] inside a Latin word and inside an Arabic word.
 fn invisible_text() -> TempPath {
+    // Numbered: lines that differ only in what draws nothing read as one repeated title.
     let mut text = String::new();
-    for c in INVISIBLE {
-        text.push_str(&format!("word wo{c}rd كل{c}مة\n"));
+    for (i, c) in INVISIBLE.iter().enumerate() {
+        text.push_str(&format!("{i} word wo{c}rd كل{c}مة\n"));
     }
     scratch(".txt", text.as_bytes())
 }

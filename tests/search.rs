@@ -60,6 +60,31 @@ fn invisible_marks_do_not_split_words() {
     assert_eq!(found("a \u{200F}b", "a b", Mode::Loose), ["a \u{200F}b"]);
 }
 
+/// The characters that draw nothing and turn up inside words of text from the web.
+const HIDDEN: [char; 6] = [
+    '\u{2060}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{FEFF}', '\u{00AD}',
+];
+
+#[test]
+fn a_word_with_a_hidden_character_inside_is_found_as_it_shows() {
+    for hidden in HIDDEN {
+        let word = format!("مر{hidden}حبا");
+        let text = format!("قال {word} ثم مضى");
+        for mode in [Mode::Loose, Mode::Exact] {
+            assert_eq!(
+                found(&text, "مرحبا", mode),
+                [word.as_str()],
+                "{hidden:?} {mode:?}"
+            );
+            assert_eq!(
+                found(&text, &word, mode),
+                [word.as_str()],
+                "{hidden:?} {mode:?}"
+            );
+        }
+    }
+}
+
 #[test]
 fn smart_case() {
     let text = "NATO nato Nato";
@@ -322,6 +347,61 @@ proptest! {
             prop_assert_eq!(fold_str(hit, fold), needle.clone());
             prop_assert_eq!(index.find_from(&q, r.start), Some(r.clone()));
             prop_assert_eq!(index.find_before(&q, r.start + 1), Some(r.clone()));
+        }
+    }
+}
+
+/// What a paragraph may hold: letters (Arabic, Latin in both cases), harakat, tatweel, digits,
+/// spaces, tabs, punctuation, and the characters that draw nothing.
+const PARAGRAPH: &[&str] = &[
+    "ا", "أ", "ب", "ل", "لا", "م", "ة", "ى", "ي", "ک", "a", "B", "é", "Z", "1", "٣", "\u{064E}",
+    "\u{0651}", "ـ", " ", " ", " ", "\t", "\u{00A0}", ".", "،", "(", ")", "\u{00AD}", "\u{061C}",
+    "\u{200B}", "\u{200C}", "\u{200D}", "\u{200E}", "\u{200F}", "\u{202B}", "\u{202C}", "\u{202E}",
+    "\u{2060}", "\u{2066}", "\u{2069}", "\u{FEFF}",
+];
+
+/// What a reader sees of a row, in reading order: the text of its cells laid out without
+/// reordering or shaping, less the dotted circles drawn under marks that have no letter.
+fn shown(row: &qari::layout::VisualRow, text: &str) -> String {
+    row.cells
+        .iter()
+        .map(|c| {
+            let drawn = c.text(text);
+            if c.glyph == qari::layout::Glyph::Base('◌') {
+                drawn.replacen('◌', "", 1)
+            } else {
+                drawn.into_owned()
+            }
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn a_row_is_found_by_what_it_shows(
+        pieces in prop::collection::vec(prop::sample::select(PARAGRAPH), 0..40),
+        width in 1u16..30,
+        exact in any::<bool>(),
+    ) {
+        let text = pieces.concat();
+        let opts = qari::layout::LayoutOptions { reorder: false, ..Default::default() };
+        let index = Index::new(text.clone());
+        let (mode, fold) = if exact { (Mode::Exact, Fold::EXACT) } else { (Mode::Loose, Fold::LOOSE) };
+        for row in qari::layout::layout_paragraph(&text, 0..text.len(), width, &opts) {
+            let query = shown(&row, &text);
+            let Some(q) = Query::new(&query, mode) else { continue };
+            // Searching from the row's start finds a match in the row; it may run past the
+            // row's end only over characters search does not see (a tatweel drawn on the next
+            // row stretches the letter).
+            let (start, end) = (row.start as usize, row.end as usize);
+            let m = index.find_from(&q, start);
+            prop_assert!(
+                m.clone().is_some_and(|m| (start..end).contains(&m.start)
+                    && fold_str(text.get(end.min(m.end)..m.end).unwrap_or("?"), fold).is_empty()),
+                "row {:?} shows {:?}; found {:?}", text.get(row.range()), query, m
+            );
         }
     }
 }

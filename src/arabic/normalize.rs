@@ -4,14 +4,15 @@
 //! alef maqsura, Persian letters) *and* keeps the offsets that search highlights and entity mentions
 //! need: every match is found in the folded copy and reported as a byte range of the source.
 
+use crate::chars::is_invisible;
 use std::ops::Range;
 use std::sync::OnceLock;
 
 /// What to fold away. Search and the entity recogniser share this one normaliser.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Fold {
-    /// Drop harakat, tatweel and invisible format marks; unify alef, hamza carriers, ta marbuta,
-    /// alef maqsura, Persian kaf/yeh.
+    /// Drop harakat and tatweel; unify alef, hamza carriers, ta marbuta, alef maqsura, Persian
+    /// kaf/yeh. (Characters that draw nothing are dropped by every fold.)
     pub arabic: bool,
     /// Lowercase letters (smart case decides this per query).
     pub case: bool,
@@ -40,16 +41,6 @@ pub fn is_ignorable_mark(c: char) -> bool {
     matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
 }
 
-/// True for characters that draw nothing and that nobody types into a search box: soft hyphen,
-/// the Arabic letter mark, zero-width (non-)joiners, directional marks, embeddings and isolates.
-/// Text pasted from the web is full of them, and they sit inside words.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00AD}' | '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'
-    )
-}
-
 /// The letter `c` stands for when spelling variants are ignored, or `c` itself.
 /// Every result has the UTF-8 length of `c` (all are two-byte Arabic letters), which the
 /// offset map relies on.
@@ -65,20 +56,21 @@ pub fn fold_letter(c: char) -> char {
 }
 
 /// What one non-whitespace character becomes under `fold`: `None` when it is dropped, otherwise
-/// a character of the same UTF-8 length.
+/// a character of the same UTF-8 length. Characters that draw nothing are dropped whatever the
+/// fold, exact matching included: a reader can neither see them nor know to type them.
 fn fold_char(c: char, fold: Fold) -> Option<char> {
+    if is_invisible(c) {
+        return None;
+    }
     // Arabic letters have no case: test the block first, the common case in an Arabic text.
     if ('\u{0600}'..='\u{06FF}').contains(&c) {
         return if !fold.arabic {
             Some(c)
-        } else if is_ignorable_mark(c) || is_invisible(c) {
+        } else if is_ignorable_mark(c) {
             None
         } else {
             Some(fold_letter(c))
         };
-    }
-    if fold.arabic && is_invisible(c) {
-        return None;
     }
     Some(if fold.case { lower_same_length(c) } else { c })
 }

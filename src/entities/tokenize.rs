@@ -1,6 +1,7 @@
 //! Splits text into word and punctuation tokens with their byte ranges, and into sentences.
 
 use crate::arabic::normalize::is_ignorable_mark;
+use crate::chars::is_invisible;
 use std::ops::Range;
 
 /// One token: a run of letters and digits, or one punctuation character.
@@ -12,14 +13,13 @@ pub struct Token {
     pub punct: bool,
 }
 
-/// Characters that belong inside a word: letters, digits, harakat and the joiners.
+/// Characters that make a word: letters, digits and harakat.
 fn is_word_char(c: char) -> bool {
     // Arabic letters and harakat first: the common case, without the Unicode table search.
     matches!(c, '\u{0621}'..='\u{065F}')
         || c.is_ascii_alphanumeric()
         || c.is_alphanumeric()
         || is_ignorable_mark(c)
-        || matches!(c, '\u{200C}' | '\u{200D}')
 }
 
 /// True for a token of punctuation only (no letter, digit or mark), as [`tokenize`] marks them.
@@ -42,6 +42,11 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Range<usize>>) {
     for (i, c) in text.char_indices() {
         if is_word_char(c) {
             word_start.get_or_insert(i);
+            continue;
+        }
+        // A character that draws nothing (a joiner, a soft hyphen, a bidi mark) neither ends
+        // a word nor makes a token: the reader sees the word whole.
+        if is_invisible(c) {
             continue;
         }
         if let Some(s) = word_start.take() {
@@ -77,16 +82,21 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Range<usize>>) {
 mod tests {
     use super::*;
 
+    /// The text of each token of `text`.
+    fn token_texts(text: &str) -> Vec<&str> {
+        tokenize(text)
+            .0
+            .iter()
+            .filter_map(|t| text.get(t.range.clone()))
+            .collect()
+    }
+
     #[test]
     fn punctuation_is_split_off_and_offsets_point_into_the_text() {
         let text = "حلف شمال الأطلسي (الناتو)، “الرباط”؟ نعم.\nسطر";
-        let (tokens, sentences) = tokenize(text);
-        let words: Vec<&str> = tokens
-            .iter()
-            .filter_map(|t| text.get(t.range.clone()))
-            .collect();
+        let (_, sentences) = tokenize(text);
         assert_eq!(
-            words,
+            token_texts(text),
             [
                 "حلف",
                 "شمال",
@@ -111,5 +121,19 @@ mod tests {
     fn harakat_stay_inside_their_word() {
         let (tokens, _) = tokenize("مُحَمَّد");
         assert_eq!(tokens.len(), 1);
+    }
+
+    #[test]
+    fn invisible_characters_neither_split_a_word_nor_make_a_token() {
+        for hidden in [
+            '\u{2060}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{FEFF}', '\u{00AD}',
+        ] {
+            let text = format!("قال \u{200F}مر{hidden}حبا.");
+            assert_eq!(
+                token_texts(&text),
+                ["قال", format!("مر{hidden}حبا").as_str(), "."],
+                "{hidden:?}"
+            );
+        }
     }
 }
