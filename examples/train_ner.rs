@@ -1,14 +1,14 @@
 //! Trains qari's named-entity tagger on ANERcorp, or measures it on the held-out last sixth.
 //!
 //! Ship the model (trained on every sentence; same bytes on every run):
-//!     cargo run --release --example train_ner -- train ../shared/data/anercorp/train.conll assets/ner/model.bin
+//!     cargo run --release --features train --example train_ner -- train ../shared/data/anercorp/train.conll assets/ner/model.bin
 //! Held-out evaluation (trains on the first five sixths, scores the last sixth, the tagger alone
 //! and the whole recogniser with its document rules):
-//!     cargo run --release --example train_ner -- eval ../shared/data/anercorp/train.conll
+//!     cargo run --release --features train --example train_ner -- eval ../shared/data/anercorp/train.conll
 //! Tuning, inside the training part only (its first five sixths against its last sixth), with
 //! settings to try instead of the defaults (`epochs=`, `drop=`, `penalty=`, `window=`, `folds=`,
 //! `seed=`):
-//!     cargo run --release --example train_ner -- tune ../shared/data/anercorp/train.conll penalty=12
+//!     cargo run --release --features train --example train_ner -- tune ../shared/data/anercorp/train.conll penalty=12
 
 use qari::entities::Recogniser;
 use qari::entities::conll::{self, Sentence};

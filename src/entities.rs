@@ -4,6 +4,7 @@
 //! Pure logic over source byte offsets; no terminal code. The model ships in `assets/ner/`
 //! (trained on ANERcorp, CC BY-SA 4.0, see its README) and is rebuilt by `examples/train_ner.rs`.
 
+#[cfg(feature = "train")]
 pub mod conll;
 mod context;
 mod decode;
@@ -12,9 +13,11 @@ pub mod features;
 mod group;
 pub mod lexicon;
 pub mod model;
+#[cfg(feature = "train")]
 pub mod score;
 pub mod tags;
 pub mod tokenize;
+#[cfg(feature = "train")]
 pub mod train;
 
 use model::Model;

@@ -146,3 +146,9 @@ fn mentions_are_in_document_order_and_on_char_boundaries() {
         assert!(e.mentions.iter().all(|m| ARTICLE.get(m.clone()).is_some()));
     }
 }
+
+#[test]
+fn the_shipped_model_loads() {
+    assert!(Recogniser::from_bytes(include_bytes!("../assets/ner/model.bin")).is_ok());
+    assert!(Recogniser::from_bytes(b"not a model").is_err());
+}

@@ -131,6 +131,7 @@ impl Stage {
         viterbi(emissions, &self.trans)
     }
 
+    #[cfg(feature = "train")]
     fn write(&self, out: &mut Vec<u8>) {
         let mut quantised: Vec<(u32, &[i16; N_TAGS])> = self
             .slots
@@ -215,6 +216,7 @@ impl Model {
     }
 
     /// The model in its shipped binary form.
+    #[cfg(feature = "train")]
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
         self.first.write(&mut out);
@@ -231,7 +233,7 @@ impl Model {
         out
     }
 
-    /// Reads a model written by [`Model::to_bytes`].
+    /// Reads a model written by `Model::to_bytes` (the training example writes it).
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, String> {
         let mut r = Reader { bytes, pos: 0 };
         if r.take(MAGIC.len())? != MAGIC {
