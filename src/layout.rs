@@ -9,6 +9,7 @@ pub mod bidi;
 pub mod cache;
 pub mod cell;
 pub mod graphemes;
+pub mod runs;
 pub mod shape;
 pub mod wrap;
 
@@ -34,6 +35,9 @@ pub struct LayoutOptions {
     /// Rows are marked with their direction when drawn (`VisualRow::marked`), for a terminal
     /// that reorders each line as a left-to-right paragraph.
     pub marks: bool,
+    /// Rows are sent with each run of Arabic cells in logical order (`VisualRow::logical_runs`):
+    /// for a terminal that shapes such runs right to left itself (kitty).
+    pub logical_runs: bool,
 }
 
 impl Default for LayoutOptions {
@@ -45,6 +49,7 @@ impl Default for LayoutOptions {
             default_rtl: true,
             mirror: false,
             marks: false,
+            logical_runs: false,
         }
     }
 }
@@ -68,6 +73,8 @@ pub struct VisualRow {
     pub rtl: bool,
     /// Drawn with marks of its direction (`direction_mark`): the terminal reorders it.
     pub marked: bool,
+    /// Sent with each run of Arabic cells in logical order (`runs::sent_order`).
+    pub logical_runs: bool,
     /// Source bytes of the row in logical order (hanging spaces included).
     pub start: u32,
     /// One past the row's last source byte.
@@ -98,6 +105,8 @@ pub struct RowRef<'a> {
     pub rtl: bool,
     /// Drawn with marks of its direction (`direction_mark`): the terminal reorders it.
     pub marked: bool,
+    /// Sent with each run of Arabic cells in logical order (`runs::sent_order`).
+    pub logical_runs: bool,
     /// Source bytes of the row in logical order (hanging spaces included).
     pub start: u32,
     /// One past the row's last source byte.
@@ -111,6 +120,7 @@ impl From<RowRef<'_>> for VisualRow {
             width: r.width,
             rtl: r.rtl,
             marked: r.marked,
+            logical_runs: r.logical_runs,
             start: r.start,
             end: r.end,
         }
@@ -162,6 +172,7 @@ pub fn layout_rows(
             width: 0,
             rtl: opts.default_rtl,
             marked: opts.marks,
+            logical_runs: opts.logical_runs,
             start: base as u32,
             end: base as u32,
         });
@@ -222,6 +233,7 @@ pub fn layout_rows(
             width,
             rtl,
             marked: opts.marks,
+            logical_runs: opts.logical_runs,
             start: start as u32,
             end: end as u32,
         });

@@ -1,6 +1,7 @@
 //! Plain output: the laid-out rows as text, one line per screen row, no escape codes.
 
 use crate::document::Document;
+use crate::layout::runs::sent_order;
 use crate::layout::{LayoutOptions, RowRef, Scratch, direction_mark, layout_rows};
 use rayon::prelude::*;
 use std::io::{self, Write};
@@ -104,8 +105,16 @@ pub fn push_row(line: &mut Vec<u8>, row: &RowRef<'_>, doc: &str, width: u16) {
     // Enough for the row's source bytes and the few glyphs that grow (presentation forms).
     line.reserve((row.end - row.start) as usize + 2 * row.cells.len());
     let at = line.len();
-    for c in row.cells {
-        c.push_utf8(doc, line);
+    if row.logical_runs {
+        let mut order = Vec::with_capacity(row.cells.len());
+        sent_order(row.cells, doc, &mut order);
+        for &i in &order {
+            row.cells[i].push_utf8(doc, line);
+        }
+    } else {
+        for c in row.cells {
+            c.push_utf8(doc, line);
+        }
     }
     while line.len() > at && line.last() == Some(&b' ') {
         line.pop();

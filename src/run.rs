@@ -167,6 +167,7 @@ pub fn run(args: Args) -> Result<(), RunError> {
         default_rtl: doc.rtl,
         mirror: strategy.mirror,
         marks: strategy.marks,
+        logical_runs: strategy.logical_runs,
     };
     if let Some(what) = args.list {
         let mode = if args.exact { Mode::Exact } else { Mode::Loose };

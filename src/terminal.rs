@@ -84,7 +84,7 @@ impl Terminal {
     pub fn screen(self, bidi: Bidi, shape: Shape) -> Strategy {
         match (bidi, self) {
             (Bidi::Terminal, _) | (Bidi::Auto, Terminal::Konsole) => self.logical(shape),
-            _ => Strategy::visual(shape, true),
+            _ => self.visual(shape, true),
         }
     }
 
@@ -95,7 +95,19 @@ impl Terminal {
         match bidi {
             Bidi::Terminal => self.logical(shape),
             Bidi::Auto if to != Sink::File && self.reorders() => self.logical(shape),
+            // kitty shows what reaches it through a pipe too: its letters must be joined by
+            // qari, or its own joining draws lam-alef in one of the two cells counted.
+            _ if to != Sink::File && self == Terminal::Kitty => self.visual(shape, true),
             _ => Strategy::visual(shape, to == Sink::Terminal),
+        }
+    }
+
+    /// Visual order, for a terminal that draws what it is given; kitty gets each run of Arabic
+    /// letters back in logical order, since it shapes such runs right to left.
+    fn visual(self, shape: Shape, shown: bool) -> Strategy {
+        Strategy {
+            logical_runs: self == Terminal::Kitty,
+            ..Strategy::visual(shape, shown)
         }
     }
 
@@ -116,6 +128,7 @@ impl Terminal {
             mirror: konsole,
             marks: self.reorders(),
             pad: self != Terminal::Mlterm,
+            logical_runs: false,
         }
     }
 
@@ -155,6 +168,9 @@ pub struct Strategy {
     pub marks: bool,
     /// Right-to-left plain rows padded with spaces to the width.
     pub pad: bool,
+    /// Visual order with each run of Arabic letters back in logical order, for a terminal that
+    /// shapes such runs right to left itself (kitty).
+    pub logical_runs: bool,
 }
 
 impl Strategy {
@@ -171,6 +187,7 @@ impl Strategy {
             mirror: true,
             marks: false,
             pad: true,
+            logical_runs: false,
         }
     }
 }
@@ -296,7 +313,8 @@ mod tests {
                 shape: true,
                 mirror: true,
                 marks: true,
-                pad: true
+                pad: true,
+                logical_runs: false
             }
         );
         for t in [
@@ -319,6 +337,9 @@ mod tests {
             "an explicit choice wins"
         );
         assert!(!Terminal::Konsole.screen(Bidi::Auto, Shape::Never).shape);
+        let kitty = Terminal::Kitty.screen(Bidi::Auto, Shape::Auto);
+        assert!(kitty.logical_runs && kitty.shape && kitty.bidi == Bidi::App);
+        assert!(!Terminal::Xterm.screen(Bidi::Auto, Shape::Auto).logical_runs);
     }
 
     #[test]
@@ -347,6 +368,14 @@ mod tests {
         let piped = Terminal::Xterm.plain(Bidi::Auto, Shape::Auto, Sink::Pipe);
         assert_eq!((piped.bidi, piped.shape), (Bidi::App, false));
         assert!(Terminal::Vte.plain(Bidi::App, Shape::Auto, Sink::Pipe).bidi == Bidi::App);
+        // kitty shows piped output too: joined, Arabic runs in logical order.
+        let kitty = Terminal::Kitty.plain(Bidi::Auto, Shape::Auto, Sink::Pipe);
+        assert!(kitty.shape && kitty.logical_runs);
+        assert!(
+            !Terminal::Kitty
+                .plain(Bidi::Auto, Shape::Auto, Sink::File)
+                .logical_runs
+        );
     }
 
     #[test]

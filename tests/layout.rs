@@ -13,6 +13,7 @@ const NEVER: LayoutOptions = LayoutOptions {
     default_rtl: true,
     mirror: false,
     marks: false,
+    logical_runs: false,
 };
 const ALWAYS: LayoutOptions = LayoutOptions {
     shape: true,

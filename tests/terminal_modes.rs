@@ -269,3 +269,35 @@ fn in_konsole_the_reader_sends_logical_rows_with_their_direction_marks() {
     );
     p.assert_restored();
 }
+
+/// kitty's environment.
+const KITTY: &[(&str, &str)] = &[("TERM", "xterm-kitty"), ("KITTY_WINDOW_ID", "1")];
+
+/// Whether `row` holds `phrase` as kitty is sent it: the words in visual order (right to left,
+/// so reversed here), the letters of each in logical order, Arabic presentation forms folded.
+fn kitty_shows(row: &str, phrase: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    let folded: String = row.nfkc().collect();
+    let words: Vec<&str> = folded.split_whitespace().rev().collect();
+    words.join(" ").contains(phrase)
+}
+
+#[test]
+fn in_kitty_words_go_in_visual_order_with_their_letters_in_logical_order() {
+    let mut p = Pty::spawn_with_env(&[], KITTY, 100, 30);
+    p.expect("the title as kitty is sent it", |rows| {
+        rows.iter().any(|r| kitty_shows(r, TITLE_START))
+    });
+    p.send("q");
+    assert_eq!(p.wait_exit(), Some(0));
+    p.assert_restored();
+    let plain = piped(KITTY, &[]);
+    assert!(kitty_shows(text_lines(&plain)[0], TITLE_START), "{plain}");
+    // The full stop of a sentence's last row stays on its left, out of the word's run.
+    assert!(
+        plain
+            .lines()
+            .any(|l| l.trim_start().starts_with(".ﺩﻭﻟﻪ") || l.contains(" .")),
+        "{plain}"
+    );
+}

@@ -97,6 +97,15 @@ impl Cell {
         };
     }
 
+    /// The character the cell draws first (a letter, before its marks), if it draws any.
+    pub fn first_char(&self, doc: &str) -> Option<char> {
+        match self.glyph {
+            Glyph::Char(c) | Glyph::Base(c) => Some(c),
+            Glyph::Source => doc.get(self.range()).and_then(|s| s.chars().next()),
+            Glyph::Blank | Glyph::Hidden => None,
+        }
+    }
+
     /// The source byte range as `usize`.
     pub fn range(&self) -> std::ops::Range<usize> {
         self.start as usize..self.end as usize
