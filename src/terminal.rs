@@ -78,6 +78,13 @@ impl Terminal {
         matches!(self, Terminal::Vte | Terminal::Konsole | Terminal::Mlterm)
     }
 
+    /// Whether italic Arabic text is drawn. mlterm 3.9 takes italic text from the italic face
+    /// of its font alone, and with its default fonts that face has no Arabic letters: each shows
+    /// as an empty box.
+    pub fn draws_italic_arabic(self) -> bool {
+        self != Terminal::Mlterm
+    }
+
     /// How the full-screen reader sends its rows here, for `--bidi` and `--shape` as asked.
     /// Qari reorders everywhere except in Konsole, whose own reordering cannot be switched off
     /// (reordering twice would undo ours).

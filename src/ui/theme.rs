@@ -37,6 +37,17 @@ fn no_color() -> bool {
     *NO.get_or_init(|| std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()))
 }
 
+/// Italic, where the terminal draws italic Arabic; nothing in mlterm, which shows every italic
+/// Arabic letter as an empty box with its default fonts.
+fn italic() -> Modifier {
+    static ITALIC: OnceLock<bool> = OnceLock::new();
+    if *ITALIC.get_or_init(|| crate::terminal::Terminal::detect().draws_italic_arabic()) {
+        Modifier::ITALIC
+    } else {
+        Modifier::empty()
+    }
+}
+
 /// A style with foreground colour `c`, unless colours are off.
 fn fg(c: Color) -> Style {
     if no_color() {
@@ -102,7 +113,7 @@ pub fn key() -> Style {
 
 /// Secondary text ("analysing…", "no sections").
 pub fn dim() -> Style {
-    fg(GREY).add_modifier(Modifier::ITALIC)
+    fg(GREY).add_modifier(italic())
 }
 
 /// A navigator entry by outline level.
@@ -158,8 +169,8 @@ pub fn line(kind: LineKind) -> Style {
         LineKind::Title => Style::new().add_modifier(Modifier::BOLD),
         LineKind::Heading => fg(BLUE).add_modifier(Modifier::BOLD),
         LineKind::Item => Style::new().add_modifier(Modifier::BOLD),
-        LineKind::Quote => fg(PURPLE).add_modifier(Modifier::ITALIC),
-        LineKind::Source => fg(GREY).add_modifier(Modifier::ITALIC),
+        LineKind::Quote => fg(PURPLE).add_modifier(italic()),
+        LineKind::Source => fg(GREY).add_modifier(italic()),
         _ => Style::new(),
     }
 }
