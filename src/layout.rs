@@ -9,11 +9,12 @@ pub mod bidi;
 pub mod cache;
 pub mod cell;
 pub mod graphemes;
+mod long;
 pub mod runs;
 pub mod shape;
 pub mod wrap;
 
-pub use cache::LayoutCache;
+pub use cache::{LayoutCache, Rows};
 pub use cell::{Cell, Glyph};
 
 use std::ops::Range;
@@ -132,6 +133,13 @@ impl From<RowRef<'_>> for VisualRow {
 #[derive(Default)]
 pub struct Scratch {
     levels: bidi::Levels,
+    work: Work,
+}
+
+/// The buffers of laying out rows, apart from the paragraph's levels (which a long paragraph
+/// keeps between calls).
+#[derive(Default)]
+struct Work {
     items: Vec<graphemes::Item>,
     spans: Vec<wrap::RowSpan>,
     cells: Vec<Cell>,
@@ -155,7 +163,8 @@ pub fn layout_paragraph(
 }
 
 /// Lays out the paragraph `doc[range]` as [`layout_paragraph`] does, handing each row to `emit`
-/// in order, with `scratch` for all working memory.
+/// in order, with `scratch` for all working memory. A paragraph longer than [`long::WINDOW`]
+/// bytes is laid out a window at a time, so its working memory stays that of a window.
 pub fn layout_rows(
     doc: &str,
     range: Range<usize>,
@@ -178,65 +187,107 @@ pub fn layout_rows(
         });
         return;
     }
-    let Scratch {
-        levels,
-        items,
-        spans,
-        cells,
-        row_levels,
-        shape,
-    } = scratch;
-    items.clear();
-    let classes = graphemes::items(para, base, opts.show_controls, items);
+    let Scratch { levels, work } = scratch;
+    if para.len() > long::WINDOW {
+        levels.resolve(para, opts.default_rtl, None);
+        long::rows_from(doc, range, 0, width, opts, levels, work, |r| {
+            emit(r);
+            true
+        });
+        return;
+    }
+    work.items.clear();
+    let classes = graphemes::items(para, base, opts.show_controls, &mut work.items);
     levels.resolve(para, opts.default_rtl, classes);
-    let rtl = levels.para % 2 == 1;
     if opts.shape {
-        shape::shape(items, para, base, shape);
+        shape::shape(&mut work.items, para, base, &mut work.shape);
     }
     // Never empty: a paragraph of hidden characters only is one empty row.
-    wrap::wrap(items, usize::from(width), spans);
+    wrap::wrap(&mut work.items, usize::from(width), &mut work.spans);
     // Only a paragraph off the fast path can hold hidden cells (isolates, directional marks).
-    let hidden = classes.is_none() && items.iter().any(|it| it.cell.glyph == Glyph::Hidden);
-    for (k, span) in spans.iter().enumerate() {
-        let shown = &items[span.items.start..span.shown];
-        cells.clear();
-        row_levels.clear();
-        // Simple passes the compiler can keep tight: copy the cells, then their levels, then
-        // mirror the few that need it.
-        cells.extend(shown.iter().map(|it| it.cell));
-        row_levels.extend(cells.iter().map(|c| levels.at(c.start as usize - base)));
-        let width = cells.iter().map(|c| u16::from(c.width)).sum();
-        if opts.reorder || opts.mirror {
-            for ((cell, it), &l) in cells.iter_mut().zip(shown).zip(row_levels.iter()) {
-                if it.mirrors {
-                    bidi::mirror(cell, l, it.first);
+    let hidden = classes.is_none() && work.has_hidden();
+    let rows = work.spans.len();
+    work.emit_rows(range, rows, true, hidden, levels, opts, |r| {
+        emit(r);
+        true
+    });
+}
+
+impl Work {
+    /// Whether some item is a hidden cell (an isolate or directional mark, which takes part
+    /// in reordering and is then dropped).
+    fn has_hidden(&self) -> bool {
+        self.items.iter().any(|it| it.cell.glyph == Glyph::Hidden)
+    }
+
+    /// Hands the first `take` rows of `spans` to `emit`, in visual order, until it returns false
+    /// (then returns false). `range` is the paragraph's; `at_start` says the first span is
+    /// its first row; `hidden` that some item is a hidden cell; `levels` are the paragraph's.
+    #[allow(clippy::too_many_arguments)]
+    fn emit_rows(
+        &mut self,
+        range: Range<usize>,
+        take: usize,
+        at_start: bool,
+        hidden: bool,
+        levels: &bidi::Levels,
+        opts: &LayoutOptions,
+        mut emit: impl FnMut(RowRef<'_>) -> bool,
+    ) -> bool {
+        let base = range.start;
+        let rtl = levels.para % 2 == 1;
+        let Work {
+            items,
+            spans,
+            cells,
+            row_levels,
+            ..
+        } = self;
+        for (k, span) in spans.iter().enumerate().take(take) {
+            let shown = &items[span.items.start..span.shown];
+            cells.clear();
+            row_levels.clear();
+            // Simple passes the compiler can keep tight: copy the cells, then their levels, then
+            // mirror the few that need it.
+            cells.extend(shown.iter().map(|it| it.cell));
+            row_levels.extend(cells.iter().map(|c| levels.at(c.start as usize - base)));
+            let width = cells.iter().map(|c| u16::from(c.width)).sum();
+            if opts.reorder || opts.mirror {
+                for ((cell, it), &l) in cells.iter_mut().zip(shown).zip(row_levels.iter()) {
+                    if it.mirrors {
+                        bidi::mirror(cell, l, it.first);
+                    }
                 }
             }
+            if opts.reorder {
+                bidi::reorder_row(cells, shown, row_levels, levels.para);
+            }
+            if hidden {
+                cells.retain(|c| c.glyph != Glyph::Hidden);
+            }
+            // Rows tile the paragraph: hidden format characters belong to the row they fall in.
+            let start = if k == 0 && at_start {
+                base
+            } else {
+                items[span.items.start].cell.start as usize
+            };
+            let end = spans.get(k + 1).map_or(range.end, |next| {
+                items[next.items.start].cell.start as usize
+            });
+            let go_on = emit(RowRef {
+                cells,
+                width,
+                rtl,
+                marked: opts.marks,
+                logical_runs: opts.logical_runs,
+                start: start as u32,
+                end: end as u32,
+            });
+            if !go_on {
+                return false;
+            }
         }
-        if opts.reorder {
-            bidi::reorder_row(cells, shown, row_levels, levels.para);
-        }
-        if hidden {
-            cells.retain(|c| c.glyph != Glyph::Hidden);
-        }
-        // Rows tile the paragraph: hidden format characters belong to the row they fall in.
-        let start = if k == 0 {
-            base
-        } else {
-            items[span.items.start].cell.start as usize
-        };
-        let end = spans.get(k + 1).map_or(range.end, |next| {
-            items[next.items.start].cell.start as usize
-        });
-        emit(RowRef {
-            cells,
-            width,
-            rtl,
-            marked: opts.marks,
-            logical_runs: opts.logical_runs,
-            start: start as u32,
-            end: end as u32,
-        });
+        true
     }
 }
 
@@ -319,6 +370,36 @@ mod tests {
                 prop_assert_eq!(fast.para, general.para);
                 prop_assert_eq!(&fast.bytes, &general.bytes);
             }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+        /// A long paragraph laid out a window at a time gives the rows it gives laid out at
+        /// once, wherever the windows end.
+        #[test]
+        fn windows_give_the_rows_of_the_whole(
+            text in paragraph(),
+            lead in 0usize..3,
+            width in 1u16..12,
+            window in 1usize..24,
+            shape in any::<bool>(),
+            show_controls in any::<bool>(),
+        ) {
+            let doc = format!("{}{text}", "x".repeat(lead));
+            let range = lead..doc.len();
+            let opts = super::LayoutOptions { shape, show_controls, ..Default::default() };
+            let whole = super::layout_paragraph(&doc, range.clone(), width, &opts);
+            prop_assume!(!text.is_empty());
+            let mut levels = Levels::default();
+            levels.resolve(&text, opts.default_rtl, None);
+            let mut rows: Vec<super::VisualRow> = Vec::new();
+            super::long::windows(&doc, range, 0, width, &opts, &levels, &mut super::Work::default(), window, |r| {
+                rows.push(r.into());
+                true
+            });
+            prop_assert_eq!(rows, whole);
         }
     }
 

@@ -11,6 +11,9 @@ use std::ops::Range;
 /// order; this size keeps every thread busy while only a few batches of output wait in memory.
 const BATCH_BYTES: usize = 256 * 1024;
 
+/// Output held before it is written, when rows are written as they come.
+const FLUSH_BYTES: usize = 64 * 1024;
+
 /// Writes every paragraph of `doc` laid out at `width`: right-to-left rows right-aligned with
 /// spaces when `pad`, one empty line per empty source line.
 pub fn write(
@@ -23,16 +26,8 @@ pub fn write(
     let batches = batches(doc);
     let pad_to = if pad { width } else { 0 };
     if batches.len() <= 1 {
-        let mut text = Vec::new();
-        render(
-            doc,
-            0..doc.len(),
-            (width, pad_to),
-            opts,
-            &mut Scratch::default(),
-            &mut text,
-        );
-        return out.write_all(&text);
+        let mut scratch = Scratch::default();
+        return stream(doc, 0..doc.len(), (width, pad_to), opts, &mut scratch, out);
     }
     // A few batches per thread at a time: enough to balance uneven batches, bounded memory.
     let group = rayon::current_num_threads() * 4;
@@ -44,21 +39,48 @@ pub fn write(
             .zip(chunk)
             .for_each(|((text, scratch), paras)| {
                 text.clear();
-                render(doc, paras.clone(), (width, pad_to), opts, scratch, text);
+                if !is_long(doc, paras) {
+                    render(
+                        doc,
+                        paras.clone(),
+                        (width, pad_to),
+                        opts,
+                        scratch,
+                        text,
+                        |_| {},
+                    );
+                }
             });
-        for (text, _) in work.iter().take(chunk.len()) {
-            out.write_all(text)?;
+        // A long paragraph is written as it is laid out, here: as one batch's text it would
+        // be held whole, and so would the next ones' beside it.
+        for ((text, scratch), paras) in work.iter_mut().zip(chunk) {
+            if is_long(doc, paras) {
+                stream(doc, paras.clone(), (width, pad_to), opts, scratch, out)?;
+            } else {
+                out.write_all(text)?;
+            }
         }
     }
     Ok(())
 }
 
-/// Paragraph indices of `doc` cut into runs of about `BATCH_BYTES` source bytes.
+/// Whether batch `paras` is one paragraph longer than a batch.
+fn is_long(doc: &Document, paras: &Range<usize>) -> bool {
+    paras.len() == 1 && doc.line(paras.start).len() > BATCH_BYTES
+}
+
+/// Paragraph indices of `doc` cut into runs of about `BATCH_BYTES` source bytes; a paragraph
+/// longer than that is a batch of its own.
 fn batches(doc: &Document) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut from = 0;
     for (i, line) in doc.lines_from(0).enumerate() {
+        if line.len() > BATCH_BYTES && start < i {
+            out.push(start..i);
+            start = i;
+            from = line.start;
+        }
         let end = line.end;
         if end - from >= BATCH_BYTES {
             out.push(start..i + 1);
@@ -72,8 +94,30 @@ fn batches(doc: &Document) -> Vec<Range<usize>> {
     out
 }
 
+/// Writes the rows of paragraphs `paras` of `doc` to `out` as they are laid out, a few pages
+/// at a time: a paragraph of many megabytes is never held as text.
+fn stream(
+    doc: &Document,
+    paras: Range<usize>,
+    dims: (u16, u16),
+    opts: &LayoutOptions,
+    scratch: &mut Scratch,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let mut text = Vec::with_capacity(FLUSH_BYTES * 2);
+    let mut written = Ok(());
+    render(doc, paras, dims, opts, scratch, &mut text, |text| {
+        if text.len() >= FLUSH_BYTES && written.is_ok() {
+            written = out.write_all(text);
+            text.clear();
+        }
+    });
+    written?;
+    out.write_all(&text)
+}
+
 /// Appends the rows of paragraphs `paras` of `doc`, laid out at `width` and right-to-left rows
-/// padded to `pad_to`, to `text`, one line each.
+/// padded to `pad_to`, to `text`, one line each; `after_row` sees `text` after each row.
 fn render(
     doc: &Document,
     paras: Range<usize>,
@@ -81,11 +125,13 @@ fn render(
     opts: &LayoutOptions,
     scratch: &mut Scratch,
     text: &mut Vec<u8>,
+    mut after_row: impl FnMut(&mut Vec<u8>),
 ) {
     for line in doc.lines_from(paras.start).take(paras.len()) {
         layout_rows(&doc.text, line, width, opts, scratch, |row| {
             push_row(text, &row, &doc.text, pad_to);
             text.push(b'\n');
+            after_row(text);
         });
     }
 }

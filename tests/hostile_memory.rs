@@ -4,19 +4,30 @@
 //! structure that grows with the input faster than that aborts the run.
 #![allow(clippy::unwrap_used)]
 
+#[path = "common/pty.rs"]
+mod pty;
+
+use pty::{Key, Pty, shows};
 use std::path::Path;
 use std::process::{Command, Output};
 
 /// Address space the program needs whatever its input: code, thread stacks, the entity model.
-const BASE: u64 = 96 << 20;
+const BASE: u64 = 48 << 20;
 
-/// Runs `qari ARGS FILE` with its address space limited to `BASE` plus three times the file's size.
-fn qari_within_three_times(file: &Path, args: &[&str]) -> Output {
+/// The address space allowed for a run on `file`: `BASE` plus three times the file's size, in KiB.
+fn limit_kib(file: &Path) -> u64 {
     let size = std::fs::metadata(file).unwrap().len();
-    let limit_kib = (BASE + 3 * size) >> 10;
+    (BASE + 3 * size) >> 10
+}
+
+/// Runs `qari ARGS FILE` with its address space limited to `limit_kib(FILE)`.
+fn qari_within_three_times(file: &Path, args: &[&str]) -> Output {
     Command::new("sh")
         .arg("-c")
-        .arg(format!("ulimit -v {limit_kib} && exec \"$0\" \"$@\""))
+        .arg(format!(
+            "ulimit -v {} && exec \"$0\" \"$@\"",
+            limit_kib(file)
+        ))
         .arg(env!("CARGO_BIN_EXE_qari"))
         .args(args)
         .arg(file)
@@ -67,4 +78,76 @@ fn many_short_lines_cost_less_than_three_times_their_size() {
     assert_eq!(sections.len(), 300_000);
     assert_eq!(sections[299_999]["title"], "بند 9");
     assert_eq!(sections[299_999]["line"], 300_000);
+}
+
+/// One line of `bytes` bytes or a little more: the shipped article's words, over and over,
+/// then `end`.
+fn long_line(bytes: usize, end: &str) -> String {
+    let article = include_str!("../assets/article.txt");
+    let mut line = String::with_capacity(bytes + end.len() + 64);
+    for word in article.split_whitespace().cycle() {
+        if line.len() >= bytes {
+            break;
+        }
+        line.push_str(word);
+        line.push(' ');
+    }
+    line.push_str(end);
+    line
+}
+
+#[test]
+fn a_long_line_costs_less_than_three_times_its_size_in_plain_output() {
+    let (_dir, file) = file_of(&long_line(6_000_000, "آخر السطر"));
+    let out = qari_within_three_times(&file, &["--plain", "--width", "80", "--shape", "never"]);
+    assert_ran(&out, "plain output of a 6 MB line");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.lines().count() > 30_000, "the line is wrapped");
+    // Visual order: the last row read from right to left ends the line.
+    let last: String = text
+        .trim_end()
+        .lines()
+        .last()
+        .unwrap()
+        .chars()
+        .rev()
+        .collect();
+    assert!(
+        last.trim().ends_with("آخر السطر"),
+        "the end is there: {last}"
+    );
+}
+
+#[test]
+fn a_long_line_is_read_to_its_end_and_searched_within_three_times_its_size() {
+    let (_dir, file) = file_of(&long_line(6_000_000, "آخر السطر"));
+    let script = format!(
+        "ulimit -v {} && MALLOC_ARENA_MAX=1 exec \"$QARI\" --shape never '{}'",
+        limit_kib(&file),
+        file.display()
+    );
+    let mut p = Pty::spawn_shell(&script, 80, 24);
+    p.expect("the first frame", |rows| {
+        rows.iter().any(|r| shows(r, "شراكة"))
+    });
+    p.send("G");
+    p.expect("the line's end after G", |rows| {
+        rows.iter().any(|r| shows(r, "آخر السطر"))
+    });
+    p.send("g");
+    p.expect("the line's start after g", |rows| {
+        rows.iter().any(|r| shows(r, "شراكة"))
+    });
+    p.send("/آخر");
+    p.send_key(Key::Enter);
+    p.expect("the match at the line's end", |rows| {
+        rows.iter().any(|r| shows(r, "آخر السطر"))
+    });
+    p.send("q");
+    assert_eq!(
+        p.wait_exit(),
+        Some(0),
+        "{}",
+        pty::numbered(&p.screen_rows())
+    );
 }

@@ -2,8 +2,7 @@
 
 use super::{App, Pos};
 use crate::document::structure::LineKind;
-use crate::layout::VisualRow;
-use std::rc::Rc;
+use crate::layout::{LayoutCache, Rows};
 
 /// Columns a pull quote is indented by on each side.
 pub const QUOTE_INDENT: u16 = 2;
@@ -30,18 +29,33 @@ impl App {
         }
     }
 
-    /// Rows of paragraph `para` at the current width: none for a line the reader does not need
-    /// to see twice (the title printed again), narrower for a pull quote.
-    pub fn rows(&self, para: usize) -> Rc<[VisualRow]> {
+    /// Rows of paragraph `para` at the current width, holding row `near`: none for a line the
+    /// reader does not need to see twice (the title printed again), narrower for a pull quote.
+    pub fn rows(&self, para: usize, near: usize) -> Rows {
+        match self.layout_of(para) {
+            Some(cache) => cache.rows(&self.doc, para, near),
+            None => Rows::default(),
+        }
+    }
+
+    /// How many rows paragraph `para` takes.
+    fn row_count(&self, para: usize) -> usize {
+        self.layout_of(para)
+            .map_or(0, |cache| cache.count(&self.doc, para))
+    }
+
+    /// The layout paragraph `para` is shown with: none for a line the reader does not need to
+    /// see twice, the narrower one for a pull quote.
+    fn layout_of(&self, para: usize) -> Option<&LayoutCache> {
         match self.outline.kinds.get(para) {
-            Some(LineKind::TitleRepeat) => Rc::from([]),
+            Some(LineKind::TitleRepeat) => None,
             Some(LineKind::Blank)
                 if para > 0 && self.outline.kinds.get(para - 1) == Some(&LineKind::TitleRepeat) =>
             {
-                Rc::from([])
+                None
             }
-            Some(LineKind::Quote) => self.quote_layout.rows(&self.doc, para),
-            _ => self.layout.rows(&self.doc, para),
+            Some(LineKind::Quote) => Some(&self.quote_layout),
+            _ => Some(&self.layout),
         }
     }
 
@@ -56,7 +70,7 @@ impl App {
         if p.row == 0 {
             return self.doc.line(p.para).start;
         }
-        self.rows(p.para)
+        self.rows(p.para, p.row)
             .get(p.row)
             .map_or(self.doc.line(p.para).start, |r| r.start as usize)
     }
@@ -68,24 +82,22 @@ impl App {
             return;
         }
         let para = self.doc.line_at(offset);
-        let rows = self.rows(para);
-        let row = rows
-            .iter()
-            .rposition(|r| r.start as usize <= offset)
-            .unwrap_or(0);
+        let row = self
+            .layout_of(para)
+            .map_or(0, |cache| cache.row_at(&self.doc, para, offset));
         self.top = Pos { para, row }.min(self.last_top());
     }
 
     /// The row after `p`, if any (hidden lines have no rows and are skipped).
     pub fn next_pos(&self, p: Pos) -> Option<Pos> {
-        if p.row + 1 < self.rows(p.para).len() {
+        if p.row + 1 < self.row_count(p.para) {
             return Some(Pos {
                 para: p.para,
                 row: p.row + 1,
             });
         }
         (p.para + 1..self.doc.len())
-            .find(|&q| !self.rows(q).is_empty())
+            .find(|&q| self.row_count(q) > 0)
             .map(|para| Pos { para, row: 0 })
     }
 
@@ -98,7 +110,7 @@ impl App {
             });
         }
         (0..p.para).rev().find_map(|q| {
-            let n = self.rows(q).len();
+            let n = self.row_count(q);
             (n > 0).then(|| Pos {
                 para: q,
                 row: n - 1,
@@ -115,7 +127,7 @@ impl App {
         let last_para = self.doc.len() - 1;
         let mut p = Pos {
             para: last_para,
-            row: self.rows(last_para).len().saturating_sub(1),
+            row: self.row_count(last_para).saturating_sub(1),
         };
         for _ in 1..self.height {
             match self.prev_pos(p) {
@@ -174,7 +186,7 @@ impl App {
                 None => break,
             }
         }
-        if let Some(r) = self.rows(p.para).get(p.row) {
+        if let Some(r) = self.rows(p.para, p.row).get(p.row) {
             last_end = r.end as usize;
         }
         if at < first || at >= last_end {

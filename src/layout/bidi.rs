@@ -33,6 +33,13 @@ impl Levels {
         }
     }
 
+    /// Keeps the levels and lets go of the working memory that found them: for levels kept
+    /// with a long paragraph.
+    pub fn shrink(&mut self) {
+        self.classes = Vec::new();
+        self.bytes.shrink_to_fit();
+    }
+
     /// The level of the byte at `offset` in the paragraph (the paragraph level past its end).
     pub fn at(&self, offset: usize) -> u8 {
         self.bytes.get(offset).copied().unwrap_or(self.para)

@@ -16,7 +16,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, bar: Rect, app: &App) {
     let mut pos = Some(app.top);
     for y in area.top()..area.bottom() {
         let Some(p) = pos else { break };
-        let rows = app.rows(p.para);
+        let rows = app.rows(p.para, p.row);
         let kind = app
             .outline
             .kinds
