@@ -142,16 +142,28 @@ fn ranges(text: &[u8]) -> impl Iterator<Item = Range<usize>> + '_ {
     ranges_from(text, 0)
 }
 
-/// The line ranges of `text` from the line starting at byte `start`.
+/// The line ranges of `text` from the line starting at byte `start`. One search for line ends
+/// runs through the text (memchr finds them many bytes at a time): a search started anew for
+/// each line would cost more than the line, for the short lines of a long list.
 fn ranges_from(text: &[u8], start: usize) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut ends = memchr::memchr2_iter(b'\n', b'\r', text.get(start..).unwrap_or_default());
     let mut at = start;
     std::iter::from_fn(move || {
         if at >= text.len() {
             return None;
         }
-        let (end, next) = line_end(text, at);
-        let r = at..end;
-        at = next;
+        for n in ends.by_ref() {
+            let e = start + n;
+            if e < at {
+                continue; // the \n of a \r\n pair
+            }
+            let crlf = text[e] == b'\r' && text.get(e + 1) == Some(&b'\n');
+            let r = at..e;
+            at = e + 1 + usize::from(crlf);
+            return Some(r);
+        }
+        let r = at..text.len();
+        at = text.len();
         Some(r)
     })
 }
