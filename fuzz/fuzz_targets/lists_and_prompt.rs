@@ -89,7 +89,11 @@ fn check_reader(doc: Document, entities: Vec<Entity>, keys: &[u8], size: u8) {
         term.draw(|f| qari::ui::draw(f, app)).unwrap();
         let buf = term.backend().buffer();
         for cell in buf.content() {
-            if let Some(c) = cell.symbol().chars().find(|&c| drives_terminal(c)) {
+            // A joiner inside an emoji sequence is part of the picture, the one invisible
+            // character a cell may hold.
+            let emoji = cell.symbol().chars().count() > 1;
+            let bad = |c: char| drives_terminal(c) && !(emoji && c == '\u{200D}');
+            if let Some(c) = cell.symbol().chars().find(|&c| bad(c)) {
                 panic!("the screen shows {c:?} in {:?}", cell.symbol());
             }
         }
