@@ -237,9 +237,9 @@ impl Modes {
         if !self.app {
             return String::new();
         }
-        let mut out = HOME.to_string() + &self.switch(BIDI_EXPLICIT);
+        let mut out = HOME.to_string() + &self.switch(BIDI_EXPLICIT, &every_row(BIDI_EXPLICIT));
         if self.terminal == Terminal::Mlterm {
-            out += &self.switch(MLTERM_CTL_OFF);
+            out += &self.switch(MLTERM_CTL_OFF, MLTERM_CTL_OFF);
         }
         out + CLEAR_BELOW
     }
@@ -249,23 +249,39 @@ impl Modes {
         if !self.app {
             return String::new();
         }
-        let mut out = self.switch(BIDI_IMPLICIT);
+        let mut out = self.switch(BIDI_IMPLICIT, &every_row(BIDI_IMPLICIT));
         if self.terminal == Terminal::Mlterm {
-            out += &self.switch(MLTERM_CTL_ON);
+            out += &self.switch(MLTERM_CTL_ON, MLTERM_CTL_ON);
         }
         out
     }
 
-    /// `seq` for the terminal, and inside tmux also wrapped for tmux's passthrough (`ESC P tmux;`
-    /// with each ESC doubled), which hands it to the outer terminal where `allow-passthrough` is
-    /// on instead of dropping it.
-    fn switch(self, seq: &str) -> String {
+    /// `seq` for the terminal, and inside tmux also `outer` wrapped for tmux's passthrough
+    /// (`ESC P tmux;` with each ESC doubled), which hands it to the outer terminal where
+    /// `allow-passthrough` is on instead of dropping it.
+    fn switch(self, seq: &str, outer: &str) -> String {
         if self.tmux {
-            format!("{seq}\x1bPtmux;{}\x1b\\", seq.replace('\x1b', "\x1b\x1b"))
+            format!("{seq}\x1bPtmux;{}\x1b\\", outer.replace('\x1b', "\x1b\x1b"))
         } else {
             seq.to_string()
         }
     }
+}
+
+/// Rows of the terminal tmux runs in that get the BiDi mode: more than any screen has. Larger
+/// numbers than a terminal's height go to its last row.
+const OUTER_ROWS: u16 = 200;
+
+/// `mode` applied to every row of the terminal tmux runs in, the cursor saved and put back
+/// (tmux does not know it moved). qari cannot clear that screen behind tmux's back, and VTE
+/// applies a mode to the cursor's row only; tmux draws qari's rows on rows it made before, in
+/// whatever mode was in force then. VTE's cursor restore also restores the mode saved with the
+/// cursor, so `mode` is sent once more after it.
+fn every_row(mode: &str) -> String {
+    let rows: String = (1..=OUTER_ROWS)
+        .map(|r| format!("\x1b[{r}H{mode}"))
+        .collect();
+    format!("\x1b7{rows}\x1b8{mode}")
 }
 
 #[cfg(test)]
@@ -411,9 +427,25 @@ mod tests {
     }
 
     #[test]
-    fn inside_tmux_the_switches_also_reach_the_outer_terminal() {
+    fn inside_tmux_the_switches_also_reach_every_row_of_the_outer_terminal() {
         let m = Terminal::Vte.modes(Bidi::App, true);
-        assert_eq!(m.enter(), "\x1b[H\x1b[8l\x1bPtmux;\x1b\x1b[8l\x1b\\\x1b[J");
-        assert_eq!(m.leave(), "\x1b[8h\x1bPtmux;\x1b\x1b[8h\x1b\\");
+        let (enter, leave) = (m.enter(), m.leave());
+        // For tmux itself, as outside tmux.
+        assert!(enter.starts_with("\x1b[H\x1b[8l\x1bPtmux;") && enter.ends_with("\x1b\\\x1b[J"));
+        // For the outer terminal: each row, the cursor put back after.
+        let outer = enter
+            .split_once("\x1bPtmux;")
+            .map(|(_, o)| o.replace("\x1b\x1b", "\x1b"))
+            .unwrap_or_default();
+        assert!(
+            outer.starts_with("\x1b7\x1b[1H\x1b[8l\x1b[2H\x1b[8l"),
+            "{outer:?}"
+        );
+        assert!(
+            outer.contains("\x1b[200H\x1b[8l\x1b8\x1b[8l\x1b\\"),
+            "{outer:?}"
+        );
+        assert!(leave.starts_with("\x1b[8h\x1bPtmux;\x1b\x1b7\x1b\x1b[1H\x1b\x1b[8h"));
+        assert!(!leave.contains("[8l"));
     }
 }
