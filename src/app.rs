@@ -218,7 +218,8 @@ impl App {
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
         if let Action::Resize(w, h) = action {
-            self.screen = Some((w, h));
+            let area = screen::drawn(w, h);
+            self.screen = Some((area.width, area.height));
             self.refresh();
             return;
         }

@@ -65,7 +65,9 @@ impl Guard {
     /// with the terminal to draw on. A panic from here on restores the terminal too.
     pub fn enter(session: Session) -> io::Result<(Guard, DefaultTerminal)> {
         // ratatui's hook leaves raw mode and the alternate screen; ours adds the rest first.
-        let terminal = ratatui::init();
+        let terminal = ratatui::init_with_options(bounded()?);
+        // `init_with_options` leaves the choice of screen to its caller.
+        execute!(io::stdout(), terminal::EnterAlternateScreen)?;
         let guard = Guard { session };
         let prev = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
@@ -99,9 +101,25 @@ impl Guard {
             terminal::Clear(terminal::ClearType::All)
         )?;
         // A new terminal has empty buffers, so the next frame is drawn whole.
-        *terminal = ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))?;
+        *terminal = ratatui::Terminal::with_options(
+            ratatui::backend::CrosstermBackend::new(io::stdout()),
+            bounded()?,
+        )?;
         Ok(())
     }
+}
+
+/// A terminal that draws on at most [`MAX_WIDTH`]×[`MAX_HEIGHT`] cells of the screen, however
+/// large the screen says it is: ratatui allocates its buffers for every cell it draws on, and
+/// the event loop follows resizes within the same bounds.
+///
+/// [`MAX_WIDTH`]: crate::app::screen::MAX_WIDTH
+/// [`MAX_HEIGHT`]: crate::app::screen::MAX_HEIGHT
+fn bounded() -> io::Result<ratatui::TerminalOptions> {
+    let (width, height) = terminal::size()?;
+    Ok(ratatui::TerminalOptions {
+        viewport: ratatui::Viewport::Fixed(crate::app::screen::drawn(width, height)),
+    })
 }
 
 impl Drop for Guard {

@@ -151,3 +151,25 @@ fn a_long_line_is_read_to_its_end_and_searched_within_three_times_its_size() {
         pty::numbered(&p.screen_rows())
     );
 }
+
+#[test]
+fn a_terminal_of_65535_by_65535_is_drawn_within_bounded_memory() {
+    // The pty says 65535×65535 (the screen read back here stays 80×24): every cell of such a
+    // frame would take 200 GB. Drawn on 1024×256 cells, two frames take 25 MB.
+    let script = format!(
+        "stty rows 65535 cols 65535 && ulimit -v {} && MALLOC_ARENA_MAX=1 exec \"$QARI\"",
+        (BASE + (32 << 20)) >> 10
+    );
+    let mut p = Pty::spawn_shell(&script, 80, 24);
+    // The frame's left edge is all 80 columns show: the scrollbar of the right-to-left article.
+    p.expect("a frame drawn", |rows| rows.iter().any(|r| r.contains('│')));
+    p.send("G");
+    p.send("q");
+    assert_eq!(
+        p.wait_exit(),
+        Some(0),
+        "{}",
+        pty::numbered(&p.screen_rows())
+    );
+    p.assert_restored();
+}

@@ -9,6 +9,18 @@ use ratatui::layout::Rect;
 pub const MIN_WIDTH: u16 = 24;
 /// Smallest screen height: a few rows of text and the status bar.
 pub const MIN_HEIGHT: u16 = 6;
+/// Most columns qari draws on: more than any screen shows, few enough that a frame's buffers
+/// stay small (a terminal can report 65535 columns and rows, 4 billion cells).
+pub const MAX_WIDTH: u16 = 1024;
+/// Most rows qari draws on.
+pub const MAX_HEIGHT: u16 = 256;
+
+/// The part of a terminal of `width`×`height` that qari draws on: its top left corner, at
+/// most [`MAX_WIDTH`]×[`MAX_HEIGHT`].
+pub fn drawn(width: u16, height: u16) -> Rect {
+    Rect::new(0, 0, width.min(MAX_WIDTH), height.min(MAX_HEIGHT))
+}
+
 /// Narrowest screen that still gets a side pane beside the article.
 pub const MIN_WIDTH_FOR_PANE: u16 = 60;
 
