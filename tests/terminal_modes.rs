@@ -116,8 +116,7 @@ fn in_vte_every_row_is_drawn_in_explicit_mode_through_help_resize_and_quit() {
     model
         .feed(&before_resize)
         .unwrap_or_else(|e| panic!("{e}\n{}", numbered(&p.frame_rows())));
-    // A resize: the rows VTE shows then are not known to be explicit until qari makes them so.
-    model.rows.fill(false);
+    // A resize: VTE keeps each row's mode, and makes the rows it adds in the mode in force.
     p.resize(90, 30);
     p.expect("the article at 90 columns", |rows| {
         rows.iter().all(|r| r.chars().count() <= 90)
@@ -300,4 +299,21 @@ fn in_kitty_words_go_in_visual_order_with_their_letters_in_logical_order() {
             .any(|l| l.trim_start().starts_with(".ﺩﻭﻟﻪ") || l.contains(" .")),
         "{plain}"
     );
+}
+
+#[test]
+fn in_mlterm_its_own_layout_is_switched_off_while_qari_runs_and_back_on_after() {
+    let mut p = Pty::spawn_with_env(&[], MLTERM, 100, 30);
+    p.expect_phrase(TITLE_START);
+    p.send("q");
+    assert_eq!(p.wait_exit(), Some(0));
+    p.assert_restored();
+    let raw = p.raw();
+    let off = find_bytes(&raw, b"\x1b]5379;use_ctl=false\x07").expect("use_ctl=false sent");
+    let on = pty::rfind_bytes(&raw, b"\x1b]5379;use_ctl=true\x07").expect("use_ctl=true sent");
+    // Off before the first frame (its move to the second row), on again after the last frame
+    // (each ends by hiding the cursor).
+    let first = find_bytes(&raw, b"\x1b[2;").expect("a frame drawn");
+    let last = pty::rfind_bytes(&raw, b"\x1b[?25l").expect("a frame drawn");
+    assert!(off < first && last < on, "{off} {first} {last} {on}");
 }
