@@ -173,3 +173,38 @@ fn a_terminal_of_65535_by_65535_is_drawn_within_bounded_memory() {
     );
     p.assert_restored();
 }
+
+#[test]
+fn a_letter_under_200_000_harakat_is_sent_cut_short() {
+    // ب with 200,000 fathas (400 KB), then ordinary words.
+    let text = format!("ب{} نهاية السطر\n", "\u{064E}".repeat(200_000));
+    let (_dir, file) = file_of(&text);
+    let out = qari_within_three_times(&file, &["--plain", "--width", "40", "--shape", "never"]);
+    assert_ran(&out, "plain output of a letter under 200,000 marks");
+    let plain = String::from_utf8(out.stdout).unwrap();
+    assert!(plain.len() < 1000, "{} bytes written", plain.len());
+    assert!(
+        plain.contains("ب\u{064E}"),
+        "the letter and its first marks: {plain}"
+    );
+    assert!(
+        plain.contains('\u{20DB}'),
+        "a sign that more marks follow: {plain}"
+    );
+
+    let mut p = Pty::spawn(&["--shape", "never", file.to_str().unwrap()], 80, 24);
+    p.expect("the words after the letter", |rows| {
+        rows.iter().any(|r| shows(r, "نهاية السطر"))
+    });
+    for _ in 0..3 {
+        p.send("G");
+        p.send("g");
+    }
+    p.send("q");
+    assert_eq!(p.wait_exit(), Some(0));
+    assert!(
+        p.raw().len() < 100_000,
+        "{} bytes sent to the terminal for a 400 KB letter",
+        p.raw().len()
+    );
+}

@@ -2,6 +2,14 @@
 
 use std::borrow::Cow;
 
+/// Source bytes of a cluster a cell draws in full. A longer one (a letter under thousands of
+/// marks, an endless emoji sequence) is drawn cut short, its first character and the marks
+/// among its first bytes, then [`MORE`]: the text keeps it all, the terminal gets a few bytes.
+pub const MAX_CELL_BYTES: usize = 64;
+
+/// Drawn after the marks of a cluster cut short: a combining ellipsis (three dots above).
+pub const MORE: char = '\u{20DB}';
+
 /// What a cell draws. Most cells draw their source bytes as they are; the others say what
 /// replaces them, so no `String` is kept per cell.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -10,7 +18,8 @@ pub enum Glyph {
     Source,
     /// This character, followed by the combining marks of the source bytes (harakat stay on their
     /// letter): a presentation form, lam-alef ligature or mirrored bracket of letters that carry
-    /// marks, a lone mark on a dotted circle.
+    /// marks, a lone mark on a dotted circle, the first character of a cluster longer than
+    /// [`MAX_CELL_BYTES`] (then followed by the marks of those bytes only, and [`MORE`]).
     Base(char),
     /// This character alone: the visible stand-in for a control character or escape byte, or a
     /// presentation form or mirrored bracket in place of a character that carries no marks.
@@ -77,8 +86,15 @@ impl Cell {
             Glyph::Base(c) => {
                 push_char(out, c);
                 let src = doc.get(self.range()).unwrap_or("");
-                for m in src.chars().filter(|&m| is_mark(m)) {
+                let head = src
+                    .char_indices()
+                    .take_while(|&(i, _)| i < MAX_CELL_BYTES)
+                    .map(|(_, m)| m);
+                for m in head.filter(|&m| is_mark(m)) {
                     push_char(out, m);
+                }
+                if src.len() > MAX_CELL_BYTES {
+                    push_char(out, MORE);
                 }
             }
             // Written inline by `push_utf8`, which never calls this for them; hidden cells

@@ -1,7 +1,7 @@
 //! Splits a paragraph into grapheme cells in logical order, measured the way a terminal draws
 //! them, with control characters turned into visible symbols and invisible format characters set aside.
 
-use super::cell::{Cell, Glyph};
+use super::cell::{Cell, Glyph, MAX_CELL_BYTES};
 use crate::chars::props::{self, ClassSet, Kind, Props};
 use crate::chars::{control_symbol, format_symbol, is_invisible};
 use unicode_bidi::BidiClass;
@@ -172,6 +172,12 @@ fn push_cluster(g: &str, at: usize, show_controls: bool, out: &mut Vec<Item>) {
             1 => (Glyph::Source, 1, Break::No),
             _ => (Glyph::Source, 2, Break::No),
         }
+    };
+    // A cluster too long to send whole each frame is drawn cut short (see `MAX_CELL_BYTES`).
+    let glyph = if glyph == Glyph::Source && g.len() > MAX_CELL_BYTES {
+        Glyph::Base(first)
+    } else {
+        glyph
     };
     // Rule L1 takes isolate initiators and PDI at the end of a row with the whitespace there.
     let ws = brk != Break::No
