@@ -36,8 +36,9 @@ pub struct LayoutOptions {
     /// Rows are marked with their direction when drawn (`VisualRow::marked`), for a terminal
     /// that reorders each line as a left-to-right paragraph.
     pub marks: bool,
-    /// Rows are sent with each run of Arabic cells in logical order (`VisualRow::logical_runs`):
-    /// for a terminal that shapes such runs right to left itself (kitty).
+    /// Rows are sent with each run of Arabic cells in logical order (`RowRef::logical_runs` in
+    /// plain output, `ui::runs` on screen): for a terminal that shapes such runs right to left
+    /// itself (kitty).
     pub logical_runs: bool,
 }
 
@@ -74,8 +75,6 @@ pub struct VisualRow {
     pub rtl: bool,
     /// Drawn with marks of its direction (`direction_mark`): the terminal reorders it.
     pub marked: bool,
-    /// Sent with each run of Arabic cells in logical order (`runs::sent_order`).
-    pub logical_runs: bool,
     /// Source bytes of the row in logical order (hanging spaces included).
     pub start: u32,
     /// One past the row's last source byte.
@@ -121,7 +120,6 @@ impl From<RowRef<'_>> for VisualRow {
             width: r.width,
             rtl: r.rtl,
             marked: r.marked,
-            logical_runs: r.logical_runs,
             start: r.start,
             end: r.end,
         }

@@ -6,6 +6,7 @@ pub mod entities;
 pub mod help;
 pub mod navigator;
 pub mod pane;
+pub mod runs;
 pub mod status;
 pub mod theme;
 
@@ -41,5 +42,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
             },
             app,
         );
+    }
+    if app.layout.options().logical_runs {
+        runs::reverse_arabic_runs(frame.buffer_mut());
     }
 }

@@ -30,7 +30,7 @@ pub fn sent_order(cells: &[Cell], doc: &str, order: &mut Vec<usize>) {
 }
 
 /// Characters of the Arabic blocks: letters, marks, punctuation, digits and presentation forms.
-fn is_arabic(c: char) -> bool {
+pub fn is_arabic(c: char) -> bool {
     matches!(c,
         '\u{0600}'..='\u{06FF}'
         | '\u{0750}'..='\u{077F}'

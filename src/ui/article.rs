@@ -3,7 +3,6 @@
 
 use crate::app::{App, EntityState, scroll::QUOTE_INDENT};
 use crate::document::structure::LineKind;
-use crate::layout::runs::sent_order;
 use crate::layout::{VisualRow, direction_mark};
 use crate::ui::theme;
 use ratatui::buffer::Buffer;
@@ -93,18 +92,12 @@ pub fn paint_row(
     };
     x = x.max(area.x);
     let last = row.cells.len().saturating_sub(1);
-    let mut order = Vec::new();
-    if row.logical_runs {
-        sent_order(&row.cells, doc, &mut order);
-    }
     for (i, cell) in row.cells.iter().enumerate() {
         let w = u16::from(cell.width);
         if x + w > area.right() {
             break;
         }
-        // The text sent here; the style stays the cell's, since the terminal draws it per cell.
-        let sent = order.get(i).map_or(cell, |&j| &row.cells[j]);
-        let mut text = sent.text(doc);
+        let mut text = cell.text(doc);
         let tab = w > 1 && text.trim().is_empty();
         if row.marked && i == last {
             text.to_mut().push(direction_mark(row.rtl));
