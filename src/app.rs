@@ -5,6 +5,7 @@ mod background;
 mod entities;
 mod finder;
 mod input;
+mod links;
 mod panes;
 pub mod screen;
 pub mod scroll;
@@ -61,6 +62,10 @@ pub enum Action {
     NextMention,
     /// Go to the selected entity's previous mention.
     PrevMention,
+    /// Select the next link (from the top of the view) and show where it points.
+    NextLink,
+    /// Select the previous link and show where it points.
+    PrevLink,
     /// Open the search prompt.
     Search,
     /// In the prompt: close it, keeping the view on the match.
@@ -158,6 +163,8 @@ pub struct App {
     pub entity_selected: usize,
     /// Mention of the selected entity last jumped to.
     pub mention: Option<usize>,
+    /// The link last selected (an index into the document's links).
+    pub link: Option<usize>,
     /// Entity mentions are highlighted in the text.
     pub highlights: bool,
     /// The search: query, matches, prompt.
@@ -206,6 +213,7 @@ impl App {
             entities: EntityState::Off,
             entity_selected: 0,
             mention: None,
+            link: None,
             highlights: true,
             search: SearchState::default(),
             quit: false,
@@ -261,6 +269,8 @@ impl App {
             Action::ToggleHighlights => self.highlights = !self.highlights,
             Action::NextMention => self.step_mention(true),
             Action::PrevMention => self.step_mention(false),
+            Action::NextLink => self.step_link(true),
+            Action::PrevLink => self.step_link(false),
             Action::Search => {
                 self.finish_loading();
                 self.open_prompt();

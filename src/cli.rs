@@ -54,6 +54,11 @@ pub struct Args {
     #[arg(long)]
     pub exact: bool,
 
+    /// Read the input as plain text or Markdown (`auto`: from the file name, and from the
+    /// content for standard input).
+    #[arg(long, value_enum, default_value_t = FormatArg::Auto)]
+    pub format: FormatArg,
+
     /// Decode the input with this encoding (e.g. windows-1256, iso-8859-6, utf-16le).
     #[arg(long, value_name = "NAME")]
     pub encoding: Option<String>,
@@ -94,4 +99,15 @@ pub enum ListKind {
     Entities,
     /// Matches of `--search`.
     Matches,
+}
+
+/// `--format`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormatArg {
+    /// From the file name (`.md`, `.markdown`, `.mdx`), and the content for standard input.
+    Auto,
+    /// Plain text, one line a paragraph.
+    Text,
+    /// Markdown.
+    Markdown,
 }

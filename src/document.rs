@@ -1,8 +1,11 @@
 //! The decoded text split into paragraphs (one source line each), with the document's
 //! direction. Everything here speaks in byte offsets of `Document::text`.
 
+pub mod blocks;
 mod lines;
 pub mod structure;
+
+use crate::format::Format;
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -19,6 +22,11 @@ pub struct Document {
     lines: lines::Lines,
     /// Mostly right-to-left text: paragraphs without a strong character go right to left.
     pub rtl: bool,
+    /// The format it was read from.
+    pub format: Format,
+    /// Its blocks and inline styles, from a format with markup; `None` for plain text, read
+    /// one line a paragraph.
+    pub blocks: Option<Arc<blocks::Blocks>>,
 }
 
 impl Document {
@@ -31,7 +39,43 @@ impl Document {
             name: name.into(),
             lines,
             rtl,
+            format: Format::Text,
+            blocks: None,
         }
+    }
+
+    /// A document read from `format`: its shown text and its blocks.
+    pub fn with_blocks(
+        text: String,
+        name: impl Into<String>,
+        format: Format,
+        blocks: blocks::Blocks,
+    ) -> Document {
+        Document {
+            format,
+            blocks: Some(Arc::new(blocks)),
+            ..Document::new(text, name)
+        }
+    }
+
+    /// The block line `i` belongs to (none for plain text or a blank line between blocks).
+    pub fn block(&self, i: usize) -> Option<&blocks::Block> {
+        let b = self.blocks.as_ref()?;
+        b.block_at(self.line(i).start)
+    }
+
+    /// The direction line `i` is laid out in, when its block decides it (`None`: its own first
+    /// strong character, as for plain text): every line of a block takes the block's.
+    pub fn direction(&self, i: usize) -> Option<bool> {
+        self.block(i).and_then(|b| b.rtl)
+    }
+
+    /// Whether line `i` is code: never mirrored, never wrapped.
+    pub fn is_code(&self, i: usize) -> bool {
+        matches!(
+            self.block(i).map(|b| &b.kind),
+            Some(blocks::BlockKind::Code { .. })
+        )
     }
 
     /// Number of lines (paragraphs).

@@ -180,6 +180,13 @@ pub const KEYMAP: &[Binding] = &[
     bind(&[ch('m')], Action::NextMention, Global, "next mention"),
     bind(&[ch('M')], Action::PrevMention, Global, "previous mention"),
     bind(
+        &[ch('l')],
+        Action::NextLink,
+        Global,
+        "next link (its URL shown)",
+    ),
+    bind(&[ch('L')], Action::PrevLink, Global, "previous link"),
+    bind(
         &[ch('H')],
         Action::ToggleHighlights,
         Global,

@@ -17,6 +17,7 @@ pub mod wrap;
 pub use cache::{LayoutCache, Rows};
 pub use cell::{Cell, Glyph};
 
+use crate::document::Document;
 use std::ops::Range;
 
 /// How paragraphs are laid out; fixed for a run, except the width.
@@ -143,6 +144,8 @@ struct Work {
     cells: Vec<Cell>,
     row_levels: Vec<u8>,
     shape: shape::Scratch,
+    /// The paragraph is code: nothing is mirrored.
+    island: bool,
 }
 
 /// Lays out the paragraph `doc[range]` (one source line, no line terminator) at `width` columns.
@@ -160,6 +163,30 @@ pub fn layout_paragraph(
     rows
 }
 
+/// How one paragraph is laid out beyond the options of the run: what its block decides. The
+/// layout learns a direction and whether the text is code, never the format it came from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Para {
+    /// Its direction, when its block decides it (`None`: its own first strong character).
+    pub rtl: Option<bool>,
+    /// Code: never mirrored and never wrapped; a row wider than the screen is cut and ends in
+    /// [`CUT_MARK`] on the side it is cut.
+    pub code: bool,
+}
+
+impl Para {
+    /// What `doc` says of its line `i`.
+    pub fn of(doc: &Document, i: usize) -> Para {
+        Para {
+            rtl: doc.direction(i),
+            code: doc.is_code(i),
+        }
+    }
+}
+
+/// The mark in the last column of a code row cut at the screen's edge.
+pub const CUT_MARK: char = '…';
+
 /// Lays out the paragraph `doc[range]` as [`layout_paragraph`] does, handing each row to `emit`
 /// in order, with `scratch` for all working memory. A paragraph longer than [`long::WINDOW`]
 /// bytes is laid out a window at a time, so its working memory stays that of a window.
@@ -169,6 +196,19 @@ pub fn layout_rows(
     width: u16,
     opts: &LayoutOptions,
     scratch: &mut Scratch,
+    emit: impl FnMut(RowRef<'_>),
+) {
+    layout_rows_as(doc, range, width, opts, Para::default(), scratch, emit);
+}
+
+/// [`layout_rows`] for a paragraph whose block decides its direction or makes it code.
+pub fn layout_rows_as(
+    doc: &str,
+    range: Range<usize>,
+    width: u16,
+    opts: &LayoutOptions,
+    p: Para,
+    scratch: &mut Scratch,
     mut emit: impl FnMut(RowRef<'_>),
 ) {
     let base = range.start;
@@ -177,7 +217,7 @@ pub fn layout_rows(
         emit(RowRef {
             cells: &[],
             width: 0,
-            rtl: opts.default_rtl,
+            rtl: p.rtl.unwrap_or(opts.default_rtl),
             marked: opts.marks,
             logical_runs: opts.logical_runs,
             start: base as u32,
@@ -186,8 +226,10 @@ pub fn layout_rows(
         return;
     }
     let Scratch { levels, work } = scratch;
+    // Code longer than a window is wrapped like prose (it is not code a person wrote).
+    work.island = p.code && para.len() <= long::WINDOW;
     if para.len() > long::WINDOW {
-        levels.resolve(para, opts.default_rtl, None);
+        levels.resolve_as(para, opts.default_rtl, p.rtl, None);
         long::rows_from(doc, range, 0, width, opts, levels, work, |r| {
             emit(r);
             true
@@ -196,19 +238,79 @@ pub fn layout_rows(
     }
     work.items.clear();
     let classes = graphemes::items(para, base, opts.show_controls, &mut work.items);
-    levels.resolve(para, opts.default_rtl, classes);
+    levels.resolve_as(para, opts.default_rtl, p.rtl, classes);
     if opts.shape {
         shape::shape(&mut work.items, para, base, &mut work.shape);
     }
-    // Never empty: a paragraph of hidden characters only is one empty row.
-    wrap::wrap(&mut work.items, usize::from(width), &mut work.spans);
+    // Never empty: a paragraph of hidden characters only is one empty row. Code is one row,
+    // cut below.
+    let wrap_at = if p.code { u16::MAX } else { width };
+    wrap::wrap(&mut work.items, usize::from(wrap_at), &mut work.spans);
     // Only a paragraph off the fast path can hold hidden cells (isolates, directional marks).
     let hidden = classes.is_none() && work.has_hidden();
-    let rows = work.spans.len();
-    work.emit_rows(range, rows, true, hidden, levels, opts, |r| {
-        emit(r);
+    let rows = if p.code { 1 } else { work.spans.len() };
+    let mut cut = Vec::new();
+    work.emit_rows(range.clone(), rows, true, hidden, levels, opts, |r| {
+        if !p.code {
+            emit(r);
+        } else if r.width <= width {
+            emit(RowRef {
+                end: range.end as u32,
+                ..r
+            });
+        } else {
+            let w = cut_row(&r, width, &mut cut);
+            emit(RowRef {
+                cells: &cut,
+                width: w,
+                end: range.end as u32,
+                ..r
+            });
+        }
         true
     });
+}
+
+/// The cells of `row` that fit in `width` columns with [`CUT_MARK`] after them, kept from the
+/// row's reading side (the left of a left-to-right row), into `out`; returns their width.
+fn cut_row(row: &RowRef<'_>, width: u16, out: &mut Vec<Cell>) -> u16 {
+    out.clear();
+    let room = width.saturating_sub(1);
+    let mut used = 0;
+    let mut keep = |c: &Cell, out: &mut Vec<Cell>| {
+        let fits = used + u16::from(c.width) <= room;
+        if fits {
+            used += u16::from(c.width);
+            out.push(*c);
+        }
+        fits
+    };
+    if row.rtl {
+        for c in row.cells.iter().rev() {
+            if !keep(c, out) {
+                break;
+            }
+        }
+        out.reverse();
+    } else {
+        for c in row.cells {
+            if !keep(c, out) {
+                break;
+            }
+        }
+    }
+    let mark = Cell {
+        start: row.end,
+        end: row.end,
+        width: 1,
+        glyph: Glyph::Char(CUT_MARK),
+    };
+    if row.rtl {
+        out.insert(0, mark);
+    } else {
+        out.push(mark);
+    }
+    used + 1
 }
 
 impl Work {
@@ -239,6 +341,7 @@ impl Work {
             spans,
             cells,
             row_levels,
+            island,
             ..
         } = self;
         for (k, span) in spans.iter().enumerate().take(take) {
@@ -250,7 +353,7 @@ impl Work {
             cells.extend(shown.iter().map(|it| it.cell));
             row_levels.extend(cells.iter().map(|c| levels.at(c.start as usize - base)));
             let width = cells.iter().map(|c| u16::from(c.width)).sum();
-            if opts.reorder || opts.mirror {
+            if (opts.reorder || opts.mirror) && !*island {
                 for ((cell, it), &l) in cells.iter_mut().zip(shown).zip(row_levels.iter()) {
                     if it.mirrors {
                         bidi::mirror(cell, l, it.first);

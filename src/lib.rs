@@ -5,7 +5,9 @@
 //!
 //! - [`cli`], [`run`]: arguments, and choosing between a list, plain output and the reader.
 //! - [`source`]: read a file or stdin, decode it; the embedded article.
-//! - [`document`]: lines (paragraphs), the document's direction, its structure (sections).
+//! - [`format`]: format readers (plain text, Markdown) building the document.
+//! - [`document`]: lines (paragraphs), the document's direction, its blocks and inline styles
+//!   (from a format with markup), its structure (sections).
 //! - [`chars`]: character facts (properties table, invisible characters, control symbols); a leaf
 //!   every layer may use.
 //! - [`arabic`]: folding for matching with an offset map; proclitics.
@@ -28,6 +30,7 @@ pub mod cli;
 pub mod document;
 pub mod entities;
 pub mod event_loop;
+pub mod format;
 pub mod keymap;
 pub mod layout;
 pub mod listing;

@@ -2,10 +2,11 @@
 //! rows, or run the full-screen reader.
 
 use crate::app::{App, Whole};
-use crate::cli::{Args, Bidi, ListKind};
+use crate::cli::{Args, Bidi, FormatArg, ListKind};
 use crate::document::Document;
 use crate::document::structure;
 use crate::entities::Recogniser;
+use crate::format::Format;
 use crate::layout::LayoutOptions;
 use crate::listing::{self, Style};
 use crate::search::{Index, Mode, Query};
@@ -117,7 +118,17 @@ pub fn run(args: Args) -> Result<(), RunError> {
     let plain = args.plain || !stdout_tty || dumb;
     let full_screen = !plain && args.list.is_none();
     // A large file opens on its first lines at once; the rest is read in the background.
-    let head = if full_screen {
+    // Markdown is read whole: a parser cut at 64 KiB could read an open code fence to the end.
+    let format = match (args.format, &input) {
+        (FormatArg::Text, _) => Some(Format::Text),
+        (FormatArg::Markdown, _) => Some(Format::Markdown),
+        (FormatArg::Auto, Input::Path(p)) => {
+            Some(Format::from_name(&p.to_string_lossy()).unwrap_or(Format::Text))
+        }
+        (FormatArg::Auto, Input::Embedded) => Some(Format::Text),
+        (FormatArg::Auto, Input::Stdin) => None,
+    };
+    let head = if full_screen && format == Some(Format::Text) {
         source::load_head(&input, &load, HEAD_BYTES).map_err(RunError::Load)?
     } else {
         None
@@ -153,7 +164,8 @@ pub fn run(args: Args) -> Result<(), RunError> {
     };
     let encoding = src.encoding;
     let notice = (!src.notices.is_empty()).then(|| src.notices.join("; "));
-    let doc = Document::new(src.text, src.name);
+    let format = format.unwrap_or_else(|| Format::detect(&src.name, true, &src.text));
+    let doc = crate::format::read(src.text, src.name, format);
     let term = Terminal::detect();
     let strategy = if plain {
         term.plain(args.bidi, args.shape, sink(stdout_tty))

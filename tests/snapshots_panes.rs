@@ -1,6 +1,6 @@
 //! Snapshot tests of the side panes and highlights: the navigator open, focused and following
 //! the scroll, the entity pane, entity highlights in the text, the search prompt with an Arabic
-//! query and its highlighted matches. Styles are snapshotted as a map beside the text, so a lost
+//! query and its highlighted matches; a Markdown post with its inline styles and links. Styles are snapshotted as a map beside the text, so a lost
 //! highlight shows up in review even though `TestBackend` prints symbols only.
 #![allow(clippy::unwrap_used)]
 
@@ -116,4 +116,41 @@ fn accepted_search_shows_its_position() {
     a.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
     a.update(Action::NextMatch);
     insta::assert_snapshot!(screen(&mut a, 100, 24));
+}
+
+/// The reader on fixture `name` of `tests/markdown/`, read as Markdown.
+fn markdown_app(name: &str) -> App {
+    let path = format!("{}/tests/markdown/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(path).unwrap();
+    let doc = qari::format::read(text, name, qari::format::Format::Markdown);
+    let opts = LayoutOptions {
+        default_rtl: doc.rtl,
+        ..Default::default()
+    };
+    App::new(doc, opts)
+}
+
+/// A post with front matter, a code block and a table at 80×24: the front matter's title as
+/// the title and nowhere else, marks hidden and their styles kept (the link underlined), code
+/// left to right and cut at the edge, list items in the text but not in the navigator, the
+/// table's first column on the right.
+#[test]
+fn markdown_post_with_front_matter_code_and_table() {
+    insta::assert_snapshot!(screen(&mut markdown_app("post.md"), 80, 24));
+}
+
+#[test]
+fn l_selects_a_link_and_names_its_url() {
+    let mut app = markdown_app("links_images.md");
+    app.update(Action::Resize(80, 24));
+    app.update(Action::NextLink);
+    let notice = app.notice.clone().unwrap();
+    assert!(notice.contains("https://example.com/docs"), "{notice}");
+    assert!(notice.starts_with("link 1/2"), "{notice}");
+    let r = app.selected_link().unwrap();
+    assert_eq!(app.doc.text.get(r).unwrap(), "الوثائق");
+    app.update(Action::NextLink);
+    assert!(app.notice.clone().unwrap().contains("https://qari.example"));
+    app.update(Action::PrevLink);
+    assert!(app.notice.clone().unwrap().starts_with("link 1/2"));
 }

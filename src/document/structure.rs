@@ -6,6 +6,7 @@
 //! repeats a sentence found elsewhere). Markdown files say where their headings are; for them
 //! the markup is trusted instead of the shape.
 
+mod blocks;
 mod markdown;
 mod quotes;
 mod shape;
@@ -104,7 +105,11 @@ pub fn looks_like_markdown(name: &str, text: &str) -> bool {
 }
 
 /// Finds the structure of `doc`; `markdown` trusts Markdown markup for headings and quotes.
+/// A document with blocks (read from Markdown) has its outline from them, whatever `markdown`.
 pub fn outline(doc: &Document, markdown: bool) -> Outline {
+    if let Some(b) = &doc.blocks {
+        return blocks::outline(doc, b);
+    }
     let text = doc.text.as_str();
     // Markdown is read with every line at hand (a setext underline makes the line above it a
     // heading); plain text needs nothing per line but its kind.

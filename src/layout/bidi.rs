@@ -33,6 +33,32 @@ impl Levels {
         }
     }
 
+    /// Resolves the levels of `para` as [`Levels::resolve`] does, in direction `forced` when
+    /// it is given (a block's direction, decided from all its lines), else its own.
+    pub fn resolve_as(
+        &mut self,
+        para: &str,
+        default_rtl: bool,
+        forced: Option<bool>,
+        classes: Option<ClassSet>,
+    ) {
+        let Some(rtl) = forced else {
+            return self.resolve(para, default_rtl, classes);
+        };
+        let table = props::table();
+        let own = para.chars().map(|c| table.class(c)).find_map(|k| match k {
+            L => Some(false),
+            R | AL => Some(true),
+            _ => None,
+        });
+        // The paths below find the direction themselves: right when it is the forced one.
+        if own.is_none_or(|own| own == rtl) {
+            return self.resolve(para, rtl, classes);
+        }
+        self.bytes.clear();
+        self.resolve_at(para, rtl);
+    }
+
     /// Keeps the levels and lets go of the working memory that found them: for levels kept
     /// with a long paragraph.
     pub fn shrink(&mut self) {
@@ -52,6 +78,11 @@ impl Levels {
             Direction::Ltr => false,
             Direction::Mixed => default_rtl,
         };
+        self.resolve_at(para, rtl);
+    }
+
+    /// Every paragraph in direction `rtl`, through `unicode-bidi`.
+    fn resolve_at(&mut self, para: &str, rtl: bool) {
         let level = if rtl { Level::rtl() } else { Level::ltr() };
         let info = ParagraphBidiInfo::new(para, Some(level));
         self.para = info.paragraph_level.number();

@@ -6,7 +6,7 @@
 //! rows around the one asked for, a window at a time.
 
 use super::bidi::Levels;
-use super::{LayoutOptions, VisualRow, Work, layout_paragraph, long};
+use super::{LayoutOptions, Para, Scratch, VisualRow, Work, layout_rows_as, long};
 use crate::document::Document;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -110,8 +110,20 @@ impl LayoutCache {
             if let Some(r) = self.paras.borrow().get(&para) {
                 return Rows::all(Rc::clone(r));
             }
-            let rows: Rc<[VisualRow]> =
-                layout_paragraph(&doc.text, range, self.width, &self.opts).into();
+            let mut rows = Vec::new();
+            let (how, scratch) = (Para::of(doc, para), &mut Scratch::default());
+            layout_rows_as(
+                &doc.text,
+                range,
+                self.width,
+                &self.opts,
+                how,
+                scratch,
+                |r| {
+                    rows.push(r.into());
+                },
+            );
+            let rows: Rc<[VisualRow]> = rows.into();
             self.paras.borrow_mut().insert(para, Rc::clone(&rows));
             return Rows::all(rows);
         }
@@ -163,9 +175,10 @@ impl Long {
     fn new(doc: &Document, para: usize, width: u16, opts: &LayoutOptions, work: &mut Work) -> Long {
         let range = doc.line(para);
         let mut levels = Levels::default();
-        levels.resolve(
+        levels.resolve_as(
             doc.text.get(range.clone()).unwrap_or(""),
             opts.default_rtl,
+            doc.direction(para),
             None,
         );
         let mut starts = Vec::new();

@@ -28,7 +28,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, bar: Rect, app: &App) {
                 inner.x += QUOTE_INDENT;
                 inner.width = inner.width.saturating_sub(2 * QUOTE_INDENT);
             }
-            let base = theme::line(kind);
+            let base = if app.doc.is_code(p.para) {
+                theme::code()
+            } else {
+                theme::line(kind)
+            };
             paint_row(buf, inner, y, row, &app.doc.text, |r| {
                 cell_style(app, base, &r)
             });
@@ -42,6 +46,15 @@ pub fn draw(buf: &mut Buffer, area: Rect, bar: Rect, app: &App) {
 /// then a search match's (the current match stands out from the others).
 fn cell_style(app: &App, base: Style, r: &Range<usize>) -> Style {
     let mut s = base;
+    if let Some(b) = &app.doc.blocks {
+        s = s.patch(theme::inline(b.style_at(r.start)));
+        if app
+            .selected_link()
+            .is_some_and(|l| l.start <= r.start && r.start < l.end)
+        {
+            s = s.patch(theme::selected());
+        }
+    }
     if let (true, EntityState::Ready { mentions, .. }) = (app.highlights, &app.entities)
         && let Some(kind) = mentions.kind_at(r)
     {

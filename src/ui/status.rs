@@ -25,6 +25,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     {
         right.push(Span::raw(format!(" {pos} ")));
     }
+    if app.doc.format != crate::format::Format::Text {
+        right.push(Span::raw(format!(" [{}]", app.doc.format.name())));
+    }
     if app.encoding != "UTF-8" {
         right.push(Span::raw(format!(" [{}]", app.encoding)));
     }

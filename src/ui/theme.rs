@@ -163,6 +163,31 @@ pub fn current_match() -> Style {
         .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
 }
 
+/// How text styled inline looks: `flags` are [`crate::document::blocks::style`] flags. Each
+/// has a cue that is not a colour (bold, italic, underline, reverse…).
+pub fn inline(flags: u8) -> Style {
+    use crate::document::blocks::style::*;
+    let mut s = Style::new();
+    let mut add = |f: u8, st: Style| {
+        if flags & f != 0 {
+            s = s.patch(st);
+        }
+    };
+    add(STRONG, Style::new().add_modifier(Modifier::BOLD));
+    add(EMPHASIS, Style::new().add_modifier(italic()));
+    add(UNDERLINE, Style::new().add_modifier(Modifier::UNDERLINED));
+    add(CODE, fg(GREEN).add_modifier(Modifier::REVERSED));
+    add(LINK, fg(BLUE).add_modifier(Modifier::UNDERLINED));
+    add(STRIKE, Style::new().add_modifier(Modifier::CROSSED_OUT));
+    add(IMAGE, fg(GREY).add_modifier(Modifier::DIM));
+    s
+}
+
+/// How a line of code looks.
+pub fn code() -> Style {
+    fg(GREEN)
+}
+
 /// How a line of the article looks, by what it is.
 pub fn line(kind: LineKind) -> Style {
     match kind {
@@ -198,6 +223,7 @@ mod tests {
             ("group_heading".into(), group_heading()),
             ("search_match".into(), search_match()),
             ("current_match".into(), current_match()),
+            ("code".into(), code()),
         ];
         all.extend((1..=3).map(|l| (format!("section({l})"), section(l))));
         for k in [

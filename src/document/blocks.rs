@@ -1,0 +1,169 @@
+//! The block document: what each stretch of the document text is (title, heading, list item,
+//! code…) and how its words are styled (strong, emphasis, code, link…), all as byte ranges of
+//! the document text. A format reader (Markdown) builds it; plain text has none and is read
+//! one line a paragraph.
+
+use std::ops::Range;
+
+/// What a block is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    /// The document's title (from the front matter).
+    Title,
+    /// A heading of level 1 to 6.
+    Heading(u8),
+    /// Running text.
+    Paragraph,
+    /// A block quote's paragraph.
+    Quote,
+    /// A list item: its marker (`•`, `3.`, `☐`) is the start of its text; `depth` counts the
+    /// lists it is nested in (0 for a top-level list).
+    ListItem {
+        /// The marker as shown.
+        marker: String,
+        /// Nesting depth.
+        depth: u8,
+    },
+    /// Code, one text line per code line, with the language of its fence.
+    Code {
+        /// The fence's language (`rust`, `python`), empty when none is given.
+        lang: String,
+    },
+    /// A row of a table; its cells are byte ranges of the text (the row's line).
+    TableRow {
+        /// The cells, in logical order.
+        cells: Vec<Range<usize>>,
+        /// The header row.
+        header: bool,
+    },
+    /// A thematic break, drawn as a rule.
+    Break,
+    /// An image standing alone: its alt text.
+    Image,
+}
+
+/// A block: its kind, where its text is, and its direction.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    /// What it is.
+    pub kind: BlockKind,
+    /// Its text in the document (one or more whole lines).
+    pub range: Range<usize>,
+    /// Right to left (its first strong character; code: left to right unless mostly
+    /// right-to-left prose); `None` when it has no strong character: the document's direction.
+    pub rtl: Option<bool>,
+    /// Block quotes it sits in (0: none).
+    pub quote: u8,
+}
+
+/// Inline styles as bit flags, so one run carries every style that covers it.
+pub mod style {
+    /// Strong (`**`).
+    pub const STRONG: u8 = 1;
+    /// Emphasis (`*`).
+    pub const EMPHASIS: u8 = 2;
+    /// Underlined (`<u>`).
+    pub const UNDERLINE: u8 = 4;
+    /// Inline code.
+    pub const CODE: u8 = 8;
+    /// A link's text.
+    pub const LINK: u8 = 16;
+    /// Struck through (`~~`).
+    pub const STRIKE: u8 = 32;
+    /// An image's alt text.
+    pub const IMAGE: u8 = 64;
+}
+
+/// A stretch of text with the same inline styles (a set of [`style`] flags).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StyleRun {
+    /// Where it is in the document text.
+    pub range: Range<usize>,
+    /// Its [`style`] flags.
+    pub flags: u8,
+}
+
+/// A link: its text in the document and where it points.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link {
+    /// The link text's range in the document text.
+    pub range: Range<usize>,
+    /// The URL.
+    pub url: String,
+}
+
+/// Everything a format reader knows beyond the text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Blocks {
+    /// The blocks in order; the lines between them are blank.
+    pub blocks: Vec<Block>,
+    /// Styled stretches in order, never overlapping (unstyled text has none).
+    pub styles: Vec<StyleRun>,
+    /// Links in order.
+    pub links: Vec<Link>,
+    /// The front matter's fields other than the title, in order: never body text.
+    pub metadata: Vec<(String, String)>,
+}
+
+impl Blocks {
+    /// The block holding byte `offset`, if any (a blank line between blocks has none).
+    pub fn block_at(&self, offset: usize) -> Option<&Block> {
+        let i = self.blocks.partition_point(|b| b.range.start <= offset);
+        let b = self.blocks.get(i.checked_sub(1)?)?;
+        (offset < b.range.end || (offset == b.range.end && b.range.start <= offset)).then_some(b)
+    }
+
+    /// The style flags of the text at byte `offset` (0: unstyled).
+    pub fn style_at(&self, offset: usize) -> u8 {
+        let i = self.styles.partition_point(|s| s.range.end <= offset);
+        self.styles
+            .get(i)
+            .filter(|s| s.range.start <= offset)
+            .map_or(0, |s| s.flags)
+    }
+
+    /// The links whose text meets the byte range `r`.
+    pub fn links_in(&self, r: Range<usize>) -> impl Iterator<Item = &Link> {
+        let i = self.links.partition_point(|l| l.range.end <= r.start);
+        self.links[i..]
+            .iter()
+            .take_while(move |l| l.range.start < r.end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn styles_and_blocks_are_found_by_offset() {
+        let b = Blocks {
+            blocks: vec![
+                Block {
+                    kind: BlockKind::Paragraph,
+                    range: 0..4,
+                    rtl: None,
+                    quote: 0,
+                },
+                Block {
+                    kind: BlockKind::Break,
+                    range: 6..6,
+                    rtl: None,
+                    quote: 0,
+                },
+            ],
+            styles: vec![StyleRun {
+                range: 1..3,
+                flags: style::STRONG,
+            }],
+            links: vec![],
+            metadata: vec![],
+        };
+        assert_eq!(b.style_at(0), 0);
+        assert_eq!(b.style_at(1), style::STRONG);
+        assert_eq!(b.style_at(3), 0);
+        assert_eq!(b.block_at(2).map(|b| &b.kind), Some(&BlockKind::Paragraph));
+        assert_eq!(b.block_at(5), None, "the blank line between blocks");
+        assert_eq!(b.block_at(6).map(|b| &b.kind), Some(&BlockKind::Break));
+    }
+}

@@ -1,0 +1,60 @@
+//! Format readers: each turns decoded text into the one document qari reads (text, and for
+//! formats with markup its blocks and inline styles). Plain text is read as it is, one line a
+//! paragraph; Markdown through a CommonMark parser.
+
+mod front_matter;
+pub mod markdown;
+
+use crate::document::Document;
+use crate::document::structure::looks_like_markdown;
+
+/// The format of an input.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text: one line a paragraph, structure read from the shape of the lines.
+    #[default]
+    Text,
+    /// Markdown (CommonMark with GFM tables, strikethrough and task lists; front matter).
+    Markdown,
+}
+
+impl Format {
+    /// The name shown in the status bar.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+        }
+    }
+
+    /// The format a file name says, if it says one (`.md`, `.markdown`, `.mdx`…).
+    pub fn from_name(name: &str) -> Option<Format> {
+        let lower = name.to_lowercase();
+        let md = [".md", ".markdown", ".mdx", ".mdown", ".mkd"];
+        md.iter()
+            .any(|e| lower.ends_with(e))
+            .then_some(Format::Markdown)
+    }
+
+    /// The format of `text` named `name`: the name's, else for standard input the content's
+    /// (Markdown headings), else plain text. A file named otherwise is plain text, its
+    /// Markdown-looking headings still found by the plain outline.
+    pub fn detect(name: &str, stdin: bool, text: &str) -> Format {
+        match Format::from_name(name) {
+            Some(f) => f,
+            None if stdin && looks_like_markdown(name, text) => Format::Markdown,
+            None => Format::Text,
+        }
+    }
+}
+
+/// Reads `text` named `name` as `format`.
+pub fn read(text: String, name: impl Into<String>, format: Format) -> Document {
+    match format {
+        Format::Text => Document::new(text, name),
+        Format::Markdown => {
+            let (shown, blocks) = markdown::read(&text);
+            Document::with_blocks(shown, name, Format::Markdown, blocks)
+        }
+    }
+}

@@ -1,0 +1,362 @@
+//! Markdown read into blocks: each construct in a purpose-written fixture under
+//! `tests/markdown/`, with the exact blocks (kind, direction, text, styles, links) and outline
+//! a reader gets from it.
+#![allow(clippy::unwrap_used)]
+
+use qari::document::Document;
+use qari::document::blocks::{BlockKind, style};
+use qari::document::structure::outline;
+use qari::format::{self, Format};
+use std::fmt::Write;
+
+/// The document read from fixture `name` as Markdown.
+fn read(name: &str) -> Document {
+    let path = format!("{}/tests/markdown/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(path).unwrap();
+    format::read(text, name, Format::detect(name, false, ""))
+}
+
+/// Style flags as letters: Strong, Emphasis, Underline, Code, Link, sTrike, Image.
+fn flags(f: u8) -> String {
+    [
+        (style::STRONG, 'S'),
+        (style::EMPHASIS, 'E'),
+        (style::UNDERLINE, 'U'),
+        (style::CODE, 'C'),
+        (style::LINK, 'L'),
+        (style::STRIKE, 'T'),
+        (style::IMAGE, 'I'),
+    ]
+    .iter()
+    .filter(|(bit, _)| f & bit != 0)
+    .map(|(_, c)| *c)
+    .collect()
+}
+
+/// The document as a reader gets it: one line per block (kind, direction, quote depth, text
+/// with `⏎` between its lines), then its styled stretches, links, metadata and outline.
+fn describe(doc: &Document) -> String {
+    let b = doc.blocks.as_ref().expect("a Markdown document has blocks");
+    let text = doc.text.as_str();
+    let mut out = String::new();
+    for block in &b.blocks {
+        let dir = match block.rtl {
+            Some(true) => "rtl",
+            Some(false) => "ltr",
+            None => "---",
+        };
+        let kind = match &block.kind {
+            BlockKind::TableRow { cells, header } => {
+                let cells: Vec<&str> = cells.iter().map(|c| text.get(c.clone()).unwrap()).collect();
+                format!("TableRow{} {cells:?}", if *header { " header" } else { "" })
+            }
+            k => format!("{k:?}"),
+        };
+        let quote = if block.quote > 0 {
+            format!(" q{}", block.quote)
+        } else {
+            String::new()
+        };
+        let shown = text
+            .get(block.range.clone())
+            .unwrap()
+            .replace('\n', "⏎")
+            .replace('\u{2068}', "<FSI>")
+            .replace('\u{2069}', "<PDI>");
+        writeln!(out, "{kind} {dir}{quote} | {shown}").unwrap();
+    }
+    for s in &b.styles {
+        writeln!(
+            out,
+            "style {} | {}",
+            flags(s.flags),
+            text.get(s.range.clone()).unwrap()
+        )
+        .unwrap();
+    }
+    for l in &b.links {
+        writeln!(
+            out,
+            "link {} | {}",
+            text.get(l.range.clone()).unwrap(),
+            l.url
+        )
+        .unwrap();
+    }
+    for (k, v) in &b.metadata {
+        writeln!(out, "meta {k} = {v}").unwrap();
+    }
+    let o = outline(doc, true);
+    for s in &o.sections {
+        writeln!(
+            out,
+            "section {} line {} | {}",
+            s.level,
+            s.line(),
+            o.title(s, text)
+        )
+        .unwrap();
+    }
+    out
+}
+
+/// Checks fixture `name` against what a reader must get from it.
+fn check(name: &str, want: &str) {
+    let want = want.strip_prefix('\n').unwrap_or(want);
+    let got = describe(&read(name));
+    assert!(got == want, "{name}: got\n{got}\nwanted\n{want}");
+}
+
+#[test]
+fn front_matter_yaml() {
+    check(
+        "front_matter_yaml.md",
+        r#"
+Title rtl | دليل القارئ: الجزء الأول
+Paragraph rtl | مقدمة قصيرة للدليل.
+meta layout = post
+meta tags = عربية, terminal
+meta featured_img = /img/cover.png
+section 1 line 0 | دليل القارئ: الجزء الأول
+"#,
+    );
+}
+
+#[test]
+fn front_matter_toml() {
+    check(
+        "front_matter_toml.md",
+        r#"
+Title rtl | ملاحظات الإصدار 2.0
+Heading(2) rtl | ما الجديد
+Paragraph rtl | تحسينات كثيرة.
+meta date = 2026-12-01
+meta tags = إصدار, notes
+section 1 line 0 | ملاحظات الإصدار 2.0
+section 2 line 2 | ما الجديد
+"#,
+    );
+}
+
+#[test]
+fn headings_atx_and_setext() {
+    check(
+        "headings.md",
+        r#"
+Heading(1) rtl | دليل الاستخدام
+Paragraph rtl | مقدمة.
+Heading(1) rtl | الفصل الأول
+Heading(2) rtl | القسم الأول
+Paragraph rtl | نص القسم.
+Heading(2) rtl | الفصل الثاني
+Heading(3) ltr | Installation
+Code { lang: "" } rtl | # ليس عنوانا: شيفرة مزاحة
+section 1 line 0 | دليل الاستخدام
+section 2 line 4 | الفصل الأول
+section 3 line 6 | القسم الأول
+section 3 line 10 | الفصل الثاني
+section 3 line 12 | Installation
+"#,
+    );
+}
+
+#[test]
+fn soft_breaks_join_and_hard_breaks_stay() {
+    check(
+        "breaks.md",
+        r#"
+Paragraph rtl | كان الحاسوب الأول يُسمّى (Accumulator) في الوثائق، وقد وصفه فون نويمان في تقرير the EDVAC، الذي نُشر عام 1945.
+Paragraph rtl | سطر أول ينتهي بمسافتين⏎سطر ثانٍ بعد خط مائل⏎EDVAC first on its line، ثم العربية.
+Break --- | ---
+"#,
+    );
+}
+
+#[test]
+fn nested_and_task_lists() {
+    check(
+        "lists.md",
+        r#"
+ListItem { marker: "•", depth: 0 } rtl | • عنصر أول
+ListItem { marker: "•", depth: 0 } ltr | • second item, in English
+ListItem { marker: "•", depth: 1 } rtl |   • عنصر متداخل
+ListItem { marker: "•", depth: 1 } ltr |   • nested item
+ListItem { marker: "☐", depth: 0 } rtl | ☐ مهمة لم تنجز
+ListItem { marker: "☑", depth: 0 } ltr | ☑ done task
+ListItem { marker: "3.", depth: 0 } rtl | 3. الخطوة الثالثة
+ListItem { marker: "4.", depth: 0 } ltr | 4. step four
+ListItem { marker: "1.", depth: 0 } rtl | 1. ترقيم MAJOR
+ListItem { marker: "2.", depth: 0 } rtl | 2. ترقيم MINOR
+style S | item
+"#,
+    );
+}
+
+#[test]
+fn fenced_and_indented_code() {
+    check(
+        "code.md",
+        r#"
+Paragraph rtl | شيفرة بلغة رست:
+Code { lang: "rust" } ltr | // تعليق بالعربية⏎fn main() {⏎    println!("مرحبا يا عالم (1)");⏎}
+Code { lang: "" } ltr | # شيفرة مزاحة⏎x = "نص"
+Code { lang: "" } rtl | هذه كتلة شيفرة أغلبها نثر عربي، فيها (أقواس) وكلمات كثيرة
+"#,
+    );
+}
+
+#[test]
+fn gfm_table() {
+    check(
+        "table.md",
+        r#"
+TableRow header ["الحاسوب", "السنة", "الذاكرة"] rtl | <FSI>الحاسوب<PDI> | <FSI>السنة<PDI> | <FSI>الذاكرة<PDI>
+TableRow ["ENIAC", "1945", "20 رقما"] rtl | <FSI>ENIAC<PDI> | <FSI>1945<PDI> | <FSI>20 رقما<PDI>
+TableRow ["إدساك", "1949", "512 كلمة"] rtl | <FSI>إدساك<PDI> | <FSI>1949<PDI> | <FSI>512 كلمة<PDI>
+"#,
+    );
+}
+
+#[test]
+fn block_quotes() {
+    check(
+        "quotes.md",
+        r#"
+Quote rtl q1 | قال الكاتب: القراءة حياة.
+Quote rtl q2 | اقتباس داخل اقتباس
+ListItem { marker: "•", depth: 0 } rtl q1 | • عنصر في اقتباس
+Paragraph rtl | بعد الاقتباس.
+style S | القراءة
+"#,
+    );
+}
+
+#[test]
+fn links_and_images() {
+    check(
+        "links_images.md",
+        r#"
+Paragraph rtl | اقرأ الوثائق أو https://qari.example، وانظر القديم code.
+Image rtl | [مخطط الذاكرة]
+Paragraph rtl | نص مع صورة [رمز] في وسطه.
+style L | الوثائق
+style L | https://qari.example
+style T | القديم
+style C | code
+style I | [مخطط الذاكرة]
+style I | [رمز]
+link الوثائق | https://example.com/docs
+link https://qari.example | https://qari.example
+"#,
+    );
+}
+
+#[test]
+fn inline_html_interpreted_or_dropped() {
+    check(
+        "html.md",
+        r#"
+Paragraph rtl | مرحبا
+Paragraph rtl | ملاحظة مهمة⏎ثم تسطير و1.
+Paragraph rtl | تفاصيل
+Paragraph rtl | نص مخفي.
+style S | مرحبا
+style U | تسطير
+"#,
+    );
+}
+
+/// Plain output of fixture `name` at `width` columns, right-to-left rows padded.
+fn plain(name: &str, width: u16) -> Vec<String> {
+    let doc = read(name);
+    let opts = qari::layout::LayoutOptions {
+        default_rtl: doc.rtl,
+        ..Default::default()
+    };
+    let mut out = Vec::new();
+    qari::plain::write(&doc, width, true, &opts, &mut out).unwrap();
+    String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn code_is_a_left_to_right_island_never_mirrored_nor_wrapped() {
+    let rows = plain("code.md", 30);
+    assert!(rows.contains(&"fn main() {".to_string()), "{rows:#?}");
+    assert!(
+        rows.contains(&"}".to_string()),
+        "a lone closing brace stays on the left, unmirrored: {rows:#?}"
+    );
+    let cut = rows
+        .iter()
+        .find(|r| r.starts_with("    println!"))
+        .expect("the long line is there");
+    assert_eq!(cut.chars().count(), 30, "cut at the width: {cut:?}");
+    assert!(cut.ends_with('…'), "and marked as cut: {cut:?}");
+    // Its Arabic string is reordered inside the island, its brackets unmirrored.
+    assert!(cut.contains("(\""), "{cut:?}");
+    // Code that is mostly Arabic prose goes right to left: cut on its left, where it ends.
+    let prose = rows.iter().find(|r| r.contains("رثن")).unwrap();
+    assert!(prose.starts_with('…'), "{prose:?}");
+    assert_eq!(prose.chars().count(), 30, "{prose:?}");
+}
+
+#[test]
+fn a_paragraph_goes_one_way_across_its_source_lines() {
+    let rows = plain("breaks.md", 200);
+    // The soft-broken lines are one right-to-left paragraph: the line that starts with
+    // `(Accumulator)` in the source does not turn left to right.
+    assert_eq!(rows[0].trim_start().chars().last(), Some('ك'), "{rows:#?}");
+    assert!(rows[0].contains("(Accumulator)"));
+    assert!(rows[0].starts_with(' '), "right-aligned: {rows:#?}");
+    // A hard break starts a row, still in the block's direction.
+    let latin = rows.iter().find(|r| r.contains("EDVAC first")).unwrap();
+    assert!(
+        latin.starts_with(' '),
+        "right-aligned as its block: {latin:?}"
+    );
+}
+
+#[test]
+fn table_rows_keep_the_columns_in_the_tables_direction() {
+    let rows = plain("table.md", 40);
+    // The table is right to left (its header): the first column is on the right in every
+    // row, a row of Latin and numbers too; the isolates that keep the cells apart are hidden.
+    assert_eq!(rows[0].trim_start(), "ةركاذلا | ةنسلا | بوساحلا", "{rows:#?}");
+    assert_eq!(rows[1].trim_start(), "امقر 20 | 1945 | ENIAC", "{rows:#?}");
+    assert!(rows[1].starts_with(' '), "right-aligned: {rows:#?}");
+}
+
+/// `qari ARGS` run in `tests/markdown/` with `stdin` as its standard input: its standard output.
+fn qari(args: &[&str], stdin: &str) -> String {
+    let mut input = tempfile::tempfile().unwrap();
+    std::io::Write::write_all(&mut input, stdin.as_bytes()).unwrap();
+    std::io::Seek::rewind(&mut input).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_qari"))
+        .args(args)
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/markdown"))
+        .stdin(input)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "qari {args:?} failed");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn the_format_comes_from_the_name_the_content_or_the_option() {
+    let md = qari(&["--plain", "--width", "40", "front_matter_yaml.md"], "");
+    assert!(
+        !md.contains("layout:"),
+        "front matter is not body text:\n{md}"
+    );
+    let text = qari(&["--plain", "--format", "text", "front_matter_yaml.md"], "");
+    assert!(text.contains("layout: post"), "read as it is:\n{text}");
+    let post = "# عنوان\n\nنص **مهم**.\n";
+    let piped = qari(&["--plain", "-"], post);
+    assert!(!piped.contains("**") && !piped.contains('#'), "{piped}");
+    let sections = qari(&["--list", "sections", "lists.md"], "");
+    assert_eq!(sections, "", "list items are never sections");
+}
