@@ -38,7 +38,8 @@ pub struct Args {
     #[arg(long)]
     pub show_controls: bool,
 
-    /// Print a list and exit: the outline, the named entities, or search matches.
+    /// Print a list and exit: the outline, the named entities, search matches, the text in
+    /// logical order, or the metadata.
     #[arg(long, value_enum, value_name = "WHAT")]
     pub list: Option<ListKind>,
 
@@ -99,6 +100,10 @@ pub enum ListKind {
     Entities,
     /// Matches of `--search`.
     Matches,
+    /// The text in logical order, one block a paragraph, with Markdown-like marks.
+    Text,
+    /// The document's metadata (a Markdown post's front matter).
+    Metadata,
 }
 
 /// `--format`.

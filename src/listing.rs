@@ -1,10 +1,15 @@
-//! What `--list sections|entities|matches` prints: text lines, or JSON through one serialiser.
+//! What `--list sections|entities|matches|text|metadata` prints: text lines, or JSON through
+//! one serialiser.
 //!
 //! The document's own text ends up in these lists (section titles, entity names, the lines of
 //! matches), so a list obeys the rule plain output obeys: nothing from the document drives the
 //! terminal. Text lines show control characters as the symbols the reader draws and leave out
 //! invisible format characters (or show them as `--show-controls` does); JSON escapes every C0
 //! and C1 control, DEL and every invisible format character as `\uXXXX`.
+
+mod text;
+
+pub use text::{metadata, text};
 
 use crate::chars::{control_symbol, is_invisible, visible};
 use crate::document::Document;

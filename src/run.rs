@@ -280,6 +280,8 @@ fn list(
             let entities = Recogniser::embedded().recognise(&doc.text);
             listing::entities(&entities, style, out)?;
         }
+        ListKind::Text => listing::text(doc, style, out)?,
+        ListKind::Metadata => listing::metadata(doc, style, out)?,
         ListKind::Matches => {
             let q = query
                 .ok_or_else(|| RunError::Usage("--list matches needs --search QUERY".into()))?;

@@ -360,3 +360,95 @@ fn the_format_comes_from_the_name_the_content_or_the_option() {
     let sections = qari(&["--list", "sections", "lists.md"], "");
     assert_eq!(sections, "", "list items are never sections");
 }
+
+#[test]
+fn list_text_prints_the_blocks_in_logical_order_with_marks() {
+    let text = qari(&["--list", "text", "code.md"], "");
+    assert_eq!(
+        text,
+        "شيفرة بلغة رست:\n\n```rust\n// تعليق بالعربية\nfn main() {\n    println!(\"مرحبا يا عالم (1)\");\n}\n```\n\n```\n# شيفرة مزاحة\nx = \"نص\"\n```\n\n```\nهذه كتلة شيفرة أغلبها نثر عربي، فيها (أقواس) وكلمات كثيرة\n```\n"
+    );
+    let quotes = qari(&["--list", "text", "quotes.md"], "");
+    assert!(
+        quotes.starts_with("> قال الكاتب: القراءة حياة.\n\n> > اقتباس"),
+        "{quotes}"
+    );
+    let table = qari(&["--list", "text", "table.md"], "");
+    assert!(
+        table.starts_with("| الحاسوب | السنة | الذاكرة |\n|---|---|---|\n| ENIAC |"),
+        "{table}"
+    );
+    assert!(
+        !table.contains('\u{2068}'),
+        "the cells' isolates are left out"
+    );
+    let json = qari(&["--list", "text", "--json", "table.md"], "");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["blocks"][1]["kind"], "row");
+    assert_eq!(
+        v["blocks"][1]["cells"],
+        serde_json::json!(["ENIAC", "1945", "20 رقما"])
+    );
+    // Plain text is printed as it is, one line a line.
+    let plain = qari(&["--list", "text", "--format", "text", "table.md"], "");
+    assert!(
+        plain.starts_with("| الحاسوب | السنة | الذاكرة |\n|---|---:|---|\n"),
+        "{plain}"
+    );
+}
+
+#[test]
+fn list_metadata_prints_the_front_matter() {
+    let json = qari(
+        &["--list", "metadata", "--json", "front_matter_yaml.md"],
+        "",
+    );
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        v["metadata"],
+        serde_json::json!([
+            {"key": "title", "value": "دليل القارئ: الجزء الأول"},
+            {"key": "layout", "value": "post"},
+            {"key": "tags", "value": "عربية, terminal"},
+            {"key": "featured_img", "value": "/img/cover.png"},
+        ])
+    );
+    let text = qari(&["--list", "metadata", "front_matter_toml.md"], "");
+    assert_eq!(
+        text,
+        "title\tملاحظات الإصدار 2.0\ndate\t2026-12-01\ntags\tإصدار, notes\n"
+    );
+    let none = qari(
+        &[
+            "--list",
+            "metadata",
+            "--json",
+            "--format",
+            "text",
+            "breaks.md",
+        ],
+        "",
+    );
+    assert_eq!(none, "{\"metadata\":[]}\n");
+}
+
+#[test]
+fn deep_nesting_and_stray_markup_are_read_without_fail() {
+    let deep = format!(
+        "{}نص\n\n{}عنصر\n\n<u><u>{}</span></div>\n\n[رابط](",
+        "> ".repeat(300),
+        "- ".repeat(300),
+        "**".repeat(100)
+    );
+    let (text, blocks) = qari::format::markdown::read(&deep);
+    assert!(text.contains("نص") && text.contains("عنصر"));
+    for b in &blocks.blocks {
+        assert!(text.get(b.range.clone()).is_some(), "{b:?}");
+    }
+    for s in &blocks.styles {
+        assert!(text.get(s.range.clone()).is_some(), "{s:?}");
+    }
+    for l in &blocks.links {
+        assert!(text.get(l.range.clone()).is_some(), "{l:?}");
+    }
+}

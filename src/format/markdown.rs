@@ -120,7 +120,7 @@ impl Builder {
             Tag::Heading { level, .. } => self.begin(BlockKind::Heading(level as u8)),
             Tag::BlockQuote(_) => {
                 self.finish();
-                self.quote += 1;
+                self.quote = self.quote.saturating_add(1);
             }
             Tag::CodeBlock(kind) => {
                 let lang = match kind {
@@ -250,7 +250,7 @@ impl Builder {
             0 => BlockKind::Paragraph,
             depth => BlockKind::ListItem {
                 marker: String::new(),
-                depth: depth as u8 - 1,
+                depth: u8::try_from(depth - 1).unwrap_or(u8::MAX),
             },
         }
     }
@@ -319,6 +319,10 @@ impl Builder {
             s.range.end = s.range.end.min(end);
         }
         self.out.styles.retain(|s| !s.range.is_empty());
+        for l in &mut self.out.links {
+            l.range.end = l.range.end.min(end);
+            l.range.start = l.range.start.min(end);
+        }
         let body = self.text.get(open.start..).unwrap_or("");
         let empty = body.trim().is_empty() && !code;
         if empty {
