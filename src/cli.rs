@@ -67,6 +67,14 @@ pub struct Args {
     /// Open files that look binary.
     #[arg(long)]
     pub force: bool,
+
+    /// Print a completion script for this shell and exit.
+    #[arg(long, value_enum, value_name = "SHELL", exclusive = true)]
+    pub completions: Option<clap_complete::Shell>,
+
+    /// Print the manual page (roff, for `man`) and exit.
+    #[arg(long, exclusive = true)]
+    pub man: bool,
 }
 
 /// `--shape`.

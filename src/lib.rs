@@ -4,6 +4,7 @@
 //! in byte offsets of the decoded text.
 //!
 //! - [`cli`], [`run`]: arguments, and choosing between a list, plain output and the reader.
+//! - [`shell`]: completion scripts and the manual page, from the arguments' definition.
 //! - [`source`]: read a file or stdin, decode it; the embedded article.
 //! - [`format`]: format readers (plain text, Markdown) building the document.
 //! - [`document`]: lines (paragraphs), the document's direction, its blocks and inline styles
@@ -37,6 +38,7 @@ pub mod listing;
 pub mod plain;
 pub mod run;
 pub mod search;
+pub mod shell;
 pub mod source;
 pub mod term;
 pub mod terminal;

@@ -97,6 +97,12 @@ fn sink(tty: bool) -> Sink {
 
 /// Runs qari.
 pub fn run(args: Args) -> Result<(), RunError> {
+    if let Some(shell) = args.completions {
+        return printed(crate::shell::completions(shell, &mut io::stdout().lock()));
+    }
+    if args.man {
+        return printed(crate::shell::man(&mut io::stdout().lock()));
+    }
     // The layout's character table takes a few milliseconds to fill: another core fills it
     // while this one reads the input.
     std::thread::spawn(crate::chars::props::table);

@@ -1,31 +1,20 @@
 //! Command-line tests of the lists for scripts: `qari --list sections|entities|matches`, plain and JSON, on the shipped article and on a file.
 #![allow(clippy::unwrap_used)]
 
+#[path = "common/cli.rs"]
+mod cli;
+
 #[path = "common/article_names.rs"]
 mod article_names;
 
+use cli::qari;
 use serde_json::Value;
-use std::process::Command;
 
 /// The article qari ships with and lists when given no file.
 const ARTICLE: &str = include_str!("../assets/article.txt");
 
 /// The article's title, its first line.
 const TITLE: &str = "شراكة خاصة بين الناتو والمغرب لتعزيز الاستقرار الإقليمي والدولي";
-
-/// Runs `qari` with `args`, checks that it succeeded, and returns what it printed.
-fn qari(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_qari"))
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "qari {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
 
 /// Runs `qari` with `args` and parses what it printed as JSON.
 fn qari_json(args: &[&str]) -> Value {
