@@ -495,6 +495,8 @@ mod tests {
             prop_assume!(!text.is_empty());
             let mut levels = Levels::default();
             levels.resolve(&text, opts.default_rtl, None);
+            // Kept as a long paragraph keeps them.
+            levels.shrink();
             let mut rows: Vec<super::VisualRow> = Vec::new();
             super::long::windows(&doc, range, 0, width, &opts, &levels, &mut super::Work::default(), window, |r| {
                 rows.push(r.into());

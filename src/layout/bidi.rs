@@ -18,6 +18,10 @@ pub struct Levels {
     pub bytes: Vec<u8>,
     /// Bidi class of each character, for the fast path.
     classes: Vec<BidiClass>,
+    /// The levels as runs (first byte, level), once [`Levels::shrink`] has let `bytes` go.
+    runs: Vec<(u32, u8)>,
+    /// Bytes the runs cover.
+    len: usize,
 }
 
 impl Levels {
@@ -26,6 +30,8 @@ impl Levels {
     /// `classes` are the bidi classes of `para` when the caller knows them already.
     pub fn resolve(&mut self, para: &str, default_rtl: bool, classes: Option<ClassSet>) {
         self.bytes.clear();
+        self.runs.clear();
+        self.len = 0;
         let present = classes.unwrap_or_else(|| ClassSet::of(para));
         if !self.resolve_simple(para, default_rtl, present) {
             self.bytes.clear();
@@ -56,19 +62,46 @@ impl Levels {
             return self.resolve(para, rtl, classes);
         }
         self.bytes.clear();
+        self.runs.clear();
+        self.len = 0;
         self.resolve_at(para, rtl);
     }
 
-    /// Keeps the levels and lets go of the working memory that found them: for levels kept
-    /// with a long paragraph.
+    /// Keeps the levels in as little memory as they fit and lets go of the working memory
+    /// that found them: for levels kept with a long paragraph. Prose has a run of levels every
+    /// number or so, so runs of levels take a small part of a level a byte.
     pub fn shrink(&mut self) {
         self.classes = Vec::new();
-        self.bytes.shrink_to_fit();
+        self.runs.clear();
+        let mut last = None;
+        for (i, &l) in self.bytes.iter().enumerate() {
+            if last != Some(l) {
+                self.runs.push((i as u32, l));
+                last = Some(l);
+            }
+        }
+        if self.runs.len() * std::mem::size_of::<(u32, u8)>() < self.bytes.len() {
+            self.runs.shrink_to_fit();
+            self.len = self.bytes.len();
+            self.bytes = Vec::new();
+        } else {
+            self.runs = Vec::new();
+            self.bytes.shrink_to_fit();
+        }
     }
 
     /// The level of the byte at `offset` in the paragraph (the paragraph level past its end).
     pub fn at(&self, offset: usize) -> u8 {
-        self.bytes.get(offset).copied().unwrap_or(self.para)
+        match self.bytes.get(offset) {
+            Some(&l) => l,
+            None if offset < self.len => {
+                let k = self.runs.partition_point(|&(s, _)| s as usize <= offset);
+                k.checked_sub(1)
+                    .and_then(|k| self.runs.get(k))
+                    .map_or(self.para, |&(_, l)| l)
+            }
+            None => self.para,
+        }
     }
 
     /// Every paragraph, through `unicode-bidi`.
