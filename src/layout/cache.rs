@@ -187,6 +187,9 @@ impl Long {
             true
         });
         starts.shrink_to_fit();
+        // Kept for the windows laid out later; looked up a byte at a time while the rows
+        // were found above.
+        levels.shrink();
         let count = starts.len();
         Long {
             starts,
