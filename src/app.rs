@@ -7,6 +7,7 @@ mod finder;
 mod input;
 mod links;
 mod panes;
+mod resume;
 pub mod screen;
 pub mod scroll;
 mod search;
@@ -177,6 +178,10 @@ pub struct App {
     pub encoding: &'static str,
     /// A message for the status bar (decoding problems, "not found", …).
     pub notice: Option<String>,
+    /// Where the reader's positions in this document are remembered (none with `--no-resume`).
+    resume: Option<crate::resume::Resume>,
+    /// The byte to open at, once the screen's size is known.
+    start_at: Option<usize>,
 }
 
 impl App {
@@ -220,6 +225,8 @@ impl App {
             suspend: false,
             encoding: "UTF-8",
             notice: None,
+            resume: None,
+            start_at: None,
         }
     }
 
@@ -346,6 +353,9 @@ impl App {
         {
             let article = screen::areas(self, w, h).article;
             self.resize(article.width, article.height);
+            if let Some(at) = self.start_at.take() {
+                self.resume_to(at);
+            }
         }
         let follows = self.focus == Focus::Article || self.side != Side::Sections;
         if follows && let Some(c) = self.current_section() {

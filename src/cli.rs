@@ -68,6 +68,11 @@ pub struct Args {
     #[arg(long)]
     pub force: bool,
 
+    /// Open at the top, not where the document was left last time (nor remember where it is
+    /// left this time).
+    #[arg(long)]
+    pub no_resume: bool,
+
     /// Print a completion script for this shell and exit.
     #[arg(long, value_enum, value_name = "SHELL", exclusive = true)]
     pub completions: Option<clap_complete::Shell>,

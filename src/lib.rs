@@ -15,6 +15,7 @@
 //! - [`layout`]: wrap ▸ reorder ▸ mirror ▸ shape: rows of cells that keep their source ranges.
 //!   Only `layout`, the screen side (`ui`, `app`, `plain`) and the entry points (`run`, `term`)
 //!   import it; `tests/layering.rs` keeps it so.
+//! - [`resume`]: where the reader stopped in each document, kept in the XDG state directory.
 //! - [`search`]: Arabic-insensitive, smart-case search reporting source byte ranges.
 //! - [`entities`]: the named-entity recogniser (people, organisations, places).
 //! - [`listing`]: what `--list` prints, as text lines or JSON, nothing raw from the document.
@@ -36,6 +37,7 @@ pub mod keymap;
 pub mod layout;
 pub mod listing;
 pub mod plain;
+pub mod resume;
 pub mod run;
 pub mod search;
 pub mod shell;

@@ -9,6 +9,7 @@ use crate::entities::Recogniser;
 use crate::format::Format;
 use crate::layout::LayoutOptions;
 use crate::listing::{self, Style};
+use crate::resume::{Identity, Resume};
 use crate::search::{Index, Mode, Query};
 use crate::source::{self, Input, LoadError, LoadOptions};
 use crate::terminal::{Sink, Terminal};
@@ -235,6 +236,13 @@ pub fn run(args: Args) -> Result<(), RunError> {
     if app.doc.text.len() <= EAGER_ENTITIES && !app.loading() {
         app.want_entities();
     }
+    // A search given on the command line decides where the reader starts.
+    if !args.no_resume
+        && args.search.is_none()
+        && let Some(resume) = identity(&args).and_then(Resume::for_user)
+    {
+        app.resume_from(resume);
+    }
     if let Some(q) = &args.search {
         app.search_for(q);
     }
@@ -245,7 +253,21 @@ pub fn run(args: Args) -> Result<(), RunError> {
             mouse: args.mouse,
         },
     )?;
+    // The terminal is restored by now: the warning is a line of the shell's screen.
+    if let Err(warning) = app.save_position() {
+        eprintln!("{warning}");
+    }
     Ok(())
+}
+
+/// The name the document's position is remembered under; none for a file whose path cannot be
+/// resolved.
+fn identity(args: &Args) -> Option<Identity> {
+    Some(match input(args) {
+        Input::Path(p) => Identity::Path(std::fs::canonicalize(p).ok()?),
+        Input::Stdin => Identity::Stdin,
+        Input::Embedded => Identity::Embedded,
+    })
 }
 
 /// The width of the terminal, asked of the terminal itself (`TIOCGWINSZ`); `None` when there is

@@ -300,6 +300,7 @@ impl App {
     /// What follows the whole file's arrival: its structure and entities are found, and a
     /// search made on its first lines is made again over all of it.
     fn whole_file_taken(&mut self) {
+        self.restore_position();
         self.analyse();
         self.start_wanted_entities();
         self.search_whole_file();

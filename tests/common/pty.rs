@@ -186,6 +186,9 @@ pub struct Pty {
     /// Signalled by the reader thread once the terminal side is closed and all output is parsed.
     drained: Receiver<()>,
     exit: Option<u32>,
+    /// The program's own XDG state directory (unless the test gave one), so that no test opens
+    /// where another left the same document.
+    _state: Option<tempfile::TempDir>,
 }
 
 impl Pty {
@@ -225,7 +228,12 @@ impl Pty {
     }
 
     /// Starts `cmd` in a `cols`×`rows` terminal and starts reading what it writes.
-    fn spawn_command(cmd: CommandBuilder, cols: u16, rows: u16) -> Pty {
+    fn spawn_command(mut cmd: CommandBuilder, cols: u16, rows: u16) -> Pty {
+        let state = cmd.get_env("XDG_STATE_HOME").is_none().then(|| {
+            let dir = tempfile::tempdir().expect("a state directory");
+            cmd.env("XDG_STATE_HOME", dir.path());
+            dir
+        });
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -270,6 +278,7 @@ impl Pty {
             output,
             drained,
             exit: None,
+            _state: state,
         }
     }
 
