@@ -107,6 +107,47 @@ af=$(field "$TMP/a.ttff" first_frame_ms)
 row "time to first frame, shipped article (no args), ms" "$af" "—" "—" "≤ 20 ms" \
     "$(python3 -c "print('yes' if $af <= 20 else 'no')")"
 
+# A 5 MB Markdown post (front matter, headings, emphasis, fenced code, tables) made from the
+# start of big_10mb: its first frame against the same bytes opened as plain text, and its plain
+# output's throughput.
+MD=$TMP/post_5mb.md
+python3 - "$BIG" "$MD" <<'PY'
+import sys
+src = open(sys.argv[1], encoding='utf-8').read().split('\n')
+out, size, n = [], 0, 0
+for s in src:
+    if size > 5_000_000:
+        break
+    if s.strip():
+        n += 1
+        if n % 12 == 1:
+            s = '## ' + s[:60]
+        elif n % 5 == 0 and len(s.split(' ')) > 6:
+            w = s.split(' ')
+            w[2], w[5] = '**' + w[2] + '**', '*' + w[5] + '*'
+            s = ' '.join(w)
+        if n % 40 == 0:
+            s += '\n\n```js\n// تعليق\nfunction f(x) { return "نص" + x; }\n```'
+        if n % 60 == 0:
+            s += '\n\n| العمود | القيمة |\n|---|---|\n| أ | 1 |\n| b | 2 |'
+    out.append(s)
+    size += len(s.encode()) + 1
+head = '---\ntitle: "MARKDOWN-BENCH مجموعة مقالات"\nlayout: post\n---\n\n'
+open(sys.argv[2], 'w').write(head + '\n'.join(out) + '\n')
+PY
+cp "$MD" "$TMP/post_5mb.txt"
+MDMB=$(python3 -c "import os; print(os.path.getsize('$MD') / 1e6)")
+screen --expect MARKDOWN-BENCH -- "$QARI" "$MD" >"$TMP/md.ttff"
+screen --expect MARKDOWN-BENCH -- "$QARI" "$TMP/post_5mb.txt" >"$TMP/txt.ttff"
+mf=$(field "$TMP/md.ttff" first_frame_ms)
+tf=$(field "$TMP/txt.ttff" first_frame_ms)
+row "time to first frame, 5 MB Markdown post, 100×30, ms" "$mf" "$tf (same bytes as text)" \
+    "$(python3 -c "print(f'{$mf/$tf:.2f}')")×" "≤ 2× as text" "$(python3 -c "print('yes' if $mf <= 2 * $tf else 'no')")"
+mapfile -t m < <(medians "$QARI --plain --width 80 --shape never $MD")
+q=$(python3 -c "print(f'{$MDMB/${m[0]}:.1f}')")
+row "\`--plain --width 80\`, 5 MB Markdown post, MB/s (wall median)" "$q" "—" "—" "≥ 30 MB/s" \
+    "$(python3 -c "print('yes' if $q >= 30 else 'no')")"
+
 # Search to the file's only match on its last line, typed as one step, against less's search.
 skeys=(--expect 'شراكة خاصة' --keys '/END-OF-CORPUS\r' --key-expect END-OF-CORPUS)
 screen "${skeys[@]}" -- "$QARI" "$BIG50" >"$TMP/qs.ttff"

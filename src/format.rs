@@ -1,9 +1,11 @@
 //! Format readers: each turns decoded text into the one document qari reads (text, and for
 //! formats with markup its blocks and inline styles). Plain text is read as it is, one line a
-//! paragraph; Markdown through a CommonMark parser.
+//! paragraph, unless it is hard-wrapped (then its paragraphs are joined); Markdown through a
+//! CommonMark parser.
 
 mod front_matter;
 pub mod markdown;
+pub mod wrapped;
 
 use crate::document::Document;
 use crate::document::structure::looks_like_markdown;
@@ -14,6 +16,8 @@ pub enum Format {
     /// Plain text: one line a paragraph, structure read from the shape of the lines.
     #[default]
     Text,
+    /// Plain text broken at a fixed width: read with the lines of each paragraph joined.
+    Wrapped,
     /// Markdown (CommonMark with GFM tables, strikethrough and task lists; front matter).
     Markdown,
 }
@@ -23,6 +27,7 @@ impl Format {
     pub fn name(self) -> &'static str {
         match self {
             Format::Text => "text",
+            Format::Wrapped => "text, lines joined",
             Format::Markdown => "markdown",
         }
     }
@@ -37,12 +42,14 @@ impl Format {
     }
 
     /// The format of `text` named `name`: the name's, else for standard input the content's
-    /// (Markdown headings), else plain text. A file named otherwise is plain text, its
-    /// Markdown-looking headings still found by the plain outline.
+    /// (Markdown headings), else hard-wrapped text when its lines say so, else plain text. A
+    /// file named otherwise is not Markdown: its Markdown-looking headings are still found by
+    /// the plain outline.
     pub fn detect(name: &str, stdin: bool, text: &str) -> Format {
         match Format::from_name(name) {
             Some(f) => f,
             None if stdin && looks_like_markdown(name, text) => Format::Markdown,
+            None if wrapped::is_hard_wrapped(text) => Format::Wrapped,
             None => Format::Text,
         }
     }
@@ -52,6 +59,11 @@ impl Format {
 pub fn read(text: String, name: impl Into<String>, format: Format) -> Document {
     match format {
         Format::Text => Document::new(text, name),
+        Format::Wrapped => {
+            let mut doc = Document::new(wrapped::join(&text), name);
+            doc.format = format;
+            doc
+        }
         Format::Markdown => {
             let (shown, blocks) = markdown::read(&text);
             Document::with_blocks(shown, name, Format::Markdown, blocks)

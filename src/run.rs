@@ -126,16 +126,14 @@ pub fn run(args: Args) -> Result<(), RunError> {
     let full_screen = !plain && args.list.is_none();
     // A large file opens on its first lines at once; the rest is read in the background.
     // Markdown is read whole: a parser cut at 64 KiB could read an open code fence to the end.
-    let format = match (args.format, &input) {
-        (FormatArg::Text, _) => Some(Format::Text),
+    let named = match (args.format, &input) {
+        (FormatArg::Text, _) | (FormatArg::Auto, Input::Embedded) => Some(Format::Text),
         (FormatArg::Markdown, _) => Some(Format::Markdown),
-        (FormatArg::Auto, Input::Path(p)) => {
-            Some(Format::from_name(&p.to_string_lossy()).unwrap_or(Format::Text))
-        }
-        (FormatArg::Auto, Input::Embedded) => Some(Format::Text),
+        (FormatArg::Auto, Input::Path(p)) => Format::from_name(&p.to_string_lossy()),
         (FormatArg::Auto, Input::Stdin) => None,
     };
-    let head = if full_screen && format == Some(Format::Text) {
+    let stdin = matches!(input, Input::Stdin);
+    let head = if full_screen && named != Some(Format::Markdown) {
         source::load_head(&input, &load, HEAD_BYTES).map_err(RunError::Load)?
     } else {
         None
@@ -171,7 +169,13 @@ pub fn run(args: Args) -> Result<(), RunError> {
     };
     let encoding = src.encoding;
     let notice = (!src.notices.is_empty()).then(|| src.notices.join("; "));
-    let format = format.unwrap_or_else(|| Format::detect(&src.name, true, &src.text));
+    // A file opened on its first lines is read as plain text: joining the lines of its
+    // paragraphs would move every offset of the whole file that replaces them.
+    let format = match (named, rest.is_some()) {
+        (Some(f), _) => f,
+        (None, true) => Format::Text,
+        (None, false) => Format::detect(&src.name, stdin, &src.text),
+    };
     let doc = crate::format::read(src.text, src.name, format);
     let term = Terminal::detect();
     let strategy = if plain {

@@ -148,3 +148,15 @@ fn mixed_script_rows_match_icu() {
         &[20, 33, 40, 60, 80, 120],
     );
 }
+
+#[test]
+fn paragraphs_joined_from_hard_wrapped_lines_match_icu() {
+    let joined = qari::format::wrapped::join(include_str!("fixtures/hard_wrapped.txt"));
+    check(&joined, &[20, 40, 60, 80]);
+}
+
+#[test]
+fn markdown_table_rows_of_isolated_cells_match_icu() {
+    let (text, _) = qari::format::markdown::read(include_str!("markdown/table.md"));
+    check(&text, &[12, 20, 40, 80]);
+}
