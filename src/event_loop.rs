@@ -2,13 +2,11 @@
 //! ratatui's `Backend` and reads its input from a channel, so the whole reader runs against
 //! `TestBackend` with scripted keys exactly as it runs in a terminal.
 
-use crate::app::screen::drawn;
 use crate::app::{Action, App};
 use crate::ui;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::event::Event;
-use ratatui::layout::Rect;
 use std::io;
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::Duration;
@@ -59,7 +57,6 @@ where
 {
     let size = terminal.size().map_err(io::Error::other)?;
     app.update(Action::Resize(size.width, size.height));
-    let mut area = Rect::default();
     let mut dirty = true;
     loop {
         if app.quit {
@@ -69,14 +66,6 @@ where
             return Ok(Exit::Suspend);
         }
         if dirty {
-            // Frames are drawn on at most the part of the terminal a screen can show: its
-            // buffers are allocated for every cell.
-            let size = terminal.size().map_err(io::Error::other)?;
-            let now = drawn(size.width, size.height);
-            if now != area {
-                terminal.resize(now).map_err(io::Error::other)?;
-                area = now;
-            }
             terminal
                 .draw(|f| ui::draw(f, app))
                 .map_err(io::Error::other)?;

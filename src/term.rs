@@ -5,13 +5,19 @@
 use crate::app::App;
 use crate::event_loop::{self, Exit, Input};
 use crate::terminal::Modes;
-use ratatui::DefaultTerminal;
+use bounded::Bounded;
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use ratatui::crossterm::{execute, terminal};
 use std::io::{self, Write};
 use std::sync::mpsc::{self, Sender};
+
+mod bounded;
+
+/// The terminal qari draws on: standard output, at most as large as a screen can show.
+type Screen = ratatui::Terminal<Bounded<CrosstermBackend<io::Stdout>>>;
 
 /// How the session talks to the terminal.
 #[derive(Clone, Copy, Debug)]
@@ -63,24 +69,23 @@ pub struct Guard {
 impl Guard {
     /// Enters full screen (raw mode, alternate screen, the session's modes) and returns the guard
     /// with the terminal to draw on. A panic from here on restores the terminal too.
-    pub fn enter(session: Session) -> io::Result<(Guard, DefaultTerminal)> {
-        // ratatui's hook leaves raw mode and the alternate screen; ours adds the rest first.
-        let terminal = ratatui::init_with_options(bounded()?);
-        // `init_with_options` leaves the choice of screen to its caller.
-        execute!(io::stdout(), terminal::EnterAlternateScreen)?;
-        let guard = Guard { session };
+    pub fn enter(session: Session) -> io::Result<(Guard, Screen)> {
         let prev = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            session.leave();
+            session.restore();
             prev(info);
         }));
+        terminal::enable_raw_mode()?;
+        execute!(io::stdout(), terminal::EnterAlternateScreen)?;
+        let guard = Guard { session };
+        let terminal = screen()?;
         session.enter()?;
         Ok((guard, terminal))
     }
 
     /// Gives the terminal back to the shell, stops the process as SIGTSTP would, and on `fg`
     /// takes the terminal again.
-    fn suspend(&self, terminal: &mut DefaultTerminal) -> io::Result<()> {
+    fn suspend(&self, terminal: &mut Screen) -> io::Result<()> {
         self.session.restore();
         // Stops as the default action of SIGTSTP does (qari handles SIGTSTP itself, so raising
         // that would only come back here).
@@ -91,7 +96,7 @@ impl Guard {
     /// Takes the terminal again after the process was stopped (by qari or by anyone): raw mode,
     /// the alternate screen and the session's modes, and a terminal whose next frame draws every
     /// cell over whatever the shell left.
-    fn resume(&self, terminal: &mut DefaultTerminal) -> io::Result<()> {
+    fn resume(&self, terminal: &mut Screen) -> io::Result<()> {
         terminal::enable_raw_mode()?;
         execute!(io::stdout(), terminal::EnterAlternateScreen)?;
         self.session.enter()?;
@@ -101,25 +106,19 @@ impl Guard {
             terminal::Clear(terminal::ClearType::All)
         )?;
         // A new terminal has empty buffers, so the next frame is drawn whole.
-        *terminal = ratatui::Terminal::with_options(
-            ratatui::backend::CrosstermBackend::new(io::stdout()),
-            bounded()?,
-        )?;
+        *terminal = screen()?;
         Ok(())
     }
 }
 
-/// A terminal that draws on at most [`MAX_WIDTH`]×[`MAX_HEIGHT`] cells of the screen, however
-/// large the screen says it is: ratatui allocates its buffers for every cell it draws on, and
-/// the event loop follows resizes within the same bounds.
+/// A new terminal on standard output with empty buffers, so its first frame draws every cell.
+/// Full screen, as ratatui's own `init` makes it, but reporting at most
+/// [`MAX_WIDTH`]×[`MAX_HEIGHT`] cells (see [`Bounded`]).
 ///
 /// [`MAX_WIDTH`]: crate::app::screen::MAX_WIDTH
 /// [`MAX_HEIGHT`]: crate::app::screen::MAX_HEIGHT
-fn bounded() -> io::Result<ratatui::TerminalOptions> {
-    let (width, height) = terminal::size()?;
-    Ok(ratatui::TerminalOptions {
-        viewport: ratatui::Viewport::Fixed(crate::app::screen::drawn(width, height)),
-    })
+fn screen() -> io::Result<Screen> {
+    ratatui::Terminal::new(Bounded(CrosstermBackend::new(io::stdout())))
 }
 
 impl Drop for Guard {
