@@ -6,6 +6,7 @@ mod entities;
 mod finder;
 mod input;
 mod links;
+mod measure;
 mod panes;
 mod resume;
 pub mod screen;
@@ -14,6 +15,7 @@ mod search;
 
 pub use background::{Whole, WholeFile};
 pub use entities::{EntityState, MentionIndex};
+pub use measure::Measure;
 pub use panes::{Focus, Side};
 pub use search::{Prompt, SearchState};
 
@@ -95,6 +97,8 @@ pub enum Action {
     Quit,
     /// Give the terminal back to the shell until `fg` (Ctrl-Z).
     Suspend,
+    /// Step the text column's measure: 60, 72, 80 columns, the full width.
+    CycleMeasure,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
 }
@@ -168,6 +172,8 @@ pub struct App {
     pub link: Option<usize>,
     /// Entity mentions are highlighted in the text.
     pub highlights: bool,
+    /// How wide the text column may grow.
+    pub measure: Measure,
     /// The search: query, matches, prompt.
     pub search: SearchState,
     /// Set when the user asked to leave.
@@ -220,6 +226,7 @@ impl App {
             mention: None,
             link: None,
             highlights: true,
+            measure: Measure::default(),
             search: SearchState::default(),
             quit: false,
             suspend: false,
@@ -274,6 +281,11 @@ impl App {
             Action::ToggleNavigator => self.toggle_side(Side::Sections),
             Action::ToggleEntities => self.toggle_side(Side::Entities),
             Action::ToggleHighlights => self.highlights = !self.highlights,
+            Action::CycleMeasure => {
+                self.measure = self.measure.next();
+                self.refresh();
+                self.notice = Some(format!("measure: {}", self.measure));
+            }
             Action::NextMention => self.step_mention(true),
             Action::PrevMention => self.step_mention(false),
             Action::NextLink => self.step_link(true),

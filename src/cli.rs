@@ -68,6 +68,11 @@ pub struct Args {
     #[arg(long)]
     pub force: bool,
 
+    /// Widest the text column grows, in cells, or `full` (the `w` key steps through 60, 72, 80
+    /// and full).
+    #[arg(long, value_name = "N", value_parser = crate::app::Measure::parse, default_value = "80")]
+    pub measure: crate::app::Measure,
+
     /// Open at the top, not where the document was left last time (nor remember where it is
     /// left this time).
     #[arg(long)]

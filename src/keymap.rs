@@ -192,6 +192,12 @@ pub const KEYMAP: &[Binding] = &[
         Global,
         "highlights on/off",
     ),
+    bind(
+        &[ch('w')],
+        Action::CycleMeasure,
+        Global,
+        "text width: 60, 72, 80, full",
+    ),
     bind(&[ch('?'), key(KeyCode::F(1))], Action::Help, Global, "help"),
     bind(&[ch('q'), ctrl('c')], Action::Quit, Global, "quit"),
     bind(

@@ -228,6 +228,7 @@ pub fn run(args: Args) -> Result<(), RunError> {
     };
     app.encoding = encoding;
     app.notice = notice;
+    app.measure = args.measure;
     if args.exact {
         app.search.mode = Mode::Exact;
     }

@@ -63,3 +63,120 @@ fn help_overlay() {
 fn too_small() {
     insta::assert_snapshot!(screen(&mut app(false), 10, 3));
 }
+
+/// For each article row of `app` drawn at `w`×`h`: the columns of its first and last drawn
+/// cell, the scrollbar's column, the side pane and the status bar left out.
+fn text_extents(app: &mut App, w: u16, h: u16) -> Vec<(u16, u16)> {
+    app.update(Action::Resize(w, h));
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| qari::ui::draw(f, app)).unwrap();
+    let areas = qari::app::screen::areas(app, w, h);
+    let pane = areas.side.map_or(w, |s| s.x);
+    let buf = t.backend().buffer();
+    (0..h - 1)
+        .filter_map(|y| {
+            let drawn: Vec<u16> = (1..pane).filter(|&x| buf[(x, y)].symbol() != " ").collect();
+            Some((*drawn.first()?, *drawn.last()?))
+        })
+        .collect()
+}
+
+#[test]
+fn at_160x45_the_text_keeps_to_its_measure_on_the_reading_side() {
+    use qari::app::Measure;
+    for (measure, name) in [
+        (Measure::default(), "measure_80"),
+        (Measure::Cells(60), "measure_60"),
+    ] {
+        let mut a = app(false);
+        a.measure = measure;
+        let shown = screen(&mut a, 160, 45);
+        insta::assert_snapshot!(name, shown);
+        let Measure::Cells(n) = measure else {
+            unreachable!()
+        };
+        let article = qari::app::screen::areas(&a, 160, 45).article;
+        assert_eq!(article.width, n);
+        let extents = text_extents(&mut a, 160, 45);
+        assert!(extents.len() > 30, "{shown}");
+        for (first, last) in &extents {
+            assert!(last - first < n, "a row wider than {n}: {first}..{last}");
+            // Right to left: against the pane, where a line of Arabic starts.
+            assert!(*first >= article.x, "a row left of the measure: {first}");
+        }
+        // Right-aligned rows end in the column beside the pane's margin.
+        let right = article.right() - 1;
+        assert!(extents.iter().any(|&(_, last)| last == right), "{shown}");
+    }
+}
+
+#[test]
+fn the_measure_key_widens_the_column_and_keeps_the_reading_position() {
+    let mut a = app(false);
+    screen(&mut a, 160, 45);
+    a.update(Action::PageDown);
+    let top = a.top_byte();
+    let widest = |a: &mut App| {
+        text_extents(a, 160, 45)
+            .iter()
+            .map(|(f, l)| l - f + 1)
+            .max()
+            .unwrap()
+    };
+    let mut widths = Vec::new();
+    for _ in 0..4 {
+        a.update(Action::CycleMeasure);
+        widths.push(widest(&mut a));
+        let row = a.top_byte();
+        assert!(row <= top, "the top row holds the byte that was at the top");
+        assert!(a.notice.as_deref().unwrap().starts_with("measure: "));
+    }
+    // 80 → full → 60 → 72 → 80: the widest row of each (the pane takes 36 columns of 160).
+    assert!(widths[0] > 80 && widths[0] <= 122, "{widths:?}");
+    assert!(
+        widths[1] <= 60 && widths[2] <= 72 && widths[3] <= 80,
+        "{widths:?}"
+    );
+    assert!(widths[1] < widths[2] && widths[2] < widths[3], "{widths:?}");
+}
+
+#[test]
+fn search_matches_are_marked_whole_inside_the_column_at_every_measure() {
+    use qari::app::Measure;
+    use ratatui::style::Modifier;
+    for measure in [Measure::Cells(60), Measure::Cells(72), Measure::Full] {
+        let mut a = app(false);
+        a.measure = measure;
+        screen(&mut a, 160, 45);
+        a.search_for("الناتو");
+        let mut t = Terminal::new(TestBackend::new(160, 45)).unwrap();
+        t.draw(|f| qari::ui::draw(f, &a)).unwrap();
+        let areas = qari::app::screen::areas(&a, 160, 45);
+        let article = areas.article;
+        let buf = t.backend().buffer();
+        let mut runs = Vec::new();
+        for y in article.y..article.bottom() {
+            let mut run = 0;
+            // From the scrollbar's right to the pane: the article and the blank room beside it.
+            for x in 1..=areas.side.map_or(160, |s| s.x) {
+                let marked = x < areas.side.map_or(160, |s| s.x)
+                    && buf[(x, y)]
+                        .modifier
+                        .intersects(Modifier::REVERSED | Modifier::UNDERLINED);
+                if marked {
+                    assert!(
+                        x >= article.x && x < article.right(),
+                        "{measure:?}: {x},{y}"
+                    );
+                    run += 1;
+                } else if run > 0 {
+                    runs.push(run);
+                    run = 0;
+                }
+            }
+        }
+        assert!(runs.len() >= 3, "{measure:?}: matches on screen: {runs:?}");
+        // الناتو: six letters, six cells, each match marked whole on one row.
+        assert!(runs.iter().all(|&r| r == 6), "{measure:?}: {runs:?}");
+    }
+}

@@ -81,9 +81,17 @@ pub fn areas(app: &App, width: u16, height: u16) -> Areas {
     };
     // One column for the scrollbar, one of margin against the side pane's border.
     let margin = u16::from(side.is_some());
+    let room = body.width.saturating_sub(1 + margin);
+    // The text column at its measure sits on the reading side, beside the pane; the room it
+    // leaves is blank on the other side.
+    let width = app.measure.cap(room);
     let article = Rect {
-        x: if rtl { body.x + 1 } else { body.x + margin },
-        width: body.width.saturating_sub(1 + margin),
+        x: if rtl {
+            body.x + 1 + (room - width)
+        } else {
+            body.x + margin
+        },
+        width,
         ..body
     };
     Areas {
