@@ -13,6 +13,7 @@
 //!   every layer may use.
 //! - [`arabic`]: folding for matching with an offset map; proclitics.
 //! - [`layout`]: wrap ▸ reorder ▸ mirror ▸ shape: rows of cells that keep their source ranges.
+//! - [`memory`]: how much memory is free, so work that cannot fit is refused before it starts.
 //!   Only `layout`, the screen side (`ui`, `app`, `plain`) and the entry points (`run`, `term`)
 //!   import it; `tests/layering.rs` keeps it so.
 //! - [`resume`]: where the reader stopped in each document, kept in the XDG state directory.
@@ -36,6 +37,7 @@ pub mod format;
 pub mod keymap;
 pub mod layout;
 pub mod listing;
+pub mod memory;
 pub mod plain;
 pub mod resume;
 pub mod run;

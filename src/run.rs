@@ -25,6 +25,8 @@ pub enum RunError {
     Io(io::Error),
     /// The arguments do not fit together.
     Usage(String),
+    /// The work asked for would not fit in the memory that is free.
+    Refused(String),
 }
 
 impl RunError {
@@ -33,7 +35,7 @@ impl RunError {
         match self {
             RunError::Load(e) => e.exit_code() as u8,
             RunError::Io(_) => 1,
-            RunError::Usage(_) => 2,
+            RunError::Usage(_) | RunError::Refused(_) => 2,
         }
     }
 }
@@ -43,7 +45,7 @@ impl fmt::Display for RunError {
         match self {
             RunError::Load(e) => write!(f, "{e}"),
             RunError::Io(e) => write!(f, "qari: {e}"),
-            RunError::Usage(s) => write!(f, "qari: {s}"),
+            RunError::Usage(s) | RunError::Refused(s) => write!(f, "qari: {s}"),
         }
     }
 }
@@ -310,6 +312,10 @@ fn list(
             listing::sections(&outline, &doc.text, style, out)?;
         }
         ListKind::Entities => {
+            let need = doc.text.len() as u64 * crate::memory::ENTITIES_PER_BYTE;
+            if let Some(why) = crate::memory::refusal(need, "the entities of this text") {
+                return Err(RunError::Refused(why));
+            }
             let entities = Recogniser::embedded().recognise(&doc.text);
             listing::entities(&entities, style, out)?;
         }

@@ -212,3 +212,45 @@ fn a_letter_under_200_000_harakat_is_sent_cut_short() {
         p.raw().len()
     );
 }
+
+#[test]
+fn entities_that_cannot_fit_are_refused_in_a_sentence_before_the_work() {
+    // Recognising entities takes many times the text: under a limit of three times the file,
+    // qari says so instead of running out of memory (an aborted allocation in the reader
+    // would leave the terminal raw).
+    let (_dir, file) = file_of(&long_line(3_000_000, "مسكالختام"));
+    let out = qari_within_three_times(&file, &["--list", "entities", "--json"]);
+    assert_eq!(out.status.code(), Some(2), "{:?}", out.status);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("qari: the entities of this text need about ")
+            && err.ends_with(" MB are free\n")
+            && err.lines().count() == 1,
+        "{err}"
+    );
+    assert!(out.stdout.is_empty());
+
+    // In the reader, opening the entity pane asks for them: it says why they are not found.
+    let script = format!(
+        "ulimit -v {} && MALLOC_ARENA_MAX=1 exec \"$QARI\" --shape never '{}'",
+        limit_kib(&file),
+        file.display()
+    );
+    let mut p = Pty::spawn_shell(&script, 100, 24);
+    expect_patiently(&p, "the first frame", |rows| {
+        rows.iter().any(|r| shows(r, "شراكة"))
+    });
+    p.send("e");
+    expect_patiently(&p, "the refusal in the status bar and the pane", |rows| {
+        rows.iter().any(|r| r.contains("MB are free"))
+            && rows.iter().any(|r| r.contains("too large"))
+    });
+    p.send("q");
+    assert_eq!(
+        p.wait_exit(),
+        Some(0),
+        "{}",
+        pty::numbered(&p.screen_rows())
+    );
+    p.assert_restored();
+}

@@ -12,6 +12,8 @@ pub enum EntityState {
     Off,
     /// Running in the background; the pane says "analysing…".
     Analysing(Receiver<Vec<Entity>>),
+    /// Not done: it would not fit in the memory that is free (a notice says so).
+    Refused,
     /// Done.
     Ready {
         /// The entities, most mentioned first.
@@ -67,6 +69,12 @@ impl App {
             return;
         }
         self.entities_wanted = false;
+        let need = self.doc.text.len() as u64 * crate::memory::ENTITIES_PER_BYTE;
+        if let Some(why) = crate::memory::refusal(need, "the entities of this text") {
+            self.notice = Some(why);
+            self.entities = EntityState::Refused;
+            return;
+        }
         let (tx, rx) = mpsc::channel();
         let text = self.doc.text.clone();
         std::thread::spawn(move || {

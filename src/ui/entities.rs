@@ -23,6 +23,10 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     let opts = app.layout.options();
     let list = match &app.entities {
         EntityState::Ready { list, .. } => list,
+        EntityState::Refused => {
+            pane::paint_entry(buf, inner, inner.y, 1, "too large", theme::dim(), &opts);
+            return;
+        }
         EntityState::Analysing(_) | EntityState::Off => {
             pane::paint_entry(buf, inner, inner.y, 1, "analysing…", theme::dim(), &opts);
             return;

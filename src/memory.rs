@@ -1,0 +1,71 @@
+//! How much memory qari may still take, so that work which cannot fit is refused in one
+//! sentence before it starts: an allocation that fails aborts the process, with no chance to
+//! give the terminal back.
+
+/// Bytes of memory entity recognition takes per byte of text, at most, as measured on books
+/// of long lines, short lines and prose (8 to 21).
+pub const ENTITIES_PER_BYTE: u64 = 24;
+
+/// Bytes this process can still allocate, as far as the system says: the memory the kernel
+/// reports available, and the room left under an address-space limit (`ulimit -v`). `None`
+/// where neither can be read.
+pub fn available() -> Option<u64> {
+    let free = field("/proc/meminfo", "MemAvailable:").map(|kib| kib << 10);
+    let room = address_limit().map(|limit| {
+        let used = field("/proc/self/status", "VmSize:").unwrap_or(0) << 10;
+        limit.saturating_sub(used)
+    });
+    match (free, room) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// `None` when `need` bytes fit in what is [`available`]; else the sentence that says why
+/// `what` (a plural: "the entities of this text") are not found.
+pub fn refusal(need: u64, what: &str) -> Option<String> {
+    let free = available()?;
+    (need > free).then(|| {
+        format!(
+            "{what} need about {} MB of memory, and {} MB are free",
+            need >> 20,
+            free >> 20
+        )
+    })
+}
+
+/// The first number after `key` in the file at `path` (a `/proc` file of `key  value` lines).
+fn field(path: &str, key: &str) -> Option<u64> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let line = text.lines().find(|l| l.starts_with(key))?;
+    line.get(key.len()..)?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
+}
+
+/// The soft address-space limit of this process in bytes, if it has one.
+fn address_limit() -> Option<u64> {
+    let text = std::fs::read_to_string("/proc/self/limits").ok()?;
+    let line = text.lines().find(|l| l.starts_with("Max address space"))?;
+    line.get("Max address space".len()..)?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_need_beyond_what_is_free_is_refused_in_a_sentence() {
+        let Some(free) = available() else { return };
+        assert_eq!(refusal(1, "a byte"), None);
+        let sentence = refusal(free.saturating_mul(2).max(1 << 40), "these")
+            .expect("more than is free is refused");
+        assert!(sentence.starts_with("these need about "), "{sentence}");
+    }
+}
