@@ -4,6 +4,7 @@
 mod background;
 mod entities;
 mod finder;
+mod info;
 mod input;
 mod links;
 mod measure;
@@ -15,6 +16,7 @@ mod search;
 
 pub use background::{Whole, WholeFile};
 pub use entities::{EntityState, MentionIndex};
+pub use info::{Fact, WORDS_A_MINUTE, word_count};
 pub use measure::Measure;
 pub use panes::{Focus, Side};
 pub use search::{Prompt, SearchState};
@@ -97,6 +99,9 @@ pub enum Action {
     Quit,
     /// Give the terminal back to the shell until `fg` (Ctrl-Z).
     Suspend,
+    /// Show the document's facts: title, format, encoding, size, words, reading time,
+    /// sections, entities, position, path.
+    Info,
     /// Step the text column's measure: 60, 72, 80 columns, the full width.
     CycleMeasure,
     /// The terminal now has this many columns and rows.
@@ -119,6 +124,8 @@ pub enum Overlay {
     None,
     /// The key help.
     Help,
+    /// The document's facts (title, size, words, position…); any key closes it.
+    Info,
 }
 
 /// The reader's state.
@@ -174,6 +181,10 @@ pub struct App {
     pub highlights: bool,
     /// How wide the text column may grow.
     pub measure: Measure,
+    /// The facts the information overlay shows, gathered when it opened.
+    pub info: Vec<Fact>,
+    /// Where the document comes from, for the information overlay (its name when not set).
+    pub path: Option<String>,
     /// The search: query, matches, prompt.
     pub search: SearchState,
     /// Set when the user asked to leave.
@@ -227,6 +238,8 @@ impl App {
             link: None,
             highlights: true,
             measure: Measure::default(),
+            info: Vec::new(),
+            path: None,
             search: SearchState::default(),
             quit: false,
             suspend: false,
@@ -244,6 +257,13 @@ impl App {
             self.screen = Some((area.width, area.height));
             self.refresh();
             return;
+        }
+        if self.overlay == Overlay::Info {
+            // Any key closes the facts (they are not kept up to date); `i` and Esc only that.
+            self.overlay = Overlay::None;
+            if matches!(action, Action::Info | Action::Close) {
+                return;
+            }
         }
         if self.overlay == Overlay::Help && self.scroll_help(action) {
             return;
@@ -320,6 +340,7 @@ impl App {
                     Overlay::Help
                 };
             }
+            Action::Info => self.open_info(),
             Action::Close => {
                 self.overlay = Overlay::None;
                 self.notice = None;

@@ -192,6 +192,7 @@ pub const KEYMAP: &[Binding] = &[
         Global,
         "highlights on/off",
     ),
+    bind(&[ch('i')], Action::Info, Global, "document information"),
     bind(
         &[ch('w')],
         Action::CycleMeasure,

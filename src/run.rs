@@ -114,6 +114,7 @@ pub fn run(args: Args) -> Result<(), RunError> {
         force: args.force,
     };
     let input = input(&args);
+    let path = describe(&input);
     let stdout_tty = io::stdout().is_terminal();
     // A dumb terminal cannot show the reader (it moves no cursor and has no alternate screen):
     // it gets the plain rows, and the reason.
@@ -231,6 +232,7 @@ pub fn run(args: Args) -> Result<(), RunError> {
     app.encoding = encoding;
     app.notice = notice;
     app.measure = args.measure;
+    app.path = Some(path);
     if args.exact {
         app.search.mode = Mode::Exact;
     }
@@ -265,6 +267,18 @@ pub fn run(args: Args) -> Result<(), RunError> {
         eprintln!("{warning}");
     }
     Ok(())
+}
+
+/// Where the document comes from, as the information overlay says it.
+fn describe(input: &Input) -> String {
+    match input {
+        Input::Path(p) => std::fs::canonicalize(p)
+            .unwrap_or_else(|_| p.clone())
+            .to_string_lossy()
+            .into_owned(),
+        Input::Stdin => "standard input".to_owned(),
+        Input::Embedded => "the article qari ships with".to_owned(),
+    }
 }
 
 /// The name the document's position is remembered under; none for a file whose path cannot be

@@ -4,6 +4,7 @@
 pub mod article;
 pub mod entities;
 pub mod help;
+pub mod info;
 pub mod navigator;
 pub mod pane;
 pub mod runs;
@@ -33,6 +34,16 @@ pub fn draw(frame: &mut Frame, app: &App) {
         }
     }
     status::draw(frame, a.status, app);
+    if app.overlay == Overlay::Info {
+        info::draw(
+            frame.buffer_mut(),
+            Rect {
+                height: size.height.saturating_sub(1),
+                ..size
+            },
+            app,
+        );
+    }
     if app.overlay == Overlay::Help {
         help::draw(
             frame.buffer_mut(),

@@ -180,3 +180,43 @@ fn search_matches_are_marked_whole_inside_the_column_at_every_measure() {
         assert!(runs.iter().all(|&r| r == 6), "{measure:?}: {runs:?}");
     }
 }
+
+#[test]
+fn information_overlay_tells_the_documents_facts_and_any_key_closes_it() {
+    let mut a = app(false);
+    screen(&mut a, 80, 24);
+    a.update(Action::PageDown);
+    a.update(Action::Info);
+    insta::assert_snapshot!("information_overlay", screen(&mut a, 80, 24));
+    let fact = |name: &str| {
+        a.info
+            .iter()
+            .find(|(label, _)| *label == name)
+            .map(|(_, v)| v.clone())
+            .unwrap()
+    };
+    let text = qari::source::EMBEDDED_ARTICLE;
+    let words: usize = fact("words").parse().unwrap();
+    // The white-space separated runs, less the few that are punctuation alone (dashes).
+    let runs = text.split_whitespace().count();
+    assert!(
+        words <= runs && words * 100 >= runs * 98,
+        "{words} of {runs}"
+    );
+    let minutes = words.div_ceil(qari::app::WORDS_A_MINUTE);
+    assert!(fact("reading time").starts_with(&format!("about {minutes} min")));
+    assert!(fact("size").contains(&format!("({} bytes)", text.len())));
+    assert_eq!(fact("sections"), a.outline.sections.len().to_string());
+    assert!(fact("title").starts_with("شراكة خاصة"));
+    assert_eq!(fact("encoding"), "UTF-8");
+    assert!(fact("position").starts_with(&format!("{}%, line ", a.percent())));
+    assert_eq!(fact("path"), "article");
+    // A key closes the overlay and does what it does; `i` again only closes it.
+    let top = a.top;
+    a.update(Action::LineDown);
+    assert_eq!(a.overlay, qari::app::Overlay::None);
+    assert!(a.top > top);
+    a.update(Action::Info);
+    a.update(Action::Info);
+    assert_eq!(a.overlay, qari::app::Overlay::None);
+}
