@@ -47,6 +47,7 @@ impl App {
         let entities = match &self.entities {
             EntityState::Off => "not recognised yet (e shows them)".to_owned(),
             EntityState::Analysing(_) => "being recognised…".to_owned(),
+            EntityState::Refused => "not recognised: too large for the free memory".to_owned(),
             EntityState::Ready { list, .. } => list.len().to_string(),
         };
         let line = self.doc.line_at(self.top_byte()) + 1;
