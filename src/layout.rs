@@ -12,12 +12,14 @@ pub mod graphemes;
 mod long;
 pub mod runs;
 pub mod shape;
+pub mod table;
 pub mod wrap;
 
 pub use cache::{LayoutCache, Rows};
 pub use cell::{Cell, Glyph};
 
 use crate::document::Document;
+use crate::document::blocks::{Block, BlockKind};
 use std::ops::Range;
 
 /// How paragraphs are laid out; fixed for a run, except the width.
@@ -175,13 +177,51 @@ pub struct Para {
 }
 
 impl Para {
-    /// What `doc` says of its line `i`.
-    pub fn of(doc: &Document, i: usize) -> Para {
+    /// What block `b` says of its lines (nothing, outside any block).
+    pub fn of(b: Option<&Block>) -> Para {
         Para {
-            rtl: doc.direction(i),
-            code: doc.is_code(i),
+            rtl: b.and_then(|b| b.rtl),
+            code: matches!(b.map(|b| &b.kind), Some(BlockKind::Code { .. })),
         }
     }
+}
+
+/// Lays out the line of `doc` at `range` as its block says: a table row as a grid (when qari
+/// puts rows in visual order; a terminal that reorders gets the row as one line), any other
+/// line as a paragraph in its block's direction. Plain text's lines are paragraphs.
+pub fn layout_line(
+    doc: &Document,
+    range: Range<usize>,
+    width: u16,
+    opts: &LayoutOptions,
+    scratch: &mut Scratch,
+    emit: impl FnMut(RowRef<'_>),
+) {
+    let Some(blocks) = doc.blocks.as_deref() else {
+        return layout_rows(&doc.text, range, width, opts, scratch, emit);
+    };
+    // The block from the line's offset: asking the document for line `i` again would scan.
+    let k = blocks.index_at(range.start);
+    if let Some((t, cells)) = k.and_then(|k| blocks.table_row(k)).filter(|_| opts.reorder) {
+        let natural = t.natural.get_or_init(|| {
+            let rows: Vec<&[Range<usize>]> = blocks
+                .blocks
+                .get(t.rows.clone())
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|b| match &b.kind {
+                    BlockKind::TableRow { cells, .. } => Some(cells.as_slice()),
+                    _ => None,
+                })
+                .collect();
+            table::natural(&doc.text, &rows, opts, scratch)
+        });
+        let widths = table::fit(natural, width);
+        let rtl = t.rtl.unwrap_or(opts.default_rtl);
+        return table::grid(&doc.text, range, cells, &widths, rtl, opts, scratch, emit);
+    }
+    let para = Para::of(k.and_then(|k| blocks.blocks.get(k)));
+    layout_rows_as(&doc.text, range, width, opts, para, scratch, emit);
 }
 
 /// The mark in the last column of a code row cut at the screen's edge.

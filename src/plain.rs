@@ -2,7 +2,7 @@
 
 use crate::document::Document;
 use crate::layout::runs::sent_order;
-use crate::layout::{LayoutOptions, Para, RowRef, Scratch, direction_mark, layout_rows_as};
+use crate::layout::{LayoutOptions, RowRef, Scratch, direction_mark, layout_line};
 use rayon::prelude::*;
 use std::io::{self, Write};
 use std::ops::Range;
@@ -127,15 +127,8 @@ fn render(
     text: &mut Vec<u8>,
     mut after_row: impl FnMut(&mut Vec<u8>),
 ) {
-    let plain = doc.blocks.is_none();
-    for (i, line) in paras.clone().zip(doc.lines_from(paras.start)) {
-        // Plain text asks nothing of its lines: it has no blocks.
-        let how = if plain {
-            Para::default()
-        } else {
-            Para::of(doc, i)
-        };
-        layout_rows_as(&doc.text, line, width, opts, how, scratch, |row| {
+    for line in doc.lines_from(paras.start).take(paras.len()) {
+        layout_line(doc, line, width, opts, scratch, |row| {
             push_row(text, &row, &doc.text, pad_to);
             text.push(b'\n');
             after_row(text);

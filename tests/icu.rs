@@ -160,3 +160,19 @@ fn markdown_table_rows_of_isolated_cells_match_icu() {
     let (text, _) = qari::format::markdown::read(include_str!("markdown/table.md"));
     check(&text, &[12, 20, 40, 80]);
 }
+
+#[test]
+fn markdown_table_cells_match_icu_in_narrow_columns() {
+    let (text, blocks) = qari::format::markdown::read(include_str!("markdown/table.md"));
+    let cells: Vec<&str> = blocks
+        .blocks
+        .iter()
+        .filter_map(|b| match &b.kind {
+            qari::document::blocks::BlockKind::TableRow { cells, .. } => Some(cells),
+            _ => None,
+        })
+        .flatten()
+        .map(|c| text.get(c.clone()).unwrap())
+        .collect();
+    check(&cells.join("\n"), &[3, 4, 8, 20]);
+}

@@ -321,13 +321,27 @@ fn a_paragraph_goes_one_way_across_its_source_lines() {
 }
 
 #[test]
-fn table_rows_keep_the_columns_in_the_tables_direction() {
+fn a_table_is_a_grid_with_its_first_column_on_its_reading_side() {
     let rows = plain("table.md", 40);
-    // The table is right to left (its header): the first column is on the right in every
-    // row, a row of Latin and numbers too; the isolates that keep the cells apart are hidden.
-    assert_eq!(rows[0].trim_start(), "ةركاذلا | ةنسلا | بوساحلا", "{rows:#?}");
-    assert_eq!(rows[1].trim_start(), "امقر 20 | 1945 | ENIAC", "{rows:#?}");
-    assert!(rows[1].starts_with(' '), "right-aligned: {rows:#?}");
+    // Right to left (its header): the first column on the right in every row, a row of Latin
+    // and numbers too; each column as wide as its widest cell, each cell against its own
+    // reading side; the isolates that keep the cells apart are hidden.
+    assert_eq!(
+        rows[..3],
+        [
+            "               ةركاذلا │ ةنسلا │ بوساحلا",
+            "               امقر 20 │  1945 │ ENIAC",
+            "              ةملك 512 │  1949 │   كاسدإ",
+        ],
+        "{rows:#?}"
+    );
+    // Narrower than the table: the widest columns narrow and their cells wrap inside them.
+    let narrow = plain("table.md", 20);
+    assert!(narrow.len() > 3, "{narrow:#?}");
+    for r in &narrow {
+        assert!(r.chars().count() <= 20, "{r:?}");
+        assert_eq!(r.matches('│').count(), 2, "{r:?}");
+    }
 }
 
 /// `qari ARGS` run in `tests/markdown/` with `stdin` as its standard input: its standard output.

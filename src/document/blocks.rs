@@ -103,14 +103,43 @@ pub struct Blocks {
     pub links: Vec<Link>,
     /// The front matter's fields other than the title, in order: never body text.
     pub metadata: Vec<(String, String)>,
+    /// The tables, in order.
+    pub tables: Vec<Table>,
+}
+
+/// A table: which blocks are its rows, its direction, and its columns' widths once measured.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Table {
+    /// Indices of its rows in [`Blocks::blocks`] (the header first).
+    pub rows: Range<usize>,
+    /// Its direction: its header's (`None`: no strong character, the document's).
+    pub rtl: Option<bool>,
+    /// The width each column needs to hold its widest cell on one row, in terminal columns:
+    /// measured by the layout the first time one of its rows is laid out.
+    pub natural: std::sync::OnceLock<Vec<u16>>,
 }
 
 impl Blocks {
     /// The block holding byte `offset`, if any (a blank line between blocks has none).
     pub fn block_at(&self, offset: usize) -> Option<&Block> {
+        self.blocks.get(self.index_at(offset)?)
+    }
+
+    /// The index in [`Blocks::blocks`] of the block holding byte `offset`, as [`Blocks::block_at`].
+    pub fn index_at(&self, offset: usize) -> Option<usize> {
         let i = self.blocks.partition_point(|b| b.range.start <= offset);
-        let b = self.blocks.get(i.checked_sub(1)?)?;
-        (offset < b.range.end || (offset == b.range.end && b.range.start <= offset)).then_some(b)
+        let i = i.checked_sub(1)?;
+        (offset <= self.blocks.get(i)?.range.end).then_some(i)
+    }
+
+    /// The table block `i` is a row of, and the row's cells.
+    pub fn table_row(&self, i: usize) -> Option<(&Table, &[Range<usize>])> {
+        let BlockKind::TableRow { cells, .. } = &self.blocks.get(i)?.kind else {
+            return None;
+        };
+        let t = self.tables.partition_point(|t| t.rows.start <= i);
+        let table = self.tables.get(t.checked_sub(1)?)?;
+        table.rows.contains(&i).then_some((table, cells.as_slice()))
     }
 
     /// The style flags of the text at byte `offset` (0: unstyled).
@@ -158,6 +187,7 @@ mod tests {
             }],
             links: vec![],
             metadata: vec![],
+            tables: vec![],
         };
         assert_eq!(b.style_at(0), 0);
         assert_eq!(b.style_at(1), style::STRONG);

@@ -4,7 +4,7 @@
 //! line; blocks are separated by an empty line.
 
 use super::front_matter;
-use crate::document::blocks::{Block, BlockKind, Blocks, Link, StyleRun, style};
+use crate::document::blocks::{Block, BlockKind, Blocks, Link, StyleRun, Table, style};
 use pulldown_cmark::{CodeBlockKind, Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
 /// The text and blocks of the Markdown `src`.
@@ -143,6 +143,11 @@ impl Builder {
             Tag::Table(_) => {
                 self.finish();
                 self.table_rtl = None;
+                let at = self.out.blocks.len();
+                self.out.tables.push(Table {
+                    rows: at..at,
+                    ..Table::default()
+                });
             }
             Tag::TableHead | Tag::TableRow => {
                 self.header = matches!(tag, Tag::TableHead);
@@ -239,6 +244,14 @@ impl Builder {
                 self.flags.pop();
             }
             TagEnd::MetadataBlock(_) => self.meta = None,
+            TagEnd::Table => {
+                self.finish();
+                let end = self.out.blocks.len();
+                if let Some(t) = self.out.tables.last_mut() {
+                    t.rows.end = end;
+                    t.rtl = self.table_rtl.flatten();
+                }
+            }
             _ => self.finish(),
         }
     }

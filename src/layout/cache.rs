@@ -6,7 +6,7 @@
 //! rows around the one asked for, a window at a time.
 
 use super::bidi::Levels;
-use super::{LayoutOptions, Para, Scratch, VisualRow, Work, layout_rows_as, long};
+use super::{LayoutOptions, Scratch, VisualRow, Work, layout_line, long};
 use crate::document::Document;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -111,18 +111,10 @@ impl LayoutCache {
                 return Rows::all(Rc::clone(r));
             }
             let mut rows = Vec::new();
-            let (how, scratch) = (Para::of(doc, para), &mut Scratch::default());
-            layout_rows_as(
-                &doc.text,
-                range,
-                self.width,
-                &self.opts,
-                how,
-                scratch,
-                |r| {
-                    rows.push(r.into());
-                },
-            );
+            let scratch = &mut Scratch::default();
+            layout_line(doc, range, self.width, &self.opts, scratch, |r| {
+                rows.push(r.into());
+            });
             let rows: Rc<[VisualRow]> = rows.into();
             self.paras.borrow_mut().insert(para, Rc::clone(&rows));
             return Rows::all(rows);
