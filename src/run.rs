@@ -127,8 +127,9 @@ pub fn run(args: Args) -> Result<(), RunError> {
     }
     let plain = args.plain || !stdout_tty || dumb;
     let full_screen = !plain && args.list.is_none();
-    // A large file opens on its first lines at once; the rest is read in the background.
-    // Markdown is read whole: a parser cut at 64 KiB could read an open code fence to the end.
+    // A large file opens on its first lines at once; the rest is read in the background. A
+    // Markdown file's first lines are read as Markdown too: a block they cut short (a code
+    // fence left open) is shown whole once the rest arrives.
     let named = match (args.format, &input) {
         (FormatArg::Text, _) | (FormatArg::Auto, Input::Embedded) => Some(Format::Text),
         (FormatArg::Markdown, _) => Some(Format::Markdown),
@@ -136,7 +137,10 @@ pub fn run(args: Args) -> Result<(), RunError> {
         (FormatArg::Auto, Input::Stdin) => None,
     };
     let stdin = matches!(input, Input::Stdin);
-    let head = if full_screen && named != Some(Format::Markdown) {
+    // A file opened on its first lines is read as plain text unless named otherwise: joining
+    // the lines of its paragraphs would move every offset of the whole file that replaces them.
+    let streamed = named.unwrap_or(Format::Text);
+    let head = if full_screen {
         source::load_head(&input, &load, HEAD_BYTES).map_err(RunError::Load)?
     } else {
         None
@@ -150,10 +154,12 @@ pub fn run(args: Args) -> Result<(), RunError> {
                 encoding: Some(head.encoding.to_string()),
                 ..load
             };
-            // The end of the file, for `G` before the rest is read; without it `G` waits.
+            // The end of the file, for `G` before the rest is read; without it `G` waits. Not
+            // for Markdown, whose last lines alone may not parse as they do in the whole.
             let tail = source::load_tail(&input, &same, HEAD_BYTES)
                 .ok()
                 .flatten()
+                .filter(|_| streamed == Format::Text)
                 .map(|t| Document::new(t.text, t.name));
             std::thread::spawn(move || {
                 // Reading 50 MB competes with the first frame for memory and cores: wait until
@@ -162,8 +168,12 @@ pub fn run(args: Args) -> Result<(), RunError> {
                 // The reader may have quit before the file is read; nobody is listening then.
                 // Decided again from the whole file, as plain output decides: the first and
                 // last lines may not have shown the encoding.
-                let whole = source::load(&input, &load);
-                let _ = tx.send(whole.map(Whole::from));
+                let whole = source::load(&input, &load).map(|s| Whole {
+                    doc: crate::format::read(s.text, s.name, streamed),
+                    notices: s.notices,
+                    encoding: s.encoding,
+                });
+                let _ = tx.send(whole);
             });
             rest = Some((rx, go, tail));
             head
@@ -172,11 +182,9 @@ pub fn run(args: Args) -> Result<(), RunError> {
     };
     let encoding = src.encoding;
     let notice = (!src.notices.is_empty()).then(|| src.notices.join("; "));
-    // A file opened on its first lines is read as plain text: joining the lines of its
-    // paragraphs would move every offset of the whole file that replaces them.
     let format = match (named, rest.is_some()) {
         (Some(f), _) => f,
-        (None, true) => Format::Text,
+        (None, true) => streamed,
         (None, false) => Format::detect(&src.name, stdin, &src.text),
     };
     let doc = crate::format::read(src.text, src.name, format);
