@@ -129,15 +129,35 @@ fn expect_patiently(p: &Pty, what: &str, pred: impl Fn(&[String]) -> bool) {
     p.expect(what, pred);
 }
 
+/// The reader with `args` (shell words) in a `cols`×24 terminal, started by `sh` after `pre`
+/// (commands ending in `&&`, or nothing), its address space limited to `limit_kib` KiB.
+fn reader_limited(pre: &str, limit_kib: u64, args: &str, cols: u16) -> Pty {
+    let script = format!("{pre}ulimit -v {limit_kib} && MALLOC_ARENA_MAX=1 exec \"$QARI\" {args}");
+    Pty::spawn_shell(&script, cols, 24)
+}
+
+/// The reader on `file`, its address space limited to three times the file and `BASE`.
+fn reader_within_three_times(file: &Path, cols: u16) -> Pty {
+    let args = format!("--shape never '{}'", file.display());
+    reader_limited("", limit_kib(file), &args, cols)
+}
+
+/// Quits the reader with `q` and checks it exits with 0 and gives the terminal back.
+fn quit_cleanly(mut p: Pty) {
+    p.send("q");
+    assert_eq!(
+        p.wait_exit(),
+        Some(0),
+        "{}",
+        pty::numbered(&p.screen_rows())
+    );
+    p.assert_restored();
+}
+
 #[test]
 fn a_long_line_is_read_to_its_end_and_searched_within_three_times_its_size() {
     let (_dir, file) = file_of(&long_line(5_000_000, "مسكالختام"));
-    let script = format!(
-        "ulimit -v {} && MALLOC_ARENA_MAX=1 exec \"$QARI\" --shape never '{}'",
-        limit_kib(&file),
-        file.display()
-    );
-    let mut p = Pty::spawn_shell(&script, 80, 24);
+    let mut p = reader_within_three_times(&file, 80);
     let showing = |word: &'static str| move |rows: &[String]| rows.iter().any(|r| shows(r, word));
     expect_patiently(&p, "the first frame", showing("شراكة"));
     p.send("G");
@@ -147,35 +167,19 @@ fn a_long_line_is_read_to_its_end_and_searched_within_three_times_its_size() {
     p.send("/مسكالختام");
     p.send_key(Key::Enter);
     expect_patiently(&p, "the match at the line's end", showing("مسكالختام"));
-    p.send("q");
-    assert_eq!(
-        p.wait_exit(),
-        Some(0),
-        "{}",
-        pty::numbered(&p.screen_rows())
-    );
+    quit_cleanly(p);
 }
 
 #[test]
 fn a_terminal_of_65535_by_65535_is_drawn_within_bounded_memory() {
     // The pty says 65535×65535 (the screen read back here stays 80×24): every cell of such a
     // frame would take 200 GB. Drawn on 1024×256 cells, two frames take 25 MB.
-    let script = format!(
-        "stty rows 65535 cols 65535 && ulimit -v {} && MALLOC_ARENA_MAX=1 exec \"$QARI\"",
-        (BASE + (32 << 20)) >> 10
-    );
-    let mut p = Pty::spawn_shell(&script, 80, 24);
+    let stty = "stty rows 65535 cols 65535 && ";
+    let mut p = reader_limited(stty, (BASE + (32 << 20)) >> 10, "", 80);
     // The frame's left edge is all 80 columns show: the scrollbar of the right-to-left article.
     p.expect("a frame drawn", |rows| rows.iter().any(|r| r.contains('│')));
     p.send("G");
-    p.send("q");
-    assert_eq!(
-        p.wait_exit(),
-        Some(0),
-        "{}",
-        pty::numbered(&p.screen_rows())
-    );
-    p.assert_restored();
+    quit_cleanly(p);
 }
 
 #[test]
@@ -231,12 +235,7 @@ fn entities_that_cannot_fit_are_refused_in_a_sentence_before_the_work() {
     assert!(out.stdout.is_empty());
 
     // In the reader, opening the entity pane asks for them: it says why they are not found.
-    let script = format!(
-        "ulimit -v {} && MALLOC_ARENA_MAX=1 exec \"$QARI\" --shape never '{}'",
-        limit_kib(&file),
-        file.display()
-    );
-    let mut p = Pty::spawn_shell(&script, 100, 24);
+    let mut p = reader_within_three_times(&file, 100);
     expect_patiently(&p, "the first frame", |rows| {
         rows.iter().any(|r| shows(r, "شراكة"))
     });
@@ -245,12 +244,5 @@ fn entities_that_cannot_fit_are_refused_in_a_sentence_before_the_work() {
         rows.iter().any(|r| r.contains("MB are free"))
             && rows.iter().any(|r| r.contains("too large"))
     });
-    p.send("q");
-    assert_eq!(
-        p.wait_exit(),
-        Some(0),
-        "{}",
-        pty::numbered(&p.screen_rows())
-    );
-    p.assert_restored();
+    quit_cleanly(p);
 }
