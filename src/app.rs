@@ -2,6 +2,7 @@
 //! lives in `ui`; keys are turned into actions by `keymap`.
 
 mod background;
+mod copy;
 mod entities;
 mod finder;
 mod info;
@@ -15,6 +16,7 @@ pub mod scroll;
 mod search;
 
 pub use background::{Whole, WholeFile};
+pub use copy::Selection;
 pub use entities::{EntityState, MentionIndex};
 pub use info::{Fact, WORDS_A_MINUTE, word_count};
 pub use measure::Measure;
@@ -99,6 +101,13 @@ pub enum Action {
     Quit,
     /// Give the terminal back to the shell until `fg` (Ctrl-Z).
     Suspend,
+    /// Start selecting rows from the top of the view (or stop): `j`/`k` extend by a row,
+    /// `]`/`[` to a section's end or start, `y` copies, `Esc` cancels.
+    SelectRows,
+    /// Copy the selected rows' text, in logical order, to the terminal's clipboard (OSC 52).
+    Copy,
+    /// Copy the current section's text to the terminal's clipboard.
+    CopySection,
     /// Show the document's facts: title, format, encoding, size, words, reading time,
     /// sections, entities, position, path.
     Info,
@@ -183,6 +192,10 @@ pub struct App {
     pub measure: Measure,
     /// The facts the information overlay shows, gathered when it opened.
     pub info: Vec<Fact>,
+    /// The rows being selected for copying.
+    pub selection: Option<Selection>,
+    /// Text to hand to the terminal's clipboard; the terminal loop sends it and empties this.
+    pub clipboard: Option<String>,
     /// Where the document comes from, for the information overlay (its name when not set).
     pub path: Option<String>,
     /// The search: query, matches, prompt.
@@ -239,6 +252,8 @@ impl App {
             highlights: true,
             measure: Measure::default(),
             info: Vec::new(),
+            selection: None,
+            clipboard: None,
             path: None,
             search: SearchState::default(),
             quit: false,
@@ -264,6 +279,9 @@ impl App {
             if matches!(action, Action::Info | Action::Close) {
                 return;
             }
+        }
+        if self.selection.is_some() && self.extend(action) {
+            return;
         }
         if self.overlay == Overlay::Help && self.scroll_help(action) {
             return;
@@ -341,6 +359,9 @@ impl App {
                 };
             }
             Action::Info => self.open_info(),
+            Action::SelectRows => self.toggle_selection(),
+            Action::Copy => self.copy_selection(),
+            Action::CopySection => self.copy_section(),
             Action::Close => {
                 self.overlay = Overlay::None;
                 self.notice = None;
@@ -350,6 +371,20 @@ impl App {
             Action::Resize(..) => {}
         }
         self.refresh();
+    }
+
+    /// While rows are selected, the movement keys extend the selection and Esc cancels it;
+    /// false for any other action.
+    fn extend(&mut self, action: Action) -> bool {
+        match action {
+            Action::LineDown => self.extend_selection(1),
+            Action::LineUp => self.extend_selection(-1),
+            Action::NextSection => self.extend_to_section(true),
+            Action::PrevSection => self.extend_to_section(false),
+            Action::Close => self.selection = None,
+            _ => return false,
+        }
+        true
     }
 
     /// While the help is open, the movement keys scroll it; false for any other action.

@@ -36,6 +36,8 @@ pub enum Exit {
     Suspend,
     /// The terminal must be taken again and redrawn whole (after SIGCONT).
     Redraw,
+    /// The reader copied text: the terminal loop sends it to the clipboard and goes on.
+    Clipboard,
 }
 
 /// How often to look for finished background work that does not wake the loop itself.
@@ -64,6 +66,9 @@ where
         }
         if std::mem::take(&mut app.suspend) {
             return Ok(Exit::Suspend);
+        }
+        if app.clipboard.is_some() {
+            return Ok(Exit::Clipboard);
         }
         if dirty {
             terminal

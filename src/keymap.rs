@@ -192,6 +192,14 @@ pub const KEYMAP: &[Binding] = &[
         Global,
         "highlights on/off",
     ),
+    bind(
+        &[ch('v')],
+        Action::SelectRows,
+        Global,
+        "select rows (j/k, ]/[ extend)",
+    ),
+    bind(&[ch('y')], Action::Copy, Global, "copy the selection"),
+    bind(&[ch('Y')], Action::CopySection, Global, "copy this section"),
     bind(&[ch('i')], Action::Info, Global, "document information"),
     bind(
         &[ch('w')],

@@ -148,10 +148,26 @@ pub fn run(app: &mut App, session: Session) -> io::Result<()> {
                 guard.suspend(&mut terminal)?;
                 continuing = true;
             }
+            Exit::Clipboard => {
+                if let Some(text) = app.clipboard.take() {
+                    copy_to_clipboard(&text)?;
+                }
+            }
             Exit::Redraw if std::mem::take(&mut continuing) => {}
             Exit::Redraw => guard.resume(&mut terminal)?,
         }
     }
+}
+
+/// Sends `text` to the terminal's clipboard: OSC 52 (`ESC ] 52 ; c ; BASE64 BEL`), which xterm,
+/// kitty, Alacritty, WezTerm, foot, iTerm2, Windows Terminal and tmux (`set-clipboard on`)
+/// accept, over ssh too. Base64 carries no escape of the document's to the terminal.
+fn copy_to_clipboard(text: &str) -> io::Result<()> {
+    use base64::Engine;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    let mut out = io::stdout().lock();
+    write!(out, "\x1b]52;c;{encoded}\x07")?;
+    out.flush()
 }
 
 /// A thread that reads the terminal's events and sends them to the loop, so that the loop

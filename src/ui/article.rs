@@ -60,6 +60,12 @@ fn cell_style(app: &App, base: Style, r: &Range<usize>) -> Style {
     {
         s = s.patch(theme::entity(kind));
     }
+    if app
+        .selected_range()
+        .is_some_and(|sel| sel.start <= r.start && r.start < sel.end)
+    {
+        s = s.patch(theme::selected());
+    }
     let m = &app.search.matches;
     let i = m.partition_point(|x| x.end <= r.start);
     if let Some(hit) = m.get(i).filter(|x| x.start < r.end) {
