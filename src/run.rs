@@ -115,6 +115,16 @@ pub fn run(args: Args) -> Result<(), RunError> {
     };
     let input = input(&args);
     let path = describe(&input);
+    // Every mode holds the text and works in at most as much again twice over: a file that
+    // cannot fit is refused now, not by an allocation failing (an abort, in the reader with
+    // the terminal left raw).
+    if let Input::Path(p) = &input
+        && let Ok(meta) = std::fs::metadata(p)
+        && meta.is_file()
+        && let Some(why) = crate::memory::refusal(3 * meta.len(), "reading this file would")
+    {
+        return Err(RunError::Refused(why));
+    }
     let stdout_tty = io::stdout().is_terminal();
     // A dumb terminal cannot show the reader (it moves no cursor and has no alternate screen):
     // it gets the plain rows, and the reason.

@@ -22,12 +22,14 @@ fn limit_kib(file: &Path) -> u64 {
 
 /// Runs `qari ARGS FILE` with its address space limited to `limit_kib(FILE)`.
 fn qari_within_three_times(file: &Path, args: &[&str]) -> Output {
+    qari_limited(limit_kib(file), file, args)
+}
+
+/// Runs `qari ARGS FILE` with its address space limited to `limit_kib` KiB.
+fn qari_limited(limit_kib: u64, file: &Path, args: &[&str]) -> Output {
     Command::new("sh")
         .arg("-c")
-        .arg(format!(
-            "ulimit -v {} && exec \"$0\" \"$@\"",
-            limit_kib(file)
-        ))
+        .arg(format!("ulimit -v {limit_kib} && exec \"$0\" \"$@\""))
         .arg(env!("CARGO_BIN_EXE_qari"))
         .args(args)
         .arg(file)
@@ -245,4 +247,22 @@ fn entities_that_cannot_fit_are_refused_in_a_sentence_before_the_work() {
             && rows.iter().any(|r| r.contains("too large"))
     });
     quit_cleanly(p);
+}
+
+#[test]
+fn a_file_three_times_larger_than_the_free_memory_is_refused_before_it_is_read() {
+    // 20 MB under a limit of `BASE` in all: three times the file does not fit.
+    let (_dir, file) = file_of(&"\n".repeat(20_000_000));
+    for args in [&["--plain"][..], &["--list", "sections"], &[]] {
+        let out = qari_limited(BASE >> 10, &file, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {:?}", out.status);
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.starts_with("qari: reading this file would need about 57 MB of memory, and ")
+                && err.ends_with(" MB are free\n")
+                && err.lines().count() == 1,
+            "{args:?}: {err}"
+        );
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
 }
