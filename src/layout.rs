@@ -174,14 +174,24 @@ pub struct Para {
     /// Code: never mirrored and never wrapped; a row wider than the screen is cut and ends in
     /// [`CUT_MARK`] on the side it is cut.
     pub code: bool,
+    /// Columns the rows after the first are indented by on their reading side: a list item's
+    /// wrapped rows hang under its text, not under its marker.
+    pub hang: u16,
 }
 
 impl Para {
     /// What block `b` says of its lines (nothing, outside any block).
     pub fn of(b: Option<&Block>) -> Para {
+        let hang = match b.map(|b| &b.kind) {
+            Some(BlockKind::ListItem { marker, depth }) => {
+                2 * u16::from(*depth) + marker.chars().count() as u16 + 1
+            }
+            _ => 0,
+        };
         Para {
             rtl: b.and_then(|b| b.rtl),
             code: matches!(b.map(|b| &b.kind), Some(BlockKind::Code { .. })),
+            hang,
         }
     }
 }
@@ -284,15 +294,26 @@ pub fn layout_rows_as(
     }
     // Never empty: a paragraph of hidden characters only is one empty row. Code is one row,
     // cut below.
-    let wrap_at = if p.code { u16::MAX } else { width };
+    // A hanging indent takes its columns from every row, and leaves at least a quarter.
+    let hang = p.hang.min(width / 4);
+    let wrap_at = if p.code { u16::MAX } else { width - hang };
     wrap::wrap(&mut work.items, usize::from(wrap_at), &mut work.spans);
     // Only a paragraph off the fast path can hold hidden cells (isolates, directional marks).
     let hidden = classes.is_none() && work.has_hidden();
     let rows = if p.code { 1 } else { work.spans.len() };
     let mut cut = Vec::new();
+    let mut first = true;
     work.emit_rows(range.clone(), rows, true, hidden, levels, opts, |r| {
-        if !p.code {
+        if !p.code && (first || hang == 0) {
+            first = false;
             emit(r);
+        } else if !p.code {
+            hang_row(&r, hang, &mut cut);
+            emit(RowRef {
+                cells: &cut,
+                width: r.width + hang,
+                ..r
+            });
         } else if r.width <= width {
             emit(RowRef {
                 end: range.end as u32,
@@ -309,6 +330,26 @@ pub fn layout_rows_as(
         }
         true
     });
+}
+
+/// The cells of `row` after `hang` blank cells on its reading side (its right when it is right
+/// to left), into `out`.
+fn hang_row(row: &RowRef<'_>, hang: u16, out: &mut Vec<Cell>) {
+    out.clear();
+    let blank = Cell {
+        start: row.start,
+        end: row.start,
+        width: 1,
+        glyph: Glyph::Blank,
+    };
+    let blanks = std::iter::repeat_n(blank, usize::from(hang));
+    if row.rtl {
+        out.extend_from_slice(row.cells);
+        out.extend(blanks);
+    } else {
+        out.extend(blanks);
+        out.extend_from_slice(row.cells);
+    }
 }
 
 /// The cells of `row` that fit in `width` columns with [`CUT_MARK`] after them, kept from the

@@ -187,6 +187,7 @@ ListItem { marker: "3.", depth: 0 } rtl | 3. الخطوة الثالثة
 ListItem { marker: "4.", depth: 0 } ltr | 4. step four
 ListItem { marker: "1.", depth: 0 } rtl | 1. ترقيم MAJOR
 ListItem { marker: "2.", depth: 0 } rtl | 2. ترقيم MINOR
+ListItem { marker: "•", depth: 0 } rtl | • عنصر طويل جدا فيه كلمات كثيرة تلتف على أكثر من سطر واحد في عرض ضيق
 style S | item
 "#,
     );
@@ -465,4 +466,18 @@ fn deep_nesting_and_stray_markup_are_read_without_fail() {
     for l in &blocks.links {
         assert!(text.get(l.range.clone()).is_some(), "{l:?}");
     }
+}
+
+#[test]
+fn a_list_items_wrapped_rows_hang_under_its_text() {
+    let rows = plain("lists.md", 30);
+    let first = rows
+        .iter()
+        .position(|r| r.ends_with("ليوط رصنع •"))
+        .unwrap();
+    // The rows after the first stop two columns short of the right edge, under the text.
+    let next = &rows[first + 1];
+    assert_eq!(next.chars().count(), 28, "{rows:#?}");
+    assert!(next.starts_with(' ') && !next.ends_with(' '), "{next:?}");
+    assert!(rows[first].starts_with(' ') && rows[first].chars().count() == 30);
 }
