@@ -9,6 +9,7 @@ mod info;
 mod input;
 mod links;
 mod measure;
+mod mouse;
 mod panes;
 mod resume;
 pub mod screen;
@@ -194,6 +195,8 @@ pub struct App {
     pub info: Vec<Fact>,
     /// The rows being selected for copying.
     pub selection: Option<Selection>,
+    /// A mouse drag being made: the cells (source ranges) where it started and where it is.
+    drag: Option<(std::ops::Range<usize>, std::ops::Range<usize>)>,
     /// Text to hand to the terminal's clipboard; the terminal loop sends it and empties this.
     pub clipboard: Option<String>,
     /// Where the document comes from, for the information overlay (its name when not set).
@@ -253,6 +256,7 @@ impl App {
             measure: Measure::default(),
             info: Vec::new(),
             selection: None,
+            drag: None,
             clipboard: None,
             path: None,
             search: SearchState::default(),

@@ -128,3 +128,40 @@ fn esc_cancels_a_selection_and_y_without_one_copies_nothing() {
     p.send("q");
     assert_eq!(p.wait_exit(), Some(0));
 }
+
+/// The column of the first cell of row `y` showing `text`.
+fn column_of(p: &Pty, y: usize, text: &str) -> u16 {
+    let cells = p.frame_cells();
+    let x = cells[y].iter().position(|c| c.text == text);
+    u16::try_from(x.unwrap_or_else(|| panic!("no {text:?} on row {y}"))).unwrap()
+}
+
+#[test]
+fn a_mouse_drag_across_two_wrapped_rows_copies_from_cell_to_cell_in_logical_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.txt");
+    std::fs::write(&file, document()).unwrap();
+    let p = Pty::spawn(
+        &["--mouse", "--measure", "60", file.to_str().unwrap()],
+        100,
+        30,
+    );
+    p.expect("the paragraph's first rows", |rows| {
+        logical(&rows[0]).contains(TITLE) && rows[3].contains("NATO Summit")
+    });
+    // Row 2 shows "(الناتو)" mirrored: its leftmost bracket is the paragraph's first ")". Row 3
+    // ends (on its left) with "[التقرير السنوي]", whose leftmost bracket is the "]".
+    let from = column_of(&p, 2, "(");
+    let to = column_of(&p, 3, "[");
+    let mut p = p;
+    // SGR mouse reports, 1-based: press, drag, release with the left button.
+    p.send(&format!("\x1b[<0;{};3M", from + 1));
+    p.send(&format!("\x1b[<32;{};4M", to + 1));
+    p.send(&format!("\x1b[<0;{};4m", to + 1));
+    let got = the_copy(&p, "copied 1 paragraph");
+    let start = PARAGRAPH.find(')').unwrap();
+    let end = PARAGRAPH.find(']').unwrap() + 1;
+    assert_eq!(got, PARAGRAPH.get(start..end).unwrap());
+    p.send("q");
+    assert_eq!(p.wait_exit(), Some(0));
+}

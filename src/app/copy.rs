@@ -99,8 +99,12 @@ impl App {
     }
 
     /// The source bytes the selection covers: from its first row's first byte to its last
-    /// row's last, so the white space and line ends between rows come along as they are.
+    /// row's last, so the white space and line ends between rows come along as they are; while
+    /// the mouse is dragged, the bytes between the two cells.
     pub fn selected_range(&self) -> Option<Range<usize>> {
+        if let Some(dragged) = self.dragged() {
+            return Some(dragged);
+        }
         let sel = self.selection?;
         let (first, last) = if sel.anchor <= sel.head {
             (sel.anchor, sel.head)
@@ -138,7 +142,7 @@ impl App {
     }
 
     /// Hands the text of `range`, its trailing line ends left out, to the terminal's clipboard.
-    fn copy(&mut self, range: Range<usize>) {
+    pub(super) fn copy(&mut self, range: Range<usize>) {
         let text = self.doc.text.get(range).unwrap_or_default().trim_end();
         let paragraphs = text.lines().filter(|l| !l.trim().is_empty()).count();
         let characters = text.chars().count();

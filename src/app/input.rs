@@ -3,7 +3,9 @@
 
 use super::{Action, App, Focus, Overlay, Side};
 use crate::keymap::{Context, action_for};
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, MouseEventKind};
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEventKind,
+};
 
 impl App {
     /// Applies one terminal event.
@@ -13,6 +15,9 @@ impl App {
             Event::Mouse(m) => match m.kind {
                 MouseEventKind::ScrollDown => self.update(Action::Scroll(3)),
                 MouseEventKind::ScrollUp => self.update(Action::Scroll(-3)),
+                MouseEventKind::Down(MouseButton::Left) => self.mouse_down(m.column, m.row),
+                MouseEventKind::Drag(MouseButton::Left) => self.mouse_drag(m.column, m.row),
+                MouseEventKind::Up(MouseButton::Left) => self.mouse_up(m.column, m.row),
                 _ => {}
             },
             Event::Resize(w, h) => self.update(Action::Resize(w, h)),
