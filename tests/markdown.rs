@@ -383,6 +383,11 @@ fn list_text_prints_the_blocks_in_logical_order_with_marks() {
         text,
         "شيفرة بلغة رست:\n\n```rust\n// تعليق بالعربية\nfn main() {\n    println!(\"مرحبا يا عالم (1)\");\n}\n```\n\n```\n# شيفرة مزاحة\nx = \"نص\"\n```\n\n```\nهذه كتلة شيفرة أغلبها نثر عربي، فيها (أقواس) وكلمات كثيرة\n```\n"
     );
+    let lists = qari(&["--list", "text", "lists.md"], "");
+    assert!(
+        lists.contains("☑ done task\n\n3. الخطوة الثالثة\n4. step four\n\n1. ترقيم"),
+        "items of a list together, lists apart:\n{lists}"
+    );
     let quotes = qari(&["--list", "text", "quotes.md"], "");
     assert!(
         quotes.starts_with("> قال الكاتب: القراءة حياة.\n\n> > اقتباس"),

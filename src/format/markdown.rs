@@ -58,6 +58,10 @@ struct Builder {
     cell_start: usize,
     /// The direction of the table being read: its first row's (the header's).
     table_rtl: Option<Option<bool>>,
+    /// How many top-level lists have started, and which one the last block was an item of:
+    /// items of one list are tight, two lists apart.
+    list_count: u32,
+    last_list: Option<u32>,
 }
 
 impl Builder {
@@ -134,6 +138,9 @@ impl Builder {
             }
             Tag::List(first) => {
                 self.finish();
+                if self.lists.is_empty() {
+                    self.list_count += 1;
+                }
                 self.lists.push(first);
             }
             Tag::Item => {
@@ -282,11 +289,13 @@ impl Builder {
         self.finish();
         let sep = self.text.len();
         if !self.text.is_empty() {
-            let tight = matches!(
-                (self.out.blocks.last().map(|b| &b.kind), &kind),
-                (Some(BlockKind::ListItem { .. }), BlockKind::ListItem { .. })
-                    | (Some(BlockKind::TableRow { .. }), BlockKind::TableRow { .. })
-            );
+            let tight = match (self.out.blocks.last().map(|b| &b.kind), &kind) {
+                (Some(BlockKind::ListItem { .. }), BlockKind::ListItem { .. }) => {
+                    self.last_list == Some(self.list_count)
+                }
+                (Some(BlockKind::TableRow { .. }), BlockKind::TableRow { .. }) => true,
+                _ => false,
+            };
             self.text.push_str(if tight { "\n" } else { "\n\n" });
         }
         let start = self.text.len();
@@ -346,6 +355,7 @@ impl Builder {
             BlockKind::Paragraph if self.lone_image(open.start) => BlockKind::Image,
             k => k,
         };
+        self.last_list = matches!(kind, BlockKind::ListItem { .. }).then_some(self.list_count);
         let rtl = match &kind {
             BlockKind::Code { .. } => Some(mostly_rtl(body)),
             // Every row of a table goes the way its header does, so the columns line up.

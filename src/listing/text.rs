@@ -71,17 +71,16 @@ pub fn text(doc: &Document, style: Style, out: &mut impl Write) -> io::Result<()
             out,
         );
     }
-    let mut prev: Option<&BlockKind> = None;
+    let mut prev_end = None;
     for b in &blocks.blocks {
-        let tight = matches!(
-            (prev, &b.kind),
-            (Some(BlockKind::ListItem { .. }), BlockKind::ListItem { .. })
-                | (Some(BlockKind::TableRow { .. }), BlockKind::TableRow { .. })
-        );
-        if prev.is_some() && !tight {
+        // Blocks one line end apart in the text (items of a list, rows of a table) are printed
+        // so; the others with an empty line between them, as the text has them.
+        if let Some(end) = prev_end
+            && text.get(end..b.range.start) != Some("\n")
+        {
             writeln!(out)?;
         }
-        prev = Some(&b.kind);
+        prev_end = Some(b.range.end);
         let quote = "> ".repeat(usize::from(b.quote));
         let mut line = |s: &str| writeln!(out, "{quote}{}", visible(s, style.show_controls));
         match &b.kind {
