@@ -142,6 +142,13 @@ fn article_rows_match_icu_at_40_60_80() {
 }
 
 #[test]
+fn rows_match_icu_at_every_measure_the_reader_steps_through() {
+    let steps = qari::app::Measure::STEPS;
+    check(qari::source::EMBEDDED_ARTICLE, &steps);
+    check(include_str!("fixtures/mixed.txt"), &steps);
+}
+
+#[test]
 fn mixed_script_rows_match_icu() {
     check(
         include_str!("fixtures/mixed.txt"),

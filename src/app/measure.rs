@@ -3,9 +3,6 @@
 
 use std::fmt;
 
-/// The widths the measure key steps through, after which it shows the full width.
-pub const STEPS: [u16; 3] = [60, 72, 80];
-
 /// The narrowest measure `--measure` accepts: a few Arabic words.
 pub const NARROWEST: u16 = 20;
 
@@ -27,6 +24,9 @@ impl Default for Measure {
 }
 
 impl Measure {
+    /// The widths the measure key steps through, after which it shows the full width.
+    pub const STEPS: [u16; 3] = [60, 72, 80];
+
     /// Reads `--measure`: a number of cells (at least [`NARROWEST`]) or `full`.
     pub fn parse(s: &str) -> Result<Measure, String> {
         if s.eq_ignore_ascii_case("full") {
@@ -42,8 +42,8 @@ impl Measure {
     /// then the narrowest step again.
     pub fn next(self) -> Measure {
         match self {
-            Measure::Full => Measure::Cells(STEPS[0]),
-            Measure::Cells(n) => STEPS
+            Measure::Full => Measure::Cells(Measure::STEPS[0]),
+            Measure::Cells(n) => Measure::STEPS
                 .iter()
                 .find(|&&s| s > n)
                 .map_or(Measure::Full, |&s| Measure::Cells(s)),
