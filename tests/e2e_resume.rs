@@ -166,3 +166,32 @@ fn a_corrupt_state_file_opens_at_the_top_with_one_notice_and_is_replaced() {
     let saved: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
     assert_eq!(saved["positions"].as_array().unwrap().len(), 1, "{saved}");
 }
+
+#[test]
+fn a_large_file_opened_on_its_first_lines_resumes_once_it_is_read_whole() {
+    let state = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("large.txt");
+    // Several times the first lines qari shows before reading the rest.
+    let text: String = (0..6000)
+        .map(|i| format!("السطر رقم {i} من الملف الكبير\n"))
+        .collect();
+    std::fs::write(&file, text).unwrap();
+    let path = file.to_str().unwrap();
+    let whole = |rows: &[String]| !rows.iter().any(|r| r.contains("analysing"));
+
+    let mut p = spawn(state.path(), &[path]);
+    p.expect("the whole file read and its outline found", whole);
+    let left = read_and_quit(&mut p, &[Key::PageDown, Key::PageDown, Key::PageDown]);
+    assert!(
+        !logical(&left[0]).contains("رقم 0 "),
+        "three pages down: {left:?}"
+    );
+
+    let mut p = spawn(state.path(), &[path]);
+    p.expect("the resume notice", |rows| {
+        rows.last().is_some_and(|r| r.contains(RESUMED))
+    });
+    p.expect("the whole file read", whole);
+    assert_eq!(read_and_quit(&mut p, &[]), left);
+}
