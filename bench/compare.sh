@@ -10,6 +10,9 @@
 #        REPEAT=7     fresh runs of each ttff.py measure
 #        CORPUS=/tmp/bench_corpus
 # Ratios compare medians taken in this one run; absolute times move with the machine's load.
+# It measures the release build people run. To see where the time goes, build the same code with
+# line tables (`cargo build --profile profiling`, binary in target/profiling/qari) and run that
+# under perf or `valgrind --tool=callgrind`.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
