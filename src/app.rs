@@ -385,7 +385,10 @@ impl App {
             Action::LineUp => self.extend_selection(-1),
             Action::NextSection => self.extend_to_section(true),
             Action::PrevSection => self.extend_to_section(false),
-            Action::Close => self.selection = None,
+            Action::Close => {
+                self.selection = None;
+                self.notice = None;
+            }
             _ => return false,
         }
         true

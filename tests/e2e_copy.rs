@@ -87,6 +87,10 @@ fn v_and_j_select_whole_rows_and_y_copies_their_source_text() {
     ] {
         p.press(key);
     }
+    p.expect("how to go on", |rows| {
+        rows.last()
+            .is_some_and(|r| r.contains("y copies, Esc cancels"))
+    });
     // The selected rows are shown in reverse video, the rows below them not.
     p.expect_cells("the selection marked", |cells| {
         let marked = |y: usize| cells[y].iter().any(|c| c.inverse && c.text != " ");
@@ -120,6 +124,9 @@ fn esc_cancels_a_selection_and_y_without_one_copies_nothing() {
     p.press(Key::Char('v'));
     p.press(Key::Char('j'));
     p.press(Key::Esc);
+    p.expect("the selection gone with its notice", |rows| {
+        !rows.last().is_some_and(|r| r.contains("selecting"))
+    });
     p.press(Key::Char('y'));
     p.expect("how to select", |rows| {
         rows.last().is_some_and(|r| r.contains("nothing selected"))

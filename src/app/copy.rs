@@ -22,6 +22,8 @@ impl App {
             Some(_) => None,
             None => {
                 self.focus = Focus::Article;
+                self.notice =
+                    Some("selecting: j/k a row, ]/[ a section, y copies, Esc cancels".into());
                 Some(Selection {
                     anchor: self.top,
                     head: self.top,
