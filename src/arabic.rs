@@ -4,4 +4,4 @@
 pub mod clitics;
 pub mod normalize;
 
-pub use normalize::{Fold, Normalized, fold_str};
+pub use normalize::{Fold, Normalized, fold_str, fresh_start};

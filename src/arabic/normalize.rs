@@ -133,19 +133,26 @@ const PARALLEL_MIN: usize = 4 << 20;
 fn split_points(src: &str, fold: Fold, n: usize) -> Vec<usize> {
     let mut points = vec![0];
     for k in 1..n {
-        let mut at = src.len() / n * k;
-        while !src.is_char_boundary(at) {
-            at += 1;
-        }
-        let rest = src.get(at..).unwrap_or("");
-        let skip = rest.find(|c| matches!(Action::of(c, fold), Action::Keep | Action::Replace(_)));
-        points.push(
-            skip.map_or(src.len(), |s| at + s)
-                .max(points.last().copied().unwrap_or(0)),
-        );
+        let at = fresh_start(src, fold, src.len() / n * k);
+        points.push(at.max(points.last().copied().unwrap_or(0)));
     }
     points.push(src.len());
     points
+}
+
+/// The first offset at or after `at` where folding `src` can start afresh and give what
+/// folding from its start gives from there on: before a character that is kept and is not
+/// whitespace (so no whitespace run is cut in two), or the end of `src`.
+pub fn fresh_start(src: &str, fold: Fold, mut at: usize) -> usize {
+    if at >= src.len() {
+        return src.len();
+    }
+    while !src.is_char_boundary(at) {
+        at += 1;
+    }
+    let rest = src.get(at..).unwrap_or("");
+    let skip = rest.find(|c| matches!(Action::of(c, fold), Action::Keep | Action::Replace(_)));
+    skip.map_or(src.len(), |s| at + s)
 }
 
 /// One piece of a folded text and its map as they are written: `plain` is where the pending
