@@ -17,7 +17,7 @@ pub mod scroll;
 mod search;
 
 pub use background::{Whole, WholeFile};
-pub use copy::Selection;
+pub use copy::{MOST_COPIED, Selection};
 pub use entities::{EntityState, MentionIndex};
 pub use info::{Fact, WORDS_A_MINUTE, word_count};
 pub use measure::Measure;

@@ -220,3 +220,28 @@ fn information_overlay_tells_the_documents_facts_and_any_key_closes_it() {
     a.update(Action::Info);
     assert_eq!(a.overlay, qari::app::Overlay::None);
 }
+
+#[test]
+fn copying_more_than_a_clipboard_takes_only_says_so() {
+    // One section of plain lines, larger than what is copied at once.
+    let line = |i: usize| format!("السطر {i} من نص طويل بلا عناوين ولا أقسام، يتكرر حتى يكبر\n");
+    let count = qari::app::MOST_COPIED / line(0).len() + 10;
+    let text: String = (0..count).map(line).collect();
+    let mut a = App::new(Document::new(text, "long"), LayoutOptions::default());
+    screen(&mut a, 80, 24);
+    a.update(Action::CopySection);
+    assert_eq!(a.clipboard, None);
+    assert!(
+        a.notice.as_deref().unwrap().contains("too much"),
+        "{:?}",
+        a.notice
+    );
+    // A few rows of it are copied.
+    a.update(Action::SelectRows);
+    a.update(Action::LineDown);
+    a.update(Action::Copy);
+    assert_eq!(
+        a.clipboard.unwrap(),
+        format!("{}{}", line(0), line(1)).trim_end()
+    );
+}

@@ -6,6 +6,10 @@
 use super::{App, Focus, Pos};
 use std::ops::Range;
 
+/// The most text copied at once, in bytes: terminals cap what OSC 52 may carry (tmux and
+/// others at around a megabyte of base64), and a book's worth would stall the terminal.
+pub const MOST_COPIED: usize = 512 * 1024;
+
 /// A selection of whole rows, from the row it started on to the row it has reached.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Selection {
@@ -143,9 +147,17 @@ impl App {
         self.copy(start..end);
     }
 
-    /// Hands the text of `range`, its trailing line ends left out, to the terminal's clipboard.
+    /// Hands the text of `range`, its trailing line ends left out, to the terminal's clipboard;
+    /// more than [`MOST_COPIED`] bytes only says so.
     pub(super) fn copy(&mut self, range: Range<usize>) {
         let text = self.doc.text.get(range).unwrap_or_default().trim_end();
+        if text.len() > MOST_COPIED {
+            self.notice = Some(format!(
+                "{} KiB is too much for the terminal's clipboard; select less (v)",
+                text.len() / 1024
+            ));
+            return;
+        }
         let paragraphs = text.lines().filter(|l| !l.trim().is_empty()).count();
         let characters = text.chars().count();
         let s = |n: usize| if n == 1 { "" } else { "s" };
