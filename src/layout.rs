@@ -197,7 +197,7 @@ impl Para {
 }
 
 /// Lays out the line of `doc` at `range` as its block says: a table row as a grid (when qari
-/// puts rows in visual order; a terminal that reorders gets the row as one line), any other
+/// puts rows in visual order and the screen is wide enough; else the row as one line), any other
 /// line as a paragraph in its block's direction. Plain text's lines are paragraphs.
 pub fn layout_line(
     doc: &Document,
@@ -226,9 +226,11 @@ pub fn layout_line(
                 .collect();
             table::natural(&doc.text, &rows, opts, scratch)
         });
-        let widths = table::fit(natural, width);
-        let rtl = t.rtl.unwrap_or(opts.default_rtl);
-        return table::grid(&doc.text, range, cells, &widths, rtl, opts, scratch, emit);
+        // A table too wide for even one column a cell is shown as its row lines.
+        if let Some(widths) = table::fit(natural, width) {
+            let rtl = t.rtl.unwrap_or(opts.default_rtl);
+            return table::grid(&doc.text, range, cells, &widths, rtl, opts, scratch, emit);
+        }
     }
     let para = Para::of(k.and_then(|k| blocks.blocks.get(k)));
     layout_rows_as(&doc.text, range, width, opts, para, scratch, emit);

@@ -486,3 +486,55 @@ fn a_list_items_wrapped_rows_hang_under_its_text() {
     assert!(next.starts_with(' ') && !next.ends_with(' '), "{next:?}");
     assert!(rows[first].starts_with(' ') && rows[first].chars().count() == 30);
 }
+
+proptest::proptest! {
+    /// Any text made of Markdown's pieces reads into blocks, styles and links that are ranges
+    /// of the text on character boundaries, in order; and every line lays out in rows no wider
+    /// than the screen, tables and code included.
+    #[test]
+    fn any_markdown_reads_into_valid_ranges_and_fits_the_screen(
+        parts in proptest::collection::vec(proptest::prop_oneof![
+            proptest::strategy::Just("# "), proptest::strategy::Just("- "),
+            proptest::strategy::Just("1. "), proptest::strategy::Just("> "),
+            proptest::strategy::Just("**"), proptest::strategy::Just("*"),
+            proptest::strategy::Just("`"), proptest::strategy::Just("```\n"),
+            proptest::strategy::Just("| a | ب |\n|---|---|\n| 1 | نص طويل |\n"),
+            proptest::strategy::Just("[رابط](u)"), proptest::strategy::Just("![صورة](i)"),
+            proptest::strategy::Just("<u>"), proptest::strategy::Just("</u>"),
+            proptest::strategy::Just("<br>"), proptest::strategy::Just("\n"),
+            proptest::strategy::Just("\n\n"), proptest::strategy::Just("  \n"),
+            proptest::strategy::Just("كلمة "), proptest::strategy::Just("word "),
+            proptest::strategy::Just("(1) "), proptest::strategy::Just("---\ntitle: ت\n---\n"),
+        ], 0..40),
+        width in 10u16..50,
+    ) {
+        let src = parts.concat();
+        let doc = format::read(src, "p.md", Format::Markdown);
+        let text = doc.text.as_str();
+        let b = doc.blocks.as_ref().unwrap();
+        let mut at = 0;
+        for block in &b.blocks {
+            proptest::prop_assert!(block.range.start >= at, "{block:?}");
+            proptest::prop_assert!(text.get(block.range.clone()).is_some(), "{block:?}");
+            at = block.range.end;
+        }
+        let mut at = 0;
+        for s in &b.styles {
+            proptest::prop_assert!(s.range.start >= at && !s.range.is_empty(), "{s:?}");
+            proptest::prop_assert!(text.get(s.range.clone()).is_some(), "{s:?}");
+            at = s.range.end;
+        }
+        for l in &b.links {
+            proptest::prop_assert!(text.get(l.range.clone()).is_some(), "{l:?}");
+        }
+        let opts = qari::layout::LayoutOptions::default();
+        let mut scratch = qari::layout::Scratch::default();
+        for line in doc.lines_from(0) {
+            let mut widest = 0;
+            qari::layout::layout_line(&doc, line, width, &opts, &mut scratch, |r| {
+                widest = widest.max(r.width);
+            });
+            proptest::prop_assert!(widest <= width, "a row {widest} wide at {width}");
+        }
+    }
+}

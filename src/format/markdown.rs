@@ -201,7 +201,9 @@ impl Builder {
         match tag {
             TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::HtmlBlock => self.finish(),
             TagEnd::CodeBlock => {
-                if self.text.ends_with('\n') {
+                // The code's own last line end; never the separator before an empty block.
+                let start = self.open.as_ref().map_or(0, |o| o.start);
+                if self.text.len() > start && self.text.ends_with('\n') {
                     self.text.pop();
                 }
                 self.code = false;

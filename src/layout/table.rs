@@ -39,14 +39,18 @@ pub fn natural(
 
 /// Column widths for a table whose columns need `natural` widths, in `width` screen columns:
 /// the natural widths when they fit; else the widest columns are narrowed to one cap, as wide
-/// as lets the table fit (a column is never narrower than one column).
-pub fn fit(natural: &[u16], width: u16) -> Vec<u16> {
-    let n = natural.len() as u16;
-    let room = width.saturating_sub(GAP * n.saturating_sub(1)).max(n);
+/// as lets the table fit. `None` when not even one column a cell and the rules between fit.
+pub fn fit(natural: &[u16], width: u16) -> Option<Vec<u16>> {
+    let n = u32::try_from(natural.len()).ok()?;
+    let room = u32::from(width).checked_sub(u32::from(GAP) * n.saturating_sub(1))?;
+    if room < n {
+        return None;
+    }
+    let room = u16::try_from(room).ok()?;
     let total = |cap: u16| -> u32 { natural.iter().map(|&w| u32::from(w.clamp(1, cap))).sum() };
     let most = natural.iter().copied().max().unwrap_or(1).max(1);
     if total(most) <= u32::from(room) {
-        return natural.iter().map(|&w| w.max(1)).collect();
+        return Some(natural.iter().map(|&w| w.max(1)).collect());
     }
     // The largest cap that fits, found by halving: total() grows with the cap.
     let (mut lo, mut hi) = (1u16, most);
@@ -58,7 +62,7 @@ pub fn fit(natural: &[u16], width: u16) -> Vec<u16> {
             hi = mid - 1;
         }
     }
-    natural.iter().map(|&w| w.clamp(1, lo)).collect()
+    Some(natural.iter().map(|&w| w.clamp(1, lo)).collect())
 }
 
 /// Lays out the table row `range` of `doc`, whose cells are `cells`, in columns of `widths`,
@@ -179,9 +183,14 @@ mod tests {
 
     #[test]
     fn columns_fit_by_narrowing_the_widest() {
-        assert_eq!(fit(&[5, 10, 3], 80), [5, 10, 3], "all fit");
+        assert_eq!(fit(&[5, 10, 3], 80), Some(vec![5, 10, 3]), "all fit");
         // 20 columns less two gaps of 3: 14 for the cells; the cap is 6.
-        assert_eq!(fit(&[5, 10, 3], 20), [5, 6, 3]);
-        assert_eq!(fit(&[0, 40], 10), [1, 6]);
+        assert_eq!(fit(&[5, 10, 3], 20), Some(vec![5, 6, 3]));
+        assert_eq!(fit(&[0, 40], 10), Some(vec![1, 6]));
+        assert_eq!(
+            fit(&[4; 30], 80),
+            None,
+            "30 columns and 29 rules do not fit in 80"
+        );
     }
 }
