@@ -174,23 +174,30 @@ pub struct Para {
     /// Code: never mirrored and never wrapped; a row wider than the screen is cut and ends in
     /// [`CUT_MARK`] on the side it is cut.
     pub code: bool,
-    /// Columns the rows after the first are indented by on their reading side: a list item's
-    /// wrapped rows hang under its text, not under its marker.
+    /// Columns every row is indented by on its reading side: one [`NEST_STEP`] a block quote
+    /// the line sits in.
+    pub indent: u16,
+    /// Columns the rows after the first are indented by on their reading side, beyond
+    /// `indent`: a list item's wrapped rows hang under its text, not under its marker.
     pub hang: u16,
 }
+
+/// Columns one level of nesting takes on the reading side: a list in a list, a quote in a quote.
+pub const NEST_STEP: u16 = 2;
 
 impl Para {
     /// What block `b` says of its lines (nothing, outside any block).
     pub fn of(b: Option<&Block>) -> Para {
         let hang = match b.map(|b| &b.kind) {
             Some(BlockKind::ListItem { marker, depth }) => {
-                2 * u16::from(*depth) + marker.chars().count() as u16 + 1
+                NEST_STEP * u16::from(*depth) + marker.chars().count() as u16 + 1
             }
             _ => 0,
         };
         Para {
             rtl: b.and_then(|b| b.rtl),
             code: matches!(b.map(|b| &b.kind), Some(BlockKind::Code { .. })),
+            indent: NEST_STEP * u16::from(b.map_or(0, |b| b.quote)),
             hang,
         }
     }
@@ -296,38 +303,47 @@ pub fn layout_rows_as(
     }
     // Never empty: a paragraph of hidden characters only is one empty row. Code is one row,
     // cut below.
-    // A hanging indent takes its columns from every row, and leaves at least a quarter.
-    let hang = p.hang.min(width / 4);
+    // Indents take their columns from every row, and leave at least three quarters.
+    let lead = p.indent.min(width / 4);
+    let hang = (p.indent + p.hang).min(width / 4);
     let wrap_at = if p.code { u16::MAX } else { width - hang };
     wrap::wrap(&mut work.items, usize::from(wrap_at), &mut work.spans);
     // Only a paragraph off the fast path can hold hidden cells (isolates, directional marks).
     let hidden = classes.is_none() && work.has_hidden();
     let rows = if p.code { 1 } else { work.spans.len() };
-    let mut cut = Vec::new();
+    let (mut cut, mut padded) = (Vec::new(), Vec::new());
     let mut first = true;
     work.emit_rows(range.clone(), rows, true, hidden, levels, opts, |r| {
-        if !p.code && (first || hang == 0) {
-            first = false;
-            emit(r);
-        } else if !p.code {
-            hang_row(&r, hang, &mut cut);
-            emit(RowRef {
-                cells: &cut,
-                width: r.width + hang,
-                ..r
-            });
-        } else if r.width <= width {
-            emit(RowRef {
+        let pad = if std::mem::take(&mut first) {
+            lead
+        } else {
+            hang
+        };
+        let room = width - pad;
+        let row = if !p.code {
+            r
+        } else if r.width <= room {
+            RowRef {
                 end: range.end as u32,
                 ..r
-            });
+            }
         } else {
-            let w = cut_row(&r, width, &mut cut);
-            emit(RowRef {
+            let w = cut_row(&r, room, &mut cut);
+            RowRef {
                 cells: &cut,
                 width: w,
                 end: range.end as u32,
                 ..r
+            }
+        };
+        if pad == 0 {
+            emit(row);
+        } else {
+            hang_row(&row, pad, &mut padded);
+            emit(RowRef {
+                cells: &padded,
+                width: row.width + pad,
+                ..row
             });
         }
         true

@@ -227,6 +227,8 @@ Quote rtl q1 | قال الكاتب: القراءة حياة.
 Quote rtl q2 | اقتباس داخل اقتباس
 ListItem { marker: "•", depth: 0 } rtl q1 | • عنصر في اقتباس
 Paragraph rtl | بعد الاقتباس.
+Quote ltr q1 | A quote in English, long enough to wrap at a narrow width.
+Quote ltr q2 | A quote in a quote.
 style S | القراءة
 "#,
     );
@@ -537,4 +539,38 @@ proptest::proptest! {
             proptest::prop_assert!(widest <= width, "a row {widest} wide at {width}");
         }
     }
+}
+
+#[test]
+fn block_quotes_indent_on_their_reading_side_one_step_a_level() {
+    let rows = plain("quotes.md", 30);
+    let row = |text: &str| {
+        rows.iter()
+            .find(|r| r.contains(text))
+            .unwrap_or_else(|| panic!("{text:?} in {rows:#?}"))
+    };
+    // Right to left: the quote's rows end two columns short of the right edge, its left free.
+    let arabic = row("بتاكلا لاق");
+    assert_eq!(arabic.chars().count(), 28, "{rows:#?}");
+    assert!(
+        arabic.starts_with(' ') && !arabic.ends_with(' '),
+        "{arabic:?}"
+    );
+    // A quote in that quote ends a step further in.
+    let nested = row("سابتقا لخاد");
+    assert_eq!(nested.chars().count(), 26, "{rows:#?}");
+    // The text after the quotes reaches the right edge again.
+    assert_eq!(row("سابتقالا دعب").chars().count(), 30, "{rows:#?}");
+    // Left to right: every row of the quote, wrapped ones too, starts after two columns.
+    let first = rows
+        .iter()
+        .position(|r| r.contains("A quote in English"))
+        .unwrap();
+    let latin = &rows[first..first + 3];
+    for r in latin {
+        assert!(r.starts_with("  ") && !r.starts_with("   "), "{latin:#?}");
+    }
+    assert!(latin[2].ends_with("width."), "the quote wraps: {latin:#?}");
+    let nested = row("A quote in a quote.");
+    assert!(nested.starts_with("    A quote"), "{nested:?}");
 }

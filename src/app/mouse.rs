@@ -3,7 +3,6 @@
 
 use super::scroll::QUOTE_INDENT;
 use super::{App, Pos, screen};
-use crate::document::structure::LineKind;
 use std::ops::Range;
 
 impl App {
@@ -23,7 +22,7 @@ impl App {
         let row = rows.get(p.row)?;
         // Placed as the article pane paints it: pull quotes indented, right-to-left rows against
         // the right edge.
-        if self.outline.kinds.get(p.para) == Some(&LineKind::Quote) {
+        if self.pull_quote(p.para) {
             area.x += QUOTE_INDENT;
             area.width = area.width.saturating_sub(2 * QUOTE_INDENT);
         }

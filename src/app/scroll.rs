@@ -4,7 +4,7 @@ use super::{App, Pos};
 use crate::document::structure::LineKind;
 use crate::layout::{LayoutCache, Rows};
 
-/// Columns a pull quote is indented by on each side.
+/// Columns a plain article's pull quote is indented by on each side.
 pub const QUOTE_INDENT: u16 = 2;
 
 impl App {
@@ -54,9 +54,15 @@ impl App {
             {
                 None
             }
-            Some(LineKind::Quote) => Some(&self.quote_layout),
+            _ if self.pull_quote(para) => Some(&self.quote_layout),
             _ => Some(&self.layout),
         }
+    }
+
+    /// Whether paragraph `para` is a plain article's pull quote, shown [`QUOTE_INDENT`] in from
+    /// each side. A Markdown block quote is not: its layout indents it on its reading side.
+    pub fn pull_quote(&self, para: usize) -> bool {
+        self.doc.blocks.is_none() && self.outline.kinds.get(para) == Some(&LineKind::Quote)
     }
 
     /// First source byte of the top row.

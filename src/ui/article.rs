@@ -24,7 +24,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, bar: Rect, app: &App) {
             .unwrap_or(LineKind::Body);
         if let Some(row) = rows.get(p.row) {
             let mut inner = area;
-            if kind == LineKind::Quote {
+            if app.pull_quote(p.para) {
                 inner.x += QUOTE_INDENT;
                 inner.width = inner.width.saturating_sub(2 * QUOTE_INDENT);
             }
