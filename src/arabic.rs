@@ -4,4 +4,4 @@
 pub mod clitics;
 pub mod normalize;
 
-pub use normalize::{Fold, Normalized, fold_str, fresh_start};
+pub use normalize::{Fold, Normalized, cores, fold_str, fresh_start, on_threads};

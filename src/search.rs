@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use memchr::memmem::{Finder, FinderRev};
 
-use crate::arabic::{Fold, Normalized, fold_str, fresh_start};
+use crate::arabic::{Fold, Normalized, cores, fold_str, fresh_start, on_threads};
 
 /// How forgiving a search is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -145,40 +145,49 @@ impl Index {
         let mut carry = String::new();
         // The source offset of each byte of `carry`.
         let mut carry_src: Vec<usize> = Vec::new();
-        let mut start = 0;
-        while start < src.len() {
+        let mut folded_to = 0;
+        while folded_to < src.len() {
             if stop() {
                 return None;
             }
-            let end = fresh_start(src, fold, start + piece);
-            let n = Normalized::new(src.get(start..end).unwrap_or(""), fold);
-            let mut window = std::mem::take(&mut carry);
-            let c = window.len();
-            window.push_str(&n.text);
-            let source_of = |w: usize| {
-                carry_src
-                    .get(w)
-                    .copied()
-                    .unwrap_or_else(|| start + n.source_offset(w - c))
-            };
-            let bytes = window.as_bytes();
-            let mut pos = 0;
-            while let Some(h) = bytes.get(pos..).and_then(|b| q.finder.find(b)) {
-                let h = pos + h;
-                let from = source_of(h);
-                if visit(from..source_of(h + q.len).max(from)).is_break() {
-                    return Some(());
+            // As many pieces as there are cores, folded side by side.
+            let mut ranges = Vec::with_capacity(cores());
+            while ranges.len() < cores() && folded_to < src.len() {
+                let end = fresh_start(src, fold, folded_to + piece);
+                ranges.push(folded_to..end);
+                folded_to = end;
+            }
+            let pieces = on_threads(&ranges, |r| {
+                Normalized::new(src.get(r.clone()).unwrap_or(""), fold)
+            });
+            for (start, n) in ranges.iter().map(|r| r.start).zip(pieces) {
+                let mut window = std::mem::take(&mut carry);
+                let c = window.len();
+                window.push_str(&n.text);
+                let source_of = |w: usize| {
+                    carry_src
+                        .get(w)
+                        .copied()
+                        .unwrap_or_else(|| start + n.source_offset(w - c))
+                };
+                let bytes = window.as_bytes();
+                let mut pos = 0;
+                while let Some(h) = bytes.get(pos..).and_then(|b| q.finder.find(b)) {
+                    let h = pos + h;
+                    let from = source_of(h);
+                    if visit(from..source_of(h + q.len).max(from)).is_break() {
+                        return Some(());
+                    }
+                    pos = if overlapping { h + 1 } else { h + q.len };
                 }
-                pos = if overlapping { h + 1 } else { h + q.len };
+                // A match starting before `keep` would have ended in this window and been found.
+                let mut keep = (window.len() + 1).saturating_sub(q.len).max(pos);
+                while !window.is_char_boundary(keep) {
+                    keep += 1;
+                }
+                carry_src = (keep..window.len()).map(source_of).collect();
+                carry = window.get(keep..).unwrap_or("").to_owned();
             }
-            // A match starting before `keep` would have ended in this window and been found.
-            let mut keep = (window.len() + 1).saturating_sub(q.len).max(pos);
-            while !window.is_char_boundary(keep) {
-                keep += 1;
-            }
-            carry_src = (keep..window.len()).map(source_of).collect();
-            carry = window.get(keep..).unwrap_or("").to_owned();
-            start = end;
         }
         Some(())
     }

@@ -127,6 +127,33 @@ impl Table {
 /// Texts shorter than this per core are folded on one thread: starting threads costs more.
 const PARALLEL_MIN: usize = 4 << 20;
 
+/// How many threads can run at once, asked once per process: asking reads cgroup files, a
+/// system call each time.
+pub fn cores() -> usize {
+    static CORES: OnceLock<usize> = OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, usize::from))
+}
+
+/// `f` of each of `items`, in order, each on its own thread (the first on this one).
+pub fn on_threads<I: Sync, T: Send>(items: &[I], f: impl Fn(&I) -> T + Sync) -> Vec<T> {
+    let f = &f;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .iter()
+            .skip(1)
+            .map(|i| scope.spawn(move || f(i)))
+            .collect();
+        let first = items.first().map(f);
+        first
+            .into_iter()
+            .chain(handles.into_iter().map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            }))
+            .collect()
+    })
+}
+
 /// Where to cut `src` into `n` pieces that fold independently: `[0, cut…, len]`. Each cut is
 /// put before a character that is kept and is not whitespace, so the piece after it starts
 /// outside a whitespace run, as folding from the start would have it.
@@ -294,10 +321,7 @@ impl Normalized {
         if src.len() < 2 * PARALLEL_MIN {
             return Normalized::in_pieces(src, fold, 1, 1);
         }
-        static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
-        let threads =
-            *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, usize::from));
-        let threads = threads.min(src.len() / PARALLEL_MIN).max(1);
+        let threads = cores().min(src.len() / PARALLEL_MIN).max(1);
         Normalized::in_pieces(src, fold, threads, src.len() / PARALLEL_MIN)
     }
 
@@ -309,23 +333,7 @@ impl Normalized {
         let ranges: Vec<Range<usize>> = parts.windows(2).map(|w| w[0]..w[1]).collect();
         let mut whole: Option<Folder> = None;
         for round in ranges.chunks(n.max(1)) {
-            let folded: Vec<Folder> = std::thread::scope(|scope| {
-                let handles: Vec<_> = round
-                    .iter()
-                    .skip(1)
-                    .map(|r| scope.spawn(move || Folder::run(src, r.clone(), fold)))
-                    .collect();
-                // This thread folds the round's first piece itself.
-                let first = round.first().map(|r| Folder::run(src, r.clone(), fold));
-                first
-                    .into_iter()
-                    .chain(handles.into_iter().map(|h| {
-                        h.join()
-                            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                    }))
-                    .collect()
-            });
-            for piece in folded {
+            for piece in on_threads(round, |r| Folder::run(src, r.clone(), fold)) {
                 match &mut whole {
                     Some(w) => w.append(piece),
                     None => whole = Some(piece),
