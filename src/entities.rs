@@ -104,8 +104,12 @@ impl Recogniser {
     /// The shipped model, loaded on first use.
     pub fn embedded() -> &'static Recogniser {
         static R: OnceLock<Recogniser> = OnceLock::new();
+        // Packed by build.rs (deflate) to keep the binary small.
+        static PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/model.bin.deflate"));
         R.get_or_init(|| {
-            Recogniser::from_bytes(include_bytes!("../assets/ner/model.bin"))
+            let bytes = miniz_oxide::inflate::decompress_to_vec(PACKED)
+                .expect("the shipped model packed by build.rs inflates");
+            Recogniser::from_bytes(&bytes)
                 .expect("the shipped model in assets/ner/model.bin is valid")
         })
     }
