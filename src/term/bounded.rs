@@ -1,7 +1,7 @@
-//! A terminal backend that reports at most [`MAX_WIDTH`]×[`MAX_HEIGHT`] cells, so that ratatui's
+//! A terminal backend that reports at most [`drawn`] cells, so that ratatui's
 //! frame buffers stay small whatever size the terminal claims.
 
-use crate::app::screen::{MAX_HEIGHT, MAX_WIDTH};
+use crate::app::screen::drawn;
 use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::Cell;
 use ratatui::layout::{Position, Size};
@@ -68,14 +68,15 @@ impl<B: Backend> Backend for Bounded<B> {
     }
 }
 
-/// `size`, at most [`MAX_WIDTH`]×[`MAX_HEIGHT`].
+/// `size` cut to [`drawn`]: the part of the screen the reader lays out for.
 fn clamp(size: Size) -> Size {
-    Size::new(size.width.min(MAX_WIDTH), size.height.min(MAX_HEIGHT))
+    drawn(size.width, size.height).as_size()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::screen::{MAX_HEIGHT, MAX_WIDTH};
     use ratatui::backend::TestBackend;
 
     #[test]
