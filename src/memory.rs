@@ -47,13 +47,8 @@ fn field(path: &str, key: &str) -> Option<u64> {
 
 /// The soft address-space limit of this process in bytes, if it has one.
 fn address_limit() -> Option<u64> {
-    let text = std::fs::read_to_string("/proc/self/limits").ok()?;
-    let line = text.lines().find(|l| l.starts_with("Max address space"))?;
-    line.get("Max address space".len()..)?
-        .split_whitespace()
-        .next()?
-        .parse()
-        .ok()
+    // "unlimited" does not parse: no limit.
+    field("/proc/self/limits", "Max address space")
 }
 
 #[cfg(test)]
