@@ -19,7 +19,7 @@ mod search;
 pub use background::{Whole, WholeFile};
 pub use copy::{MOST_COPIED, Selection};
 pub use entities::{EntityState, MentionIndex};
-pub use info::{Fact, WORDS_A_MINUTE, word_count};
+pub use info::{Fact, WORDS_A_MINUTE};
 pub use measure::Measure;
 pub use panes::{Focus, Side};
 pub use search::{Prompt, SearchState};

@@ -2,6 +2,7 @@
 //! opens (counting a large book's words takes a moment; a frame must not).
 
 use super::{App, EntityState, Overlay};
+use crate::document::structure::word_count;
 
 /// Words a minute for the reading-time estimate: a typical adult's silent reading speed in
 /// Arabic, slower than in English (around 140 against 230).
@@ -70,14 +71,6 @@ impl App {
             ),
         ]
     }
-}
-
-/// Words of `text`: runs between white space that hold a letter or a digit (a dash or a
-/// bullet alone is not a word).
-pub fn word_count(text: &str) -> usize {
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
 }
 
 /// A size in bytes as a reader says it.

@@ -13,9 +13,11 @@ mod shape;
 
 use super::Document;
 use markdown::MdLine;
+/// How many words a text has, as the outline counts them (the information overlay says it too).
+pub(crate) use shape::word_count;
 use shape::{
     clean, ends_sentence, is_heading_shaped, is_paragraph_shaped, is_source_shaped,
-    is_title_shaped, lead_phrase, numbered_item, word_count,
+    is_title_shaped, lead_phrase, numbered_item,
 };
 
 /// What a line of the article is.

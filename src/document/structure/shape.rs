@@ -30,8 +30,9 @@ pub(super) fn words(line: &str) -> impl Iterator<Item = &str> {
         .filter(|w| w.chars().any(char::is_alphanumeric))
 }
 
-/// Number of words in a line.
-pub(super) fn word_count(line: &str) -> usize {
+/// Words of `line`: runs between white space that hold a letter or a digit (a dash or a
+/// bullet alone is not a word).
+pub(crate) fn word_count(line: &str) -> usize {
     words(line).count()
 }
 
