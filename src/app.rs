@@ -325,7 +325,6 @@ impl App {
             Action::ToggleHighlights => self.highlights = !self.highlights,
             Action::CycleMeasure => {
                 self.measure = self.measure.next();
-                self.refresh();
                 self.notice = Some(format!("measure: {}", self.measure));
             }
             Action::NextMention => self.step_mention(true),
