@@ -166,10 +166,9 @@ pub fn run(args: Args) -> Result<(), RunError> {
             };
             // The end of the file, for `G` before the rest is read; without it `G` waits. Not
             // for Markdown, whose last lines alone may not parse as they do in the whole.
-            let tail = source::load_tail(&input, &same, HEAD_BYTES)
-                .ok()
+            let tail = (streamed == Format::Text)
+                .then(|| source::load_tail(&input, &same, HEAD_BYTES).ok().flatten())
                 .flatten()
-                .filter(|_| streamed == Format::Text)
                 .map(|t| Document::new(t.text, t.name));
             std::thread::spawn(move || {
                 // Reading 50 MB competes with the first frame for memory and cores: wait until
