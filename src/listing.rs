@@ -123,33 +123,33 @@ where
     }
 }
 
-/// Search matches in `text`: one a line, the 1-based number of the line it starts on, a tab
+/// Search matches in `doc`: one a line, the 1-based number of the line it starts on, a tab
 /// and that line's text; or JSON `{"matches": [{"start": BYTE, "end": BYTE}]}`.
-pub fn matches(text: &str, matches: &[Range<usize>], style: Style) -> io::Result<String> {
+pub fn matches(
+    doc: &Document,
+    matches: &[Range<usize>],
+    style: Style,
+    out: &mut impl Write,
+) -> io::Result<()> {
     #[derive(Serialize)]
     struct Listing {
         matches: Vec<Span>,
     }
     if style.json {
-        let mut out = Vec::new();
-        json(
+        return json(
             &Listing {
                 matches: matches.iter().map(Span::from).collect(),
             },
-            &mut out,
-        )?;
-        return String::from_utf8(out).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e));
+            out,
+        );
     }
     // The document's own line splitting, so the numbers agree with what the reader shows.
-    let doc = Document::new(text.to_owned(), "");
-    Ok(matches
-        .iter()
-        .map(|m| {
-            let line = doc.line_at(m.start);
-            let shown = visible(doc.line_text(line), style.show_controls);
-            format!("{}\t{shown}\n", line + 1)
-        })
-        .collect())
+    for m in matches {
+        let line = doc.line_at(m.start);
+        let shown = visible(doc.line_text(line), style.show_controls);
+        writeln!(out, "{}\t{shown}", line + 1)?;
+    }
+    Ok(())
 }
 
 /// A byte range of the document in a JSON list.

@@ -359,7 +359,7 @@ fn list(
                 Some(q) => Index::new(doc.text.clone()).find_all(&q),
                 None => Vec::new(),
             };
-            out.write_all(listing::matches(&doc.text, &matches, style)?.as_bytes())?;
+            listing::matches(doc, &matches, style, out)?;
         }
     }
     Ok(())

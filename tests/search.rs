@@ -168,7 +168,10 @@ fn render_list(text: &str, matches: &[std::ops::Range<usize>], json: bool) -> St
         json,
         ..Style::default()
     };
-    listing::matches(text, matches, style).unwrap()
+    let doc = qari::document::Document::new(text.to_owned(), "");
+    let mut out = Vec::new();
+    listing::matches(&doc, matches, style, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
 }
 
 #[test]

@@ -52,8 +52,9 @@ fn check_lists(doc: &Document, entities: &[Entity]) {
             let mut out = Vec::new();
             listing::entities(entities, style, &mut out).unwrap();
             check_list(&out, json, "entities");
-            let out = listing::matches(&doc.text, &matches, style).unwrap();
-            check_list(out.as_bytes(), json, "matches");
+            let mut out = Vec::new();
+            listing::matches(&doc, &matches, style, &mut out).unwrap();
+            check_list(&out, json, "matches");
         }
     }
     // JSON gives the titles back as the outline has them.
