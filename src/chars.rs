@@ -87,3 +87,16 @@ pub fn visible(s: &str, show_controls: bool) -> Cow<'_, str> {
 pub fn quoted(s: &str) -> String {
     format!("\u{2068}{}\u{2069}", visible(s, true))
 }
+
+/// Whether the first strong character of `s` is right to left (`Some(true)`: R or AL), left to
+/// right (`Some(false)`: L), or `s` has none — rule P2 of UAX #9 without isolates, which is what
+/// a block's direction, a table's and the layout's fast path ask.
+pub fn first_strong_rtl(s: &str) -> Option<bool> {
+    use unicode_bidi::BidiClass::{AL, L, R};
+    let table = props::table();
+    s.chars().find_map(|c| match table.class(c) {
+        R | AL => Some(true),
+        L => Some(false),
+        _ => None,
+    })
+}

@@ -5,6 +5,7 @@
 
 use super::front_matter;
 use crate::document::blocks::{Block, BlockKind, Blocks, Link, StyleRun, Table, style};
+use crate::chars::first_strong_rtl;
 use pulldown_cmark::{CodeBlockKind, Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
 /// The text and blocks of the Markdown `src`.
@@ -484,17 +485,6 @@ impl Builder {
             _ => {}
         }
     }
-}
-
-/// Direction of the first strong character of `s` (`None`: it has none).
-fn first_strong_rtl(s: &str) -> Option<bool> {
-    use unicode_bidi::BidiClass::{AL, L, R};
-    let table = crate::chars::props::table();
-    s.chars().find_map(|c| match table.class(c) {
-        R | AL => Some(true),
-        L => Some(false),
-        _ => None,
-    })
 }
 
 /// Whether code `s` is mostly right-to-left prose: more than half of its lines with a strong

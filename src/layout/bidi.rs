@@ -51,12 +51,7 @@ impl Levels {
         let Some(rtl) = forced else {
             return self.resolve(para, default_rtl, classes);
         };
-        let table = props::table();
-        let own = para.chars().map(|c| table.class(c)).find_map(|k| match k {
-            L => Some(false),
-            R | AL => Some(true),
-            _ => None,
-        });
+        let own = crate::chars::first_strong_rtl(para);
         // The paths below find the direction themselves: right when it is the forced one.
         if own.is_none_or(|own| own == rtl) {
             return self.resolve(para, rtl, classes);
@@ -141,11 +136,7 @@ impl Levels {
         if has(&[B, BN, LRE, LRO, RLE, RLO, PDF, LRI, RLI, FSI, PDI]) {
             return false;
         }
-        let first_strong = para
-            .chars()
-            .map(|c| table.class(c))
-            .find(|k| matches!(k, L | R | AL));
-        let rtl = first_strong.map_or(default_rtl, |k| k != L);
+        let rtl = crate::chars::first_strong_rtl(para).unwrap_or(default_rtl);
         if !rtl {
             if has(&[R, AL, AN]) {
                 return false;
