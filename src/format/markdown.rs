@@ -4,8 +4,8 @@
 //! line; blocks are separated by an empty line.
 
 use super::front_matter;
-use crate::document::blocks::{Block, BlockKind, Blocks, Link, StyleRun, Table, style};
 use crate::chars::first_strong_rtl;
+use crate::document::blocks::{Block, BlockKind, Blocks, Link, StyleRun, Table, style};
 use pulldown_cmark::{CodeBlockKind, Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
 /// The text and blocks of the Markdown `src`.
@@ -53,6 +53,10 @@ struct Builder {
     meta: Option<bool>,
     /// Inside a code block.
     code: bool,
+    /// How many style runs and links were clamped to the end of an earlier block for good: only
+    /// those after them can reach past the end of the one that finishes (clamping all of them
+    /// at every block would cost blocks × styles on a long book).
+    clamped: (usize, usize),
     /// Cells of the table row being read, and whether it is the header.
     cells: Vec<std::ops::Range<usize>>,
     header: bool,
@@ -339,21 +343,16 @@ impl Builder {
                 .max(open.start);
             self.text.truncate(kept);
         }
-        let end = self.text.len();
-        for s in &mut self.out.styles {
-            s.range.end = s.range.end.min(end);
-        }
-        self.out.styles.retain(|s| !s.range.is_empty());
-        for l in &mut self.out.links {
-            l.range.end = l.range.end.min(end);
-            l.range.start = l.range.start.min(end);
-        }
         let body = self.text.get(open.start..).unwrap_or("");
         let empty = body.trim().is_empty() && !code;
         if empty {
             self.text.truncate(open.sep);
+        }
+        self.clamp_inlines();
+        if empty {
             return;
         }
+        let body = self.text.get(open.start..).unwrap_or("");
         let kind = match open.kind {
             BlockKind::Paragraph if self.lone_image(open.start) => BlockKind::Image,
             k => k,
@@ -369,7 +368,7 @@ impl Builder {
         };
         self.out.blocks.push(Block {
             kind,
-            range: open.start..end,
+            range: open.start..self.text.len(),
             rtl,
             quote: self.quote,
         });
@@ -413,6 +412,28 @@ impl Builder {
                 flags,
             }),
         }
+    }
+
+    /// Cuts the style runs and links written since the last block ended at the end of the text
+    /// (its trailing breaks were just dropped), dropping runs left empty.
+    fn clamp_inlines(&mut self) {
+        let end = self.text.len();
+        let (styles, links) = self.clamped;
+        let mut tail = self.out.styles.split_off(styles.min(self.out.styles.len()));
+        for s in &mut tail {
+            s.range.end = s.range.end.min(end);
+        }
+        tail.retain(|s| !s.range.is_empty());
+        self.out.styles.append(&mut tail);
+        for l in self.out.links.iter_mut().skip(links) {
+            l.range.end = l.range.end.min(end);
+            l.range.start = l.range.start.min(end);
+        }
+        // The last run stays open to clamping: the next block's first styled text may extend it.
+        self.clamped = (
+            self.out.styles.len().saturating_sub(1),
+            self.out.links.len(),
+        );
     }
 
     /// Front matter: `title` becomes the title block, the rest metadata.
