@@ -8,7 +8,7 @@ pub mod markdown;
 pub mod wrapped;
 
 use crate::document::Document;
-use crate::document::structure::looks_like_markdown;
+use crate::document::structure::{has_markdown_name, looks_like_markdown};
 
 /// The format of an input.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -34,11 +34,7 @@ impl Format {
 
     /// The format a file name says, if it says one (`.md`, `.markdown`, `.mdx`…).
     pub fn from_name(name: &str) -> Option<Format> {
-        let lower = name.to_lowercase();
-        let md = [".md", ".markdown", ".mdx", ".mdown", ".mkd"];
-        md.iter()
-            .any(|e| lower.ends_with(e))
-            .then_some(Format::Markdown)
+        has_markdown_name(name).then_some(Format::Markdown)
     }
 
     /// The format of `text` named `name`: the name's, else for standard input the content's

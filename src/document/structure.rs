@@ -106,6 +106,11 @@ pub fn looks_like_markdown(name: &str, text: &str) -> bool {
     markdown::looks_like_markdown(name, text)
 }
 
+/// Whether the file name `name` says Markdown (`.md`, `.markdown`, `.mdx`, `.mdown`, `.mkd`).
+pub fn has_markdown_name(name: &str) -> bool {
+    markdown::has_markdown_name(name)
+}
+
 /// Finds the structure of `doc`; `markdown` trusts Markdown markup for headings and quotes.
 /// A document with blocks (read from Markdown) has its outline from them, whatever `markdown`.
 pub fn outline(doc: &Document, markdown: bool) -> Outline {

@@ -93,12 +93,16 @@ fn is_rule(t: &str) -> bool {
 }
 
 /// Whether a document is Markdown: its name says so, or its lines carry Markdown headings.
-pub(super) fn looks_like_markdown(name: &str, text: &str) -> bool {
+/// Whether the file name `name` says Markdown (`.md`, `.markdown`, `.mdx`, `.mdown`, `.mkd`).
+pub(super) fn has_markdown_name(name: &str) -> bool {
     let lower = name.to_lowercase();
-    if [".md", ".markdown", ".mdown", ".mkd"]
+    [".md", ".markdown", ".mdx", ".mdown", ".mkd"]
         .iter()
         .any(|e| lower.ends_with(e))
-    {
+}
+
+pub(super) fn looks_like_markdown(name: &str, text: &str) -> bool {
+    if has_markdown_name(name) {
         return true;
     }
     // Sniff the start only: a long article is decided by its first lines. A `#` glued to a
