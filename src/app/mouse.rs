@@ -60,11 +60,14 @@ impl App {
     /// The button is released: what was dragged over is copied (a click copies nothing).
     pub(super) fn mouse_up(&mut self, x: u16, y: u16) {
         self.mouse_drag(x, y);
-        if let Some((anchor, head)) = self.drag.take()
-            && anchor != head
-        {
-            self.copy(anchor.start.min(head.start)..anchor.end.max(head.end));
+        let moved = self
+            .drag
+            .as_ref()
+            .is_some_and(|(anchor, head)| anchor != head);
+        if let Some(range) = self.dragged().filter(|_| moved) {
+            self.copy(range);
         }
+        self.drag = None;
     }
 
     /// The source bytes a mouse drag covers so far.

@@ -108,8 +108,7 @@ impl App {
         let Some(p) = self.search.prompt.take() else {
             return;
         };
-        self.search.finder.cancel();
-        self.search.awaiting = None;
+        self.stop_search();
         self.search.matches.clear();
         self.search.current = None;
         self.search.query.clear();
@@ -169,14 +168,24 @@ impl App {
         let (text, origin) = (p.text.clone(), (p.origin, p.origin_byte));
         self.search.query = text.clone();
         if text.trim().is_empty() {
-            self.search.finder.cancel();
-            self.search.awaiting = None;
+            self.stop_search();
             self.show_matches(Vec::new(), origin);
             return;
         }
+        self.start_search(text, origin);
+    }
+
+    /// Sends `query` to the worker; its matches are shown from `origin` when they come.
+    fn start_search(&mut self, query: String, origin: (Pos, usize)) {
         let index = self.index();
-        self.search.finder.submit(index, text, self.search.mode);
+        self.search.finder.submit(index, query, self.search.mode);
         self.search.awaiting = Some(origin);
+    }
+
+    /// Cancels the search in flight, if any: its matches will not be shown.
+    fn stop_search(&mut self) {
+        self.search.finder.cancel();
+        self.search.awaiting = None;
     }
 
     /// Takes the worker's matches if they have come (`wait`: waits for them); true when the
@@ -283,11 +292,7 @@ impl App {
             };
             (self.top, at)
         };
-        let index = self.index();
-        self.search
-            .finder
-            .submit(index, self.search.query.clone(), self.search.mode);
-        self.search.awaiting = Some(origin);
+        self.start_search(self.search.query.clone(), origin);
     }
 
     /// The notice for a query with no match.
