@@ -23,10 +23,25 @@ pub mod train;
 use model::Model;
 use std::ops::Range;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Texts of up to this many tokens keep their sentence-level features between the two tagging
 /// stages (a 1 MB article has some 160,000 tokens); longer ones compute them again.
 const KEEP_FEATURES: usize = 1 << 18;
+
+/// Where recognition of a text is: bytes of it analysed, out of its length.
+struct Progress<'a> {
+    done: &'a AtomicUsize,
+    of: usize,
+}
+
+impl Progress<'_> {
+    /// Records that `percent` of the whole work is done.
+    fn at(&self, percent: usize) {
+        self.done
+            .fetch_max(self.of / 100 * percent, Ordering::Relaxed);
+    }
+}
 
 /// What an entity is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -240,7 +255,24 @@ impl Recogniser {
 
     /// The entities of `text`, sorted by mention count (most first), then name.
     pub fn recognise(&self, text: &str) -> Vec<Entity> {
-        document::recognise(self, text)
+        self.recognise_with_progress(text, &AtomicUsize::new(0))
+    }
+
+    /// [`Recogniser::recognise`], counting in `done` how many bytes of `text` have been
+    /// analysed: it rises from 0 while the work goes on (another thread may read it to show
+    /// how far it is, `done * 100 / text.len()` percent) and is `text.len()` when this returns.
+    pub fn recognise_with_progress(&self, text: &str, done: &AtomicUsize) -> Vec<Entity> {
+        done.store(0, Ordering::Relaxed);
+        let entities = document::recognise(
+            self,
+            text,
+            &Progress {
+                done,
+                of: text.len(),
+            },
+        );
+        done.store(text.len(), Ordering::Relaxed);
+        entities
     }
 
     fn model(&self) -> &Model {
@@ -251,6 +283,17 @@ impl Recogniser {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn progress_ends_at_the_text_length_with_the_same_entities() {
+        let text = crate::source::EMBEDDED_ARTICLE;
+        let done = AtomicUsize::new(usize::MAX);
+        let r = Recogniser::embedded();
+        let with = r.recognise_with_progress(text, &done);
+        assert_eq!(done.load(Ordering::Relaxed), text.len());
+        assert!(!with.is_empty());
+        assert_eq!(with, r.recognise(text));
+    }
 
     #[test]
     fn features_kept_or_computed_again_give_the_same_tags() {

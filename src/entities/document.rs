@@ -9,7 +9,7 @@ use super::lexicon::{Gazetteer, Trigger, is_nisba, is_qualifier, trigger};
 use super::model::Model;
 use super::tags::{Span, spans};
 use super::tokenize::{Token, tokenize};
-use super::{Entity, Kind, Recogniser};
+use super::{Entity, Kind, Progress, Recogniser};
 use crate::arabic::clitics;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -73,10 +73,12 @@ pub(super) fn prepare_sentences(
 }
 
 /// The entities of `text`.
-pub(super) fn recognise(r: &Recogniser, text: &str) -> Vec<Entity> {
+pub(super) fn recognise(r: &Recogniser, text: &str, progress: &Progress) -> Vec<Entity> {
     let (tokens, sentences) = tokenize(text);
+    progress.at(5);
     // The whole text is one article: the second stage reads every sentence's first-stage tags.
     let (doc, namer, aliases) = analyse(r, text, tokens, &sentences, usize::MAX);
+    progress.at(90);
     group(&doc, &namer, &aliases)
 }
 
