@@ -191,6 +191,11 @@ pub struct App {
     pub highlights: bool,
     /// How wide the text column may grow.
     pub measure: Measure,
+    /// The keys, as the user's configuration binds them.
+    pub keys: crate::keymap::Keymap,
+    /// The side pane that opens by itself: the navigator once a document has sections (the
+    /// default), the entities from the start, or none.
+    pub pane: Side,
     /// The facts the information overlay shows, gathered when it opened.
     pub info: Vec<Fact>,
     /// The rows being selected for copying.
@@ -254,6 +259,8 @@ impl App {
             link: None,
             highlights: true,
             measure: Measure::default(),
+            keys: crate::keymap::Keymap::default(),
+            pane: Side::Sections,
             info: Vec::new(),
             selection: None,
             drag: None,
@@ -396,8 +403,9 @@ impl App {
     /// While the help is open, the movement keys scroll it; false for any other action.
     fn scroll_help(&mut self, action: Action) -> bool {
         let (w, h) = self.screen.unwrap_or((80, 24));
-        let shown = screen::help_rows(w, h);
-        let last = crate::keymap::help_lines().len().saturating_sub(shown);
+        let lines = self.keys.help_lines().len();
+        let shown = screen::help_rows(w, h, lines);
+        let last = lines.saturating_sub(shown);
         let page = shown.saturating_sub(1).max(1);
         let top = self.help_top.min(last);
         self.help_top = match action {

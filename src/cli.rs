@@ -1,6 +1,7 @@
 //! Command-line arguments: what to open and how to show it.
 
 use clap::{Parser, ValueEnum};
+use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
 /// A terminal reader for Arabic and other right-to-left text.
@@ -22,13 +23,15 @@ pub struct Args {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub width: Option<u16>,
 
-    /// Join Arabic letters into presentation forms: for terminals that do not join them.
-    #[arg(long, value_enum, default_value_t = Shape::Auto)]
-    pub shape: Shape,
+    /// Join Arabic letters into presentation forms: for terminals that do not join them
+    /// [default: the configuration's, else auto].
+    #[arg(long, value_enum)]
+    pub shape: Option<Shape>,
 
-    /// Who puts right-to-left text in visual order: qari (`app`) or the terminal.
-    #[arg(long, value_enum, default_value_t = Bidi::Auto)]
-    pub bidi: Bidi,
+    /// Who puts right-to-left text in visual order: qari (`app`) or the terminal [default: the
+    /// configuration's, else auto].
+    #[arg(long, value_enum)]
+    pub bidi: Option<Bidi>,
 
     /// Scroll with the mouse wheel.
     #[arg(long)]
@@ -69,14 +72,22 @@ pub struct Args {
     pub force: bool,
 
     /// Widest the text column grows, in cells, or `full` (the `w` key steps through 60, 72, 80
-    /// and full).
-    #[arg(long, value_name = "N", value_parser = crate::app::Measure::parse, default_value = "80")]
-    pub measure: crate::app::Measure,
+    /// and full) [default: the configuration's, else 80].
+    #[arg(long, value_name = "N", value_parser = crate::app::Measure::parse)]
+    pub measure: Option<crate::app::Measure>,
 
     /// Open at the top, not where the document was left last time (nor remember where it is
     /// left this time).
     #[arg(long)]
     pub no_resume: bool,
+
+    /// Read the settings from this file instead of `$XDG_CONFIG_HOME/qari/config.toml`.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// Print the default settings as a commented configuration file and exit.
+    #[arg(long, exclusive = true)]
+    pub print_config: bool,
 
     /// Print a completion script for this shell and exit.
     #[arg(long, value_enum, value_name = "SHELL", exclusive = true)]
@@ -87,8 +98,9 @@ pub struct Args {
     pub man: bool,
 }
 
-/// `--shape`.
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+/// `--shape`, and `shape` in the configuration.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Shape {
     /// Decide from the terminal (joins letters itself or not).
     Auto,
@@ -98,8 +110,9 @@ pub enum Shape {
     Never,
 }
 
-/// `--bidi`.
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+/// `--bidi`, and `bidi` in the configuration.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Bidi {
     /// Decide from the terminal.
     Auto,

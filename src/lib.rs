@@ -4,6 +4,7 @@
 //! in byte offsets of the decoded text.
 //!
 //! - [`cli`], [`run`]: arguments, and choosing between a list, plain output and the reader.
+//! - [`config`]: the user's settings file, and the defaults printed as one.
 //! - [`shell`]: completion scripts and the manual page, from the arguments' definition.
 //! - [`source`]: read a file or stdin, decode it; the embedded article.
 //! - [`format`]: format readers (plain text, Markdown) building the document.
@@ -30,6 +31,7 @@ pub mod app;
 pub mod arabic;
 pub mod chars;
 pub mod cli;
+pub mod config;
 pub mod document;
 pub mod entities;
 pub mod event_loop;

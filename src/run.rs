@@ -3,6 +3,7 @@
 
 use crate::app::{App, Whole};
 use crate::cli::{Args, Bidi, FormatArg, ListKind};
+use crate::config::Config;
 use crate::document::Document;
 use crate::document::structure;
 use crate::entities::Recogniser;
@@ -106,6 +107,19 @@ pub fn run(args: Args) -> Result<(), RunError> {
     if args.man {
         return printed(crate::shell::man(&mut io::stdout().lock()));
     }
+    if args.print_config {
+        return printed(
+            io::stdout()
+                .lock()
+                .write_all(Config::defaults_file().as_bytes()),
+        );
+    }
+    let (config, warning) = Config::load(args.config.as_deref());
+    if let Some(warning) = warning {
+        eprintln!("{warning}");
+    }
+    let shape = args.shape.unwrap_or(config.shape);
+    let bidi = args.bidi.unwrap_or(config.bidi);
     // The layout's character table takes a few milliseconds to fill: another core fills it
     // while this one reads the input.
     std::thread::spawn(crate::chars::props::table);
@@ -199,9 +213,9 @@ pub fn run(args: Args) -> Result<(), RunError> {
     let doc = crate::format::read(src.text, src.name, format);
     let term = Terminal::detect();
     let strategy = if plain {
-        term.plain(args.bidi, args.shape, sink(stdout_tty))
+        term.plain(bidi, shape, sink(stdout_tty))
     } else {
-        term.screen(args.bidi, args.shape)
+        term.screen(bidi, shape)
     };
     let opts = LayoutOptions {
         shape: strategy.shape,
@@ -248,15 +262,20 @@ pub fn run(args: Args) -> Result<(), RunError> {
     };
     app.encoding = encoding;
     app.notice = notice;
-    app.measure = args.measure;
+    app.measure = args.measure.unwrap_or(config.measure);
+    app.highlights = config.highlights;
+    app.keys = config.keymap();
     app.path = Some(path);
     if args.exact {
         app.search.mode = Mode::Exact;
     }
     // The navigator opens by itself only where there is room for it beside the article.
-    if terminal_columns().is_some_and(|w| w < 80) {
-        app.side = crate::app::Side::Hidden;
-    }
+    let narrow = terminal_columns().is_some_and(|w| w < 80);
+    app.open_pane(if narrow {
+        crate::app::Side::Hidden
+    } else {
+        config.pane.side()
+    });
     // Recognising a book's entities takes a core for many seconds: for a large document it waits
     // until the entity pane is opened.
     if app.doc.text.len() <= EAGER_ENTITIES && !app.loading() {
@@ -264,6 +283,7 @@ pub fn run(args: Args) -> Result<(), RunError> {
     }
     // A search given on the command line decides where the reader starts.
     if !args.no_resume
+        && config.resume
         && args.search.is_none()
         && let Some(resume) = identity(&args).and_then(Resume::for_user)
     {

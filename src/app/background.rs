@@ -112,7 +112,7 @@ impl App {
                 let _ = tx.send(find_outline(&d));
             });
             self.outline_rx = Some(rx);
-            if self.side == Side::Hidden {
+            if self.side == Side::Hidden && self.pane == Side::Sections {
                 self.side = Side::Sections;
             }
         } else {
@@ -186,7 +186,10 @@ impl App {
         self.side = match self.side {
             Side::Sections if sections < 2 => Side::Hidden,
             Side::Hidden
-                if sections >= 2 && self.outline_rx.is_none() && self.top == Default::default() =>
+                if self.pane == Side::Sections
+                    && sections >= 2
+                    && self.outline_rx.is_none()
+                    && self.top == Default::default() =>
             {
                 Side::Sections
             }

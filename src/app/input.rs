@@ -2,7 +2,7 @@
 //! paste, a new size. The event loop hands every event here, and so can a test.
 
 use super::{Action, App, Focus, Overlay, Side};
-use crate::keymap::{Context, action_for};
+use crate::keymap::Context;
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEventKind,
 };
@@ -39,7 +39,7 @@ impl App {
             panic!("panic requested by QARI_TEST_PANIC");
         }
         let context = self.context();
-        match action_for(&k, context) {
+        match self.keys.action_for(&k, context) {
             Some(a) => self.update(a),
             None if context == Context::Prompt => {
                 if let KeyCode::Char(c) = k.code {

@@ -68,6 +68,41 @@ impl fmt::Display for Measure {
     }
 }
 
+/// In the configuration the measure is a number of cells or `"full"`, as `--measure` takes it.
+impl<'de> serde::Deserialize<'de> for Measure {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Measure, D::Error> {
+        struct Written;
+        impl serde::de::Visitor<'_> for Written {
+            type Value = Measure;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                write!(f, "a number of cells from {NARROWEST}, or \"full\"")
+            }
+            fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Measure, E> {
+                Measure::parse(&n.to_string())
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Signed(n), &self))
+            }
+            fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Measure, E> {
+                Measure::parse(&n.to_string())
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(n), &self))
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Measure, E> {
+                Measure::parse(s)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Str(s), &self))
+            }
+        }
+        d.deserialize_any(Written)
+    }
+}
+
+impl serde::Serialize for Measure {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Measure::Cells(n) => s.serialize_u16(*n),
+            Measure::Full => s.serialize_str("full"),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]

@@ -33,6 +33,21 @@ impl App {
         }
     }
 
+    /// Makes `side` the pane that opens by itself (see [`App::pane`]): the entities open now,
+    /// no pane closes the one a large document opens while it is analysed, the navigator waits
+    /// for the document's sections.
+    pub fn open_pane(&mut self, side: Side) {
+        self.pane = side;
+        match side {
+            Side::Hidden => {
+                self.side = Side::Hidden;
+                self.focus = Focus::Article;
+            }
+            Side::Entities => self.show_side(side),
+            Side::Sections => {}
+        }
+    }
+
     /// Shows `side`; the entity pane starts recognition if it has not run yet (a large
     /// document's entities are recognised only when asked for).
     fn show_side(&mut self, side: Side) {

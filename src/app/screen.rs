@@ -105,10 +105,10 @@ pub fn areas(app: &App, width: u16, height: u16) -> Areas {
 /// Width of the help overlay, borders included.
 const HELP_WIDTH: u16 = 50;
 
-/// Where the help overlay goes over `area` (the screen above the status bar): centred, as tall
-/// as its lines or the area.
-pub fn help_area(area: Rect) -> Rect {
-    let h = (crate::keymap::help_lines().len() as u16 + 2).min(area.height);
+/// Where the help overlay of `lines` lines goes over `area` (the screen above the status bar):
+/// centred, as tall as its lines or the area.
+pub fn help_area(area: Rect, lines: usize) -> Rect {
+    let h = (u16::try_from(lines).unwrap_or(u16::MAX).saturating_add(2)).min(area.height);
     let w = HELP_WIDTH.min(area.width);
     Rect {
         x: area.x + (area.width - w) / 2,
@@ -118,8 +118,8 @@ pub fn help_area(area: Rect) -> Rect {
     }
 }
 
-/// How many lines of help the overlay shows on a `width`×`height` screen.
-pub fn help_rows(width: u16, height: u16) -> usize {
+/// How many of `lines` lines of help the overlay shows on a `width`×`height` screen.
+pub fn help_rows(width: u16, height: u16, lines: usize) -> usize {
     let above_status = Rect::new(0, 0, width, height.saturating_sub(1));
-    usize::from(help_area(above_status).height.saturating_sub(2))
+    usize::from(help_area(above_status, lines).height.saturating_sub(2))
 }

@@ -3,7 +3,7 @@
 
 use crate::app::App;
 use crate::app::screen::help_area;
-use crate::keymap::{HelpLine, help_lines};
+use crate::keymap::HelpLine;
 use crate::ui::theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -16,8 +16,8 @@ const KEYS_WIDTH: usize = 16;
 /// Draws the key help centred over `area` (the screen above the status bar), from the line the
 /// reader has scrolled it to.
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
-    let entries = help_lines();
-    let r = help_area(area);
+    let entries = app.keys.help_lines();
+    let r = help_area(area, entries.len());
     let shown = usize::from(r.height.saturating_sub(2));
     let first = app.help_top.min(entries.len().saturating_sub(shown));
     let lines: Vec<Line> = entries

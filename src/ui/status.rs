@@ -34,7 +34,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     right.push(Span::raw(format!(
         " {}%  {} ",
         app.percent(),
-        crate::keymap::hint(crate::app::Action::Help)
+        app.keys.hint(crate::app::Action::Help)
     )));
     let right = Line::from(right);
     // The notice is laid out like the article (its Arabic in visual order) and painted cell by
