@@ -58,10 +58,14 @@ pub struct Args {
     #[arg(long)]
     pub exact: bool,
 
-    /// Read the input as plain text or Markdown (`auto`: from the file name, and from the
-    /// content for standard input).
+    /// Read the input as plain text, Markdown or HTML (`auto`: from the file name, else from
+    /// the content).
     #[arg(long, value_enum, default_value_t = FormatArg::Auto)]
     pub format: FormatArg,
+
+    /// With HTML: show all the visible text of the page, not only its article.
+    #[arg(long)]
+    pub whole: bool,
 
     /// Decode the input with this encoding (e.g. windows-1256, iso-8859-6, utf-16le).
     #[arg(long, value_name = "NAME")]
@@ -140,10 +144,13 @@ pub enum ListKind {
 /// `--format`.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FormatArg {
-    /// From the file name (`.md`, `.markdown`, `.mdx`), and the content for standard input.
+    /// From the file name (`.md`, `.markdown`, `.mdx`, `.html`, `.htm`, `.xhtml`), else
+    /// from the content.
     Auto,
     /// Plain text, one line a paragraph.
     Text,
     /// Markdown.
     Markdown,
+    /// HTML.
+    Html,
 }

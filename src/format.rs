@@ -1,9 +1,11 @@
 //! Format readers: each turns decoded text into the one document qari reads (text, and for
 //! formats with markup its blocks and inline styles). Plain text is read as it is, one line a
 //! paragraph, unless it is hard-wrapped (then its paragraphs are joined); Markdown through a
-//! CommonMark parser.
+//! CommonMark parser; HTML through an HTML5 parser.
 
+mod direction;
 mod front_matter;
+pub mod html;
 pub mod markdown;
 pub mod wrapped;
 
@@ -20,6 +22,10 @@ pub enum Format {
     Wrapped,
     /// Markdown (CommonMark with GFM tables, strikethrough and task lists; front matter).
     Markdown,
+    /// An HTML page.
+    Html,
+    /// An HTML page read whole: all its visible text (`--whole`).
+    HtmlWhole,
 }
 
 impl Format {
@@ -29,21 +35,33 @@ impl Format {
             Format::Text => "text",
             Format::Wrapped => "text, lines joined",
             Format::Markdown => "markdown",
+            Format::Html => "html",
+            Format::HtmlWhole => "html, whole page",
         }
     }
 
-    /// The format a file name says, if it says one (`.md`, `.markdown`, `.mdx`…).
+    /// The format a file name says, if it says one (`.md`, `.markdown`, `.mdx`…, `.html`,
+    /// `.htm`, `.xhtml`).
     pub fn from_name(name: &str) -> Option<Format> {
-        has_markdown_name(name).then_some(Format::Markdown)
+        let lower = name.to_lowercase();
+        let html = [".html", ".htm", ".xhtml"];
+        if has_markdown_name(name) {
+            Some(Format::Markdown)
+        } else if html.iter().any(|e| lower.ends_with(e)) {
+            Some(Format::Html)
+        } else {
+            None
+        }
     }
 
-    /// The format of `text` named `name`: the name's, else for standard input the content's
-    /// (Markdown headings), else hard-wrapped text when its lines say so, else plain text. A
-    /// file named otherwise is not Markdown: its Markdown-looking headings are still found by
-    /// the plain outline.
+    /// The format of `text` named `name`: the name's, else HTML when it starts as an HTML
+    /// document does, else for standard input the content's (Markdown headings), else
+    /// hard-wrapped text when its lines say so, else plain text. A file named otherwise is not
+    /// Markdown: its Markdown-looking headings are still found by the plain outline.
     pub fn detect(name: &str, stdin: bool, text: &str) -> Format {
         match Format::from_name(name) {
             Some(f) => f,
+            None if html::looks_like_html(text) => Format::Html,
             None if stdin && looks_like_markdown(name, text) => Format::Markdown,
             None if wrapped::is_hard_wrapped(text) => Format::Wrapped,
             None => Format::Text,
@@ -63,6 +81,10 @@ pub fn read(text: String, name: impl Into<String>, format: Format) -> Document {
         Format::Markdown => {
             let (shown, blocks) = markdown::read(&text);
             Document::with_blocks(shown, name, Format::Markdown, blocks)
+        }
+        Format::Html | Format::HtmlWhole => {
+            let (shown, blocks) = html::read(&text);
+            Document::with_blocks(shown, name, format, blocks)
         }
     }
 }

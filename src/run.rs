@@ -157,6 +157,7 @@ pub fn run(args: Args) -> Result<(), RunError> {
     let named = match (args.format, &input) {
         (FormatArg::Text, _) | (FormatArg::Auto, Input::Embedded) => Some(Format::Text),
         (FormatArg::Markdown, _) => Some(Format::Markdown),
+        (FormatArg::Html, _) => Some(Format::Html),
         (FormatArg::Auto, Input::Path(p)) => Format::from_name(&p.to_string_lossy()),
         (FormatArg::Auto, Input::Stdin) => None,
     };
@@ -164,8 +165,11 @@ pub fn run(args: Args) -> Result<(), RunError> {
     // A file opened on its first lines is read as plain text unless named otherwise: joining
     // the lines of its paragraphs would move every offset of the whole file that replaces them.
     let streamed = named.unwrap_or(Format::Text);
-    let head = if full_screen {
-        source::load_head(&input, &load, HEAD_BYTES).map_err(RunError::Load)?
+    // HTML is read whole: its first lines alone are markup, not text to show.
+    let head = if full_screen && !matches!(named, Some(Format::Html)) {
+        source::load_head(&input, &load, HEAD_BYTES)
+            .map_err(RunError::Load)?
+            .filter(|h| named.is_some() || !crate::format::html::looks_like_html(&h.text))
     } else {
         None
     };
@@ -209,6 +213,10 @@ pub fn run(args: Args) -> Result<(), RunError> {
         (Some(f), _) => f,
         (None, true) => streamed,
         (None, false) => Format::detect(&src.name, stdin, &src.text),
+    };
+    let format = match format {
+        Format::Html if args.whole => Format::HtmlWhole,
+        f => f,
     };
     let doc = crate::format::read(src.text, src.name, format);
     let term = Terminal::detect();

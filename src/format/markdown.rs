@@ -3,6 +3,7 @@
 //! byte ranges of the text, one text line per paragraph (soft breaks join), hard break or code
 //! line; blocks are separated by an empty line.
 
+use super::direction::mostly_rtl;
 use super::front_matter;
 use crate::chars::first_strong_rtl;
 use crate::document::blocks::{Block, BlockKind, Blocks, Link, StyleRun, Table, style};
@@ -506,16 +507,4 @@ impl Builder {
             _ => {}
         }
     }
-}
-
-/// Whether code `s` is mostly right-to-left prose: more than half of its lines with a strong
-/// character start right to left. A program with Arabic comments and strings stays left to
-/// right: its lines of code start with a keyword or a name.
-fn mostly_rtl(s: &str) -> bool {
-    let (mut rtl, mut strong) = (0usize, 0usize);
-    for dir in s.lines().filter_map(first_strong_rtl) {
-        strong += 1;
-        rtl += usize::from(dir);
-    }
-    2 * rtl > strong
 }
