@@ -3,6 +3,7 @@
 //! paragraph, unless it is hard-wrapped (then its paragraphs are joined); Markdown through a
 //! CommonMark parser; HTML through an HTML5 parser.
 
+mod block_text;
 mod direction;
 mod front_matter;
 pub mod html;

@@ -4,6 +4,7 @@
 //! Scripts, styles, form controls and hidden nodes are dropped.
 
 mod convert;
+mod nesting;
 mod tags;
 mod walk;
 
@@ -13,7 +14,7 @@ use dom_query::{Document, NodeRef};
 /// The text and blocks of the HTML page or fragment `html`: all the visible text of its body,
 /// with the page's `<title>` and language as metadata.
 pub fn read(html: &str) -> (String, Blocks) {
-    let page = Document::from(html);
+    let page = Document::from(nesting::cap(html, nesting::MAX_DEPTH).as_ref());
     let body = page.body().unwrap_or_else(|| page.root());
     let (text, mut blocks) = read_node(&body);
     blocks.metadata = metadata(&page);

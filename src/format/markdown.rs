@@ -3,10 +3,11 @@
 //! byte ranges of the text, one text line per paragraph (soft breaks join), hard break or code
 //! line; blocks are separated by an empty line.
 
+use super::block_text;
 use super::direction::mostly_rtl;
 use super::front_matter;
 use crate::chars::first_strong_rtl;
-use crate::document::blocks::{Block, BlockKind, Blocks, Link, StyleRun, Table, style};
+use crate::document::blocks::{Block, BlockKind, Blocks, Link, Table, style};
 use pulldown_cmark::{CodeBlockKind, Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
 /// The text and blocks of the Markdown `src`.
@@ -273,14 +274,7 @@ impl Builder {
 
     /// The kind of a paragraph here: a list item's, a quote's, or running text.
     fn prose(&self) -> BlockKind {
-        match self.lists.len() {
-            0 if self.quote > 0 => BlockKind::Quote,
-            0 => BlockKind::Paragraph,
-            depth => BlockKind::ListItem {
-                marker: String::new(),
-                depth: u8::try_from(depth - 1).unwrap_or(u8::MAX),
-            },
-        }
+        block_text::prose(self.lists.len(), self.quote)
     }
 
     /// Inline content is coming: opens a paragraph if none is open (a tight list item's text
@@ -295,38 +289,23 @@ impl Builder {
     /// marker, later ones its indent.
     fn begin(&mut self, mut kind: BlockKind) {
         self.finish();
-        let sep = self.text.len();
-        if !self.text.is_empty() {
-            let tight = match (self.out.blocks.last().map(|b| &b.kind), &kind) {
-                (Some(BlockKind::ListItem { .. }), BlockKind::ListItem { .. }) => {
-                    self.last_list == Some(self.list_count)
-                }
-                (Some(BlockKind::TableRow { .. }), BlockKind::TableRow { .. }) => true,
-                _ => false,
-            };
-            self.text.push_str(if tight { "\n" } else { "\n\n" });
+        let opened = block_text::open(
+            &mut self.text,
+            self.out.blocks.last().map(|b| &b.kind),
+            &mut kind,
+            self.last_list == Some(self.list_count),
+            self.item,
+            self.lists.last_mut(),
+        );
+        self.marker_at = opened.marker;
+        if opened.marker.is_some() {
+            self.item = false;
         }
-        let start = self.text.len();
-        self.marker_at = None;
-        if let BlockKind::ListItem { marker, depth } = &mut kind {
-            self.text.push_str(&"  ".repeat(usize::from(*depth)));
-            if self.item {
-                self.marker_at = Some(self.text.len());
-                *marker = match self.lists.last_mut() {
-                    Some(Some(n)) => {
-                        *n += 1;
-                        format!("{}.", *n - 1)
-                    }
-                    _ => "•".to_string(),
-                };
-                self.text.push_str(marker);
-                self.text.push(' ');
-                self.item = false;
-            } else {
-                self.text.push_str("  ");
-            }
-        }
-        self.open = Some(Open { kind, start, sep });
+        self.open = Some(Open {
+            kind,
+            start: opened.start,
+            sep: opened.sep,
+        });
     }
 
     /// Ends the open block: trailing breaks dropped, its direction found; an empty one is
@@ -377,8 +356,7 @@ impl Builder {
 
     /// Whether the text from `start` on is one image's alt text and nothing else.
     fn lone_image(&self, start: usize) -> bool {
-        matches!(self.out.styles.last(), Some(s) if s.range == (start..self.text.len())
-            && s.flags & style::IMAGE != 0)
+        block_text::lone_image(&self.out.styles, start, self.text.len())
     }
 
     /// Appends `s` with the styles open now.
@@ -400,19 +378,7 @@ impl Builder {
         if self.open.is_none() {
             self.begin(self.prose());
         }
-        let start = self.text.len();
-        self.text.push_str(s);
-        let end = self.text.len();
-        if flags == 0 {
-            return;
-        }
-        match self.out.styles.last_mut() {
-            Some(last) if last.range.end == start && last.flags == flags => last.range.end = end,
-            _ => self.out.styles.push(StyleRun {
-                range: start..end,
-                flags,
-            }),
-        }
+        block_text::push(&mut self.text, &mut self.out.styles, flags, s);
     }
 
     /// Cuts the style runs and links written since the last block ended at the end of the text

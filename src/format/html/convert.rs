@@ -5,7 +5,8 @@
 use super::tags::{self, Role};
 use super::walk::{Visit, walk};
 use crate::chars::first_strong_rtl;
-use crate::document::blocks::{Block, BlockKind, Blocks, Link, StyleRun, Table, style};
+use crate::document::blocks::{Block, BlockKind, Blocks, Link, Table, style};
+use crate::format::block_text;
 use crate::format::direction::mostly_rtl;
 use dom_query::{Element, NodeData, NodeId, NodeRef, TreeNode};
 use std::collections::HashSet;
@@ -591,14 +592,7 @@ impl Writer {
         if let Some(level) = self.heading {
             return BlockKind::Heading(level);
         }
-        match self.lists.len() {
-            0 if self.quote > 0 => BlockKind::Quote,
-            0 => BlockKind::Paragraph,
-            depth => BlockKind::ListItem {
-                marker: String::new(),
-                depth: u8::try_from(depth - 1).unwrap_or(u8::MAX),
-            },
-        }
+        block_text::prose(self.lists.len(), self.quote)
     }
 
     /// Text is coming: opens a block if none is open.
@@ -612,35 +606,18 @@ impl Writer {
     /// marker, later ones its indent.
     fn begin(&mut self, mut kind: BlockKind) {
         self.finish();
-        let sep = self.text.len();
-        if !self.text.is_empty() {
-            let tight = match (self.out.blocks.last().map(|b| &b.kind), &kind) {
-                (Some(BlockKind::ListItem { .. }), BlockKind::ListItem { .. }) => {
-                    self.last_list == Some(self.list_count)
-                }
-                (Some(BlockKind::TableRow { .. }), BlockKind::TableRow { .. }) => true,
-                _ => false,
-            };
-            self.text.push_str(if tight { "\n" } else { "\n\n" });
+        let opened = block_text::open(
+            &mut self.text,
+            self.out.blocks.last().map(|b| &b.kind),
+            &mut kind,
+            self.last_list == Some(self.list_count),
+            self.item,
+            self.lists.last_mut(),
+        );
+        if opened.marker.is_some() {
+            self.item = false;
         }
-        let start = self.text.len();
-        if let BlockKind::ListItem { marker, depth } = &mut kind {
-            self.text.push_str(&"  ".repeat(usize::from(*depth)));
-            if self.item {
-                *marker = match self.lists.last_mut() {
-                    Some(Some(n)) => {
-                        *n += 1;
-                        format!("{}.", *n - 1)
-                    }
-                    _ => "•".to_string(),
-                };
-                self.text.push_str(marker);
-                self.text.push(' ');
-                self.item = false;
-            } else {
-                self.text.push_str("  ");
-            }
-        }
+        let (start, sep) = (opened.start, opened.sep);
         self.line_start = self.text.len();
         self.space = false;
         self.open = Some(Open {
@@ -720,8 +697,7 @@ impl Writer {
 
     /// Whether the text from `start` on is one image's alt text and nothing else.
     fn lone_image(&self, start: usize) -> bool {
-        matches!(self.out.styles.last(), Some(s) if s.range == (start..self.text.len())
-            && s.flags & style::IMAGE != 0)
+        block_text::lone_image(&self.out.styles, start, self.text.len())
     }
 
     /// Appends `s` with the styles open now.
@@ -730,22 +706,7 @@ impl Writer {
     }
 
     fn push_with(&mut self, flags: u8, s: &str) {
-        if s.is_empty() {
-            return;
-        }
-        let start = self.text.len();
-        self.text.push_str(s);
-        let end = self.text.len();
-        if flags == 0 {
-            return;
-        }
-        match self.out.styles.last_mut() {
-            Some(last) if last.range.end == start && last.flags == flags => last.range.end = end,
-            _ => self.out.styles.push(StyleRun {
-                range: start..end,
-                flags,
-            }),
-        }
+        block_text::push(&mut self.text, &mut self.out.styles, flags, s);
     }
 }
 
