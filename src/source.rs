@@ -5,6 +5,7 @@
 //! characters are kept in the text (the layout shows them as symbols, never sends them to the
 //! terminal), so byte offsets stay those of the decoded file.
 
+mod charset;
 mod decode;
 
 pub use decode::decode;

@@ -5,8 +5,10 @@ use super::{LoadError, Source};
 use encoding_rs::{Encoding, UTF_8};
 
 /// Decodes bytes whose encoding is not known: a byte order mark decides (UTF-8, UTF-16LE/BE);
-/// valid UTF-8 stays UTF-8 without a copy; otherwise the encoding is guessed, leaning to the
-/// Arabic ones. Never fails: undecodable bytes become U+FFFD with a notice.
+/// valid UTF-8 stays UTF-8 without a copy; otherwise an HTML page's `<meta>` declaration
+/// decides, else the encoding is guessed, leaning to the Arabic ones. (Valid UTF-8 wins over
+/// a declaration: legacy Arabic bytes are never valid UTF-8 by chance, so such a page was
+/// re-encoded and its declaration left behind.) Never fails: undecodable bytes become U+FFFD with a notice.
 pub fn decode(bytes: Vec<u8>, name: &str) -> Source {
     decode_with(bytes, name, None)
 }
@@ -69,6 +71,9 @@ fn detect_and_decode(bytes: Vec<u8>, notices: &mut Vec<String>) -> (String, &'st
         Ok(text) => return (text, UTF_8),
         Err(e) => e.into_bytes(),
     };
+    if let Some(enc) = super::charset::declared(&bytes) {
+        return (decode_as(bytes, enc, notices), enc);
+    }
     let enc = not_utf8(&bytes);
     if enc == UTF_8 {
         return (utf8(bytes, notices), UTF_8);
@@ -87,7 +92,7 @@ pub(super) fn detect(bytes: &[u8]) -> &'static Encoding {
     match Encoding::for_bom(bytes) {
         Some((enc, _)) => enc,
         None if std::str::from_utf8(bytes).is_ok() => UTF_8,
-        None => not_utf8(bytes),
+        None => super::charset::declared(bytes).unwrap_or_else(|| not_utf8(bytes)),
     }
 }
 
