@@ -153,4 +153,6 @@ pub enum FormatArg {
     Markdown,
     /// HTML.
     Html,
+    /// An EPUB book (also from a `.epub` name, and from the content: a zip holding an EPUB).
+    Epub,
 }

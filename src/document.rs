@@ -110,8 +110,9 @@ impl Document {
     }
 }
 
-/// Whether right-to-left letters outnumber left-to-right ones in the first 64 KiB.
-fn is_mostly_rtl(text: &str) -> bool {
+/// Whether right-to-left letters outnumber left-to-right ones in the first 64 KiB (or there are
+/// no letters at all).
+pub(crate) fn is_mostly_rtl(text: &str) -> bool {
     use unicode_bidi::BidiClass;
     // The layout table answers for Arabic and Latin in one array access.
     let table = crate::chars::props::table();

@@ -1,10 +1,12 @@
 //! Format readers: each turns decoded text into the one document qari reads (text, and for
 //! formats with markup its blocks and inline styles). Plain text is read as it is, one line a
 //! paragraph, unless it is hard-wrapped (then its paragraphs are joined); Markdown through a
-//! CommonMark parser; HTML through an HTML5 parser.
+//! CommonMark parser; HTML through an HTML5 parser; an EPUB book from its zip archive, chapter
+//! by chapter.
 
 mod block_text;
 mod direction;
+pub mod epub;
 mod front_matter;
 pub mod html;
 pub mod markdown;
@@ -27,6 +29,8 @@ pub enum Format {
     Html,
     /// An HTML page read whole: all its visible text (`--whole`).
     HtmlWhole,
+    /// An EPUB book: its chapters in reading order, its table of contents as the outline.
+    Epub,
 }
 
 impl Format {
@@ -38,11 +42,12 @@ impl Format {
             Format::Markdown => "markdown",
             Format::Html => "html",
             Format::HtmlWhole => "html, whole page",
+            Format::Epub => "epub",
         }
     }
 
     /// The format a file name says, if it says one (`.md`, `.markdown`, `.mdx`…, `.html`,
-    /// `.htm`, `.xhtml`).
+    /// `.htm`, `.xhtml`, `.epub`).
     pub fn from_name(name: &str) -> Option<Format> {
         let lower = name.to_lowercase();
         let html = [".html", ".htm", ".xhtml"];
@@ -50,6 +55,8 @@ impl Format {
             Some(Format::Markdown)
         } else if html.iter().any(|e| lower.ends_with(e)) {
             Some(Format::Html)
+        } else if lower.ends_with(".epub") {
+            Some(Format::Epub)
         } else {
             None
         }
@@ -70,10 +77,23 @@ impl Format {
     }
 }
 
-/// Reads `text` named `name` as `format`.
+/// Reads the EPUB book `bytes` named `name`; what a reader should know about how it was read
+/// comes with it.
+pub fn read_book(
+    bytes: &[u8],
+    name: impl Into<String>,
+) -> Result<(Document, Vec<String>), epub::EpubError> {
+    let book = epub::read(bytes)?;
+    let mut doc = Document::with_blocks(book.text, name, Format::Epub, book.blocks);
+    doc.rtl = book.rtl.unwrap_or(doc.rtl);
+    Ok((doc, book.notices))
+}
+
+/// Reads `text` named `name` as `format` (an EPUB is read from its bytes, [`read_book`]: text
+/// named EPUB is read as plain text).
 pub fn read(text: String, name: impl Into<String>, format: Format) -> Document {
     match format {
-        Format::Text => Document::new(text, name),
+        Format::Text | Format::Epub => Document::new(text, name),
         Format::Wrapped => {
             let mut doc = Document::new(wrapped::join(&text), name);
             doc.format = format;

@@ -126,9 +126,15 @@ pub fn run(args: Args) -> Result<(), RunError> {
     let load = LoadOptions {
         encoding: args.encoding.clone(),
         force: args.force,
+        book: match args.format {
+            FormatArg::Auto => None,
+            FormatArg::Epub => Some(true),
+            _ => Some(false),
+        },
     };
     let input = input(&args);
     let path = describe(&input);
+    let named_path = loaded_path(&input);
     // Every mode holds the text and works in at most as much again twice over: a file that
     // cannot fit is refused now, not by an allocation failing (an abort, in the reader with
     // the terminal left raw).
@@ -158,6 +164,7 @@ pub fn run(args: Args) -> Result<(), RunError> {
         (FormatArg::Text, _) | (FormatArg::Auto, Input::Embedded) => Some(Format::Text),
         (FormatArg::Markdown, _) => Some(Format::Markdown),
         (FormatArg::Html, _) => Some(Format::Html),
+        (FormatArg::Epub, _) => Some(Format::Epub),
         (FormatArg::Auto, Input::Path(p)) => Format::from_name(&p.to_string_lossy()),
         (FormatArg::Auto, Input::Stdin) => None,
     };
@@ -208,17 +215,32 @@ pub fn run(args: Args) -> Result<(), RunError> {
         None => source::load(&input, &load).map_err(RunError::Load)?,
     };
     let encoding = src.encoding;
-    let notice = (!src.notices.is_empty()).then(|| src.notices.join("; "));
-    let format = match (named, rest.is_some()) {
-        (Some(f), _) => f,
-        (None, true) => streamed,
-        (None, false) => Format::detect(&src.name, stdin, &src.text),
+    let mut notices = src.notices;
+    let doc = match src.book {
+        Some(bytes) => {
+            let (doc, book_notices) = crate::format::read_book(&bytes, src.name).map_err(|e| {
+                RunError::Load(LoadError::Book {
+                    path: named_path,
+                    why: e.to_string(),
+                })
+            })?;
+            notices.extend(book_notices);
+            doc
+        }
+        None => {
+            let format = match (named, rest.is_some()) {
+                (Some(f), _) => f,
+                (None, true) => streamed,
+                (None, false) => Format::detect(&src.name, stdin, &src.text),
+            };
+            let format = match format {
+                Format::Html if args.whole => Format::HtmlWhole,
+                f => f,
+            };
+            crate::format::read(src.text, src.name, format)
+        }
     };
-    let format = match format {
-        Format::Html if args.whole => Format::HtmlWhole,
-        f => f,
-    };
-    let doc = crate::format::read(src.text, src.name, format);
+    let notice = (!notices.is_empty()).then(|| notices.join("; "));
     let term = Terminal::detect();
     let strategy = if plain {
         term.plain(bidi, shape, sink(stdout_tty))
@@ -312,6 +334,14 @@ pub fn run(args: Args) -> Result<(), RunError> {
         eprintln!("{warning}");
     }
     Ok(())
+}
+
+/// The path an error about the input names: the file, or `stdin`.
+fn loaded_path(input: &Input) -> std::path::PathBuf {
+    match input {
+        Input::Path(p) => p.clone(),
+        _ => "stdin".into(),
+    }
 }
 
 /// Where the document comes from, as the information overlay says it.

@@ -1,13 +1,17 @@
 //! Where the text comes from: a file, stdin, or the article qari ships with; decoded to UTF-8.
 //!
 //! Reading refuses what is not text (binary files, directories) with one plain sentence, and
-//! never fails on the text itself: undecodable bytes become U+FFFD and earn a notice. Control
+//! never fails on the text itself: undecodable bytes become U+FFFD and earn a notice. An
+//! e-book (an EPUB, a zip archive) is not text either, but is not refused: its bytes are kept
+//! for the format reader that opens it. Control
 //! characters are kept in the text (the layout shows them as symbols, never sends them to the
 //! terminal), so byte offsets stay those of the decoded file.
 
+mod book;
 mod charset;
 mod decode;
 
+pub use book::is_epub;
 pub use decode::decode;
 
 use encoding_rs::Encoding;
@@ -45,6 +49,10 @@ pub struct LoadOptions {
     pub encoding: Option<String>,
     /// `--force`: open a file that looks binary anyway (implied by `--encoding UTF-16LE/BE`).
     pub force: bool,
+    /// Whether the input is an e-book: `None` when its bytes say (an EPUB's first entry),
+    /// `Some(true)` whatever they say (`--format epub`), `Some(false)` never (another format
+    /// named: an EPUB is then a binary file like any other).
+    pub book: Option<bool>,
 }
 
 /// Decoded text and what the user should know about how it was read.
@@ -60,6 +68,8 @@ pub struct Source {
     pub encoding: &'static str,
     /// Things worth a line in the status bar (replaced bytes, a guessed encoding, an empty file).
     pub notices: Vec<String>,
+    /// An e-book's bytes, as read (`text` is empty then): a format reader opens it.
+    pub book: Option<Vec<u8>>,
 }
 
 /// Why a document could not be opened; each has one plain sentence and an exit code.
@@ -80,6 +90,13 @@ pub enum LoadError {
     TooLarge(PathBuf),
     /// `--encoding` named no encoding qari knows.
     UnknownEncoding(String),
+    /// An e-book that cannot be read, and why (a clause: "its META-INF/container.xml is missing").
+    Book {
+        /// The path, or `stdin`.
+        path: PathBuf,
+        /// Why.
+        why: String,
+    },
 }
 
 impl LoadError {
@@ -121,6 +138,9 @@ impl fmt::Display for LoadError {
                     printable(name)
                 )
             }
+            LoadError::Book { path, why } => {
+                write!(f, "qari: {} cannot be read as an EPUB: {why}", shown(path))
+            }
         }
     }
 }
@@ -158,12 +178,16 @@ pub fn load(input: &Input, opts: &LoadOptions) -> Result<Source, LoadError> {
                 .to_string(),
             encoding: "UTF-8",
             notices: Vec::new(),
+            book: None,
         }),
         Input::Stdin => {
             let path = PathBuf::from("stdin");
-            let bytes = read_stream(std::io::stdin().lock(), 0, &path, force)?;
-            Ok(finish(
-                decode::decode_with(bytes, "stdin", forced),
+            let bytes = read_stream(std::io::stdin().lock(), 0, &path, force, opts.book)?;
+            Ok(text_or_book(
+                bytes,
+                "stdin",
+                forced,
+                opts.book,
                 "nothing came on stdin",
             ))
         }
@@ -184,13 +208,37 @@ pub fn load(input: &Input, opts: &LoadOptions) -> Result<Source, LoadError> {
             } else {
                 0
             };
-            let bytes = read_stream(file, hint, p, force)?;
-            Ok(finish(
-                decode::decode_with(bytes, &display_name(p), forced),
+            let bytes = read_stream(file, hint, p, force, opts.book)?;
+            Ok(text_or_book(
+                bytes,
+                &display_name(p),
+                forced,
+                opts.book,
                 "the file is empty",
             ))
         }
     }
+}
+
+/// The bytes read, as an e-book's when they are one (see [`LoadOptions::book`]), else decoded
+/// as text (`empty`: the notice for no text at all).
+fn text_or_book(
+    bytes: Vec<u8>,
+    name: &str,
+    forced: Option<&'static Encoding>,
+    book: Option<bool>,
+    empty: &str,
+) -> Source {
+    if book.unwrap_or_else(|| is_epub(&bytes)) {
+        return Source {
+            text: String::new(),
+            name: name.to_owned(),
+            encoding: "UTF-8",
+            notices: Vec::new(),
+            book: Some(bytes),
+        };
+    }
+    finish(decode::decode_with(bytes, name, forced), empty)
 }
 
 /// The encoding `--encoding` names, if any, and whether binary-looking bytes are read anyway.
@@ -226,7 +274,11 @@ pub fn load_head(
         return Ok(None);
     };
     let p = file.path;
-    let mut bytes = read_stream(open(p)?.take(max as u64), max, p, file.force)?;
+    let mut bytes = read_stream(open(p)?.take(max as u64), max, p, file.force, opts.book)?;
+    // A book is opened whole.
+    if opts.book.unwrap_or_else(|| is_epub(&bytes)) {
+        return Ok(None);
+    }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Ok(None);
     }
@@ -347,12 +399,14 @@ fn finish(mut source: Source, empty: &str) -> Source {
 
 /// Reads all of `reader` into one buffer of `hint` bytes (the file's size, so a regular file
 /// is read without reallocating). The first [`SNIFF_BYTES`] are checked for binary content
-/// before the rest is read, so `/dev/zero` or a binary stream is refused without reading on.
+/// before the rest is read, so `/dev/zero` or a binary stream is refused without reading on;
+/// an e-book is not refused unless `book` says the input is not one.
 fn read_stream(
     reader: impl Read,
     hint: usize,
     path: &Path,
     force: bool,
+    book: Option<bool>,
 ) -> Result<Vec<u8>, LoadError> {
     let io = io_error(path);
     // One byte past the limit tells a file of exactly MAX_BYTES from a larger one.
@@ -362,7 +416,8 @@ fn read_stream(
         .take(SNIFF_BYTES as u64)
         .read_to_end(&mut bytes)
         .map_err(io)?;
-    if !force && decode::looks_binary(&bytes) {
+    let a_book = book.unwrap_or_else(|| is_epub(&bytes));
+    if !force && !a_book && decode::looks_binary(&bytes) {
         return Err(LoadError::Binary(path.to_path_buf()));
     }
     reader.read_to_end(&mut bytes).map_err(io)?;

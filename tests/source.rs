@@ -178,7 +178,7 @@ fn latin1_text_is_not_mistaken_for_utf8() {
 fn encoding_option_overrides_detection() {
     let opts = LoadOptions {
         encoding: Some("cp1256".into()),
-        force: false,
+        ..LoadOptions::default()
     };
     let s = load(&Input::Path(fixture("iso-8859-6.txt")), &opts).expect("forced");
     assert_eq!(s.encoding, "windows-1256");
@@ -191,7 +191,7 @@ fn encoding_option_overrides_detection() {
 
     let opts = LoadOptions {
         encoding: Some("ISO-8859-6".into()),
-        force: false,
+        ..LoadOptions::default()
     };
     let s = load(&Input::Path(fixture("iso-8859-6.txt")), &opts).expect("forced");
     assert_eq!(
@@ -203,7 +203,7 @@ fn encoding_option_overrides_detection() {
     // A forced UTF-8 drops its own byte order mark and replaces bad bytes.
     let opts = LoadOptions {
         encoding: Some("utf-8".into()),
-        force: false,
+        ..LoadOptions::default()
     };
     let s = load(&Input::Path(fixture("windows-1256.txt")), &opts).expect("forced");
     assert_eq!(s.encoding, "UTF-8");
@@ -232,7 +232,7 @@ fn utf16_without_bom_needs_its_name() {
     );
     let opts = LoadOptions {
         encoding: Some("utf-16le".into()),
-        force: false,
+        ..LoadOptions::default()
     };
     let s = load(&Input::Path(path), &opts).expect("named UTF-16");
     assert_eq!(
@@ -246,7 +246,7 @@ fn unknown_encoding_is_a_plain_error() {
     for name in ["klingon", "replacement", "", "utf-8\u{1b}[2J"] {
         let opts = LoadOptions {
             encoding: Some(name.into()),
-            force: false,
+            ..LoadOptions::default()
         };
         let err = load(&Input::Embedded, &opts).expect_err(name);
         assert_eq!(err.exit_code(), 2);
@@ -258,7 +258,7 @@ fn unknown_encoding_is_a_plain_error() {
         &Input::Embedded,
         &LoadOptions {
             encoding: Some("klingon".into()),
-            force: false,
+            ..LoadOptions::default()
         },
     )
     .expect_err("unknown");

@@ -105,6 +105,20 @@ pub struct Blocks {
     pub metadata: Vec<(String, String)>,
     /// The tables, in order.
     pub tables: Vec<Table>,
+    /// The table of contents the document carries (an e-book's), in order: the outline takes
+    /// these as its sections instead of the headings. Empty for a document without one.
+    pub contents: Vec<Contents>,
+}
+
+/// An entry of a document's own table of contents.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Contents {
+    /// Where the entry's target starts in the document text.
+    pub start: usize,
+    /// 1 for the document's title, 2 for a top-level entry, 3 for one nested under it.
+    pub level: u8,
+    /// What the table of contents calls it.
+    pub title: String,
 }
 
 /// A table: which blocks are its rows, its direction, and its columns' widths once measured.
@@ -188,6 +202,7 @@ mod tests {
             links: vec![],
             metadata: vec![],
             tables: vec![],
+            contents: vec![],
         };
         assert_eq!(b.style_at(0), 0);
         assert_eq!(b.style_at(1), style::STRONG);

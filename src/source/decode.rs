@@ -26,6 +26,7 @@ pub(super) fn decode_with(bytes: Vec<u8>, name: &str, forced: Option<&'static En
         name: name.to_string(),
         encoding: encoding.name(),
         notices,
+        book: None,
     }
 }
 

@@ -1,5 +1,6 @@
 //! The outline of a document read from a format with markup: its blocks say what each line is,
-//! so nothing is guessed from the shape of the lines. Headings are sections, list items never.
+//! so nothing is guessed from the shape of the lines. Headings are sections, list items never;
+//! a document with its own table of contents (an e-book) has that as its sections instead.
 
 use super::{LineKind, Outline, Section};
 use crate::document::Document;
@@ -70,9 +71,40 @@ pub(super) fn outline(doc: &Document, blocks: &Blocks) -> Outline {
             });
         }
     }
+    if blocks.contents.is_empty() {
+        return Outline {
+            kinds,
+            sections,
+            titles: String::new(),
+        };
+    }
+    let (sections, titles) = contents(doc, blocks);
     Outline {
         kinds,
         sections,
-        titles: String::new(),
+        titles,
     }
+}
+
+/// The sections a document's table of contents gives, each at the start of the line its
+/// target is on, and the text of their titles.
+fn contents(doc: &Document, blocks: &Blocks) -> (Vec<Section>, String) {
+    let mut titles = String::new();
+    let sections = blocks
+        .contents
+        .iter()
+        .map(|c| {
+            let line = doc.line_at(c.start);
+            let title = (titles.len() as u32, c.title.len() as u32);
+            titles.push_str(&c.title);
+            Section {
+                level: c.level,
+                own: true,
+                line: line as u32,
+                start: doc.line(line).start as u32,
+                title,
+            }
+        })
+        .collect();
+    (sections, titles)
 }
