@@ -167,18 +167,25 @@ fn check_plain_text(path: &Path) {
     check_plain_matrix(path, &[]);
 }
 
-/// Plain output of a binary input: refused with one sentence and exit code 2, nothing on
-/// stdout; with `--force` opened and as clean as text.
-fn check_plain_binary(path: &Path) {
-    let out = plain(path, &["--width", "80"]);
+/// Plain output of `path` with `args`: refused with exit code 2, nothing on stdout, and the
+/// one sentence `why` on stderr.
+fn check_refused(path: &Path, args: &[&str], why: &str) {
+    let out = plain(path, args);
     assert_eq!(out.status.code(), Some(2), "{} opened", path.display());
     assert!(out.stdout.is_empty(), "{} printed rows", path.display());
     assert_eq!(
         String::from_utf8(out.stderr).unwrap(),
-        format!(
-            "qari: {} looks like a binary file; use --force to open it anyway\n",
-            path.display()
-        )
+        format!("qari: {} {why}\n", path.display())
+    );
+}
+
+/// Plain output of a binary input: refused with one sentence and exit code 2, nothing on
+/// stdout; with `--force` opened and as clean as text.
+fn check_plain_binary(path: &Path) {
+    check_refused(
+        path,
+        &["--width", "80"],
+        "looks like a binary file; use --force to open it anyway",
     );
     check_plain_matrix(path, &["--force"]);
 }
@@ -554,5 +561,132 @@ fn the_terminal_log_check_accepts_qari_sequences_and_rejects_the_others() {
     ] {
         let caught = std::panic::catch_unwind(|| check_terminal_log(bad, "hostile"));
         assert!(caught.is_err(), "{bad:?} accepted");
+    }
+}
+
+// Hostile books: each opens clean (plain output at every width, the full-screen reader), or is
+// refused with one sentence.
+
+text_fixture! {
+    plain_epub_escapes, screen_epub_escapes: "epub_escapes.epub";
+    plain_epub_escapes_headings, screen_epub_escapes_headings: "epub_escapes_headings.epub";
+    plain_epub_traversal, screen_epub_traversal: "epub_traversal.epub";
+    plain_epub_missing_chapter, screen_epub_missing_chapter: "epub_missing_chapter.epub";
+    plain_epub_zip_bomb_lying, screen_epub_zip_bomb_lying: "epub_zip_bomb_lying.epub";
+}
+
+/// Plain output of a book qari cannot read: exit code 2, nothing on stdout, and the sentence
+/// saying why on stderr.
+fn check_refused_book(path: &Path, why: &str) {
+    check_refused(
+        path,
+        &["--width", "80"],
+        &format!("cannot be read as an EPUB: {why}"),
+    );
+}
+
+#[test]
+fn refused_books_say_why_in_one_sentence() {
+    check_refused_book(
+        &fixture("epub_zip_bomb.epub"),
+        "its files inflate to more than 64 MiB, more than a book of this size holds",
+    );
+    check_refused_book(
+        &fixture("epub_no_container.epub"),
+        "its META-INF/container.xml is missing",
+    );
+    check_refused_book(
+        &fixture("epub_no_package.epub"),
+        "its OEBPS/content.opf is missing",
+    );
+    check_refused_book(
+        &fixture("epub_empty_spine.epub"),
+        "its spine lists no chapter the book holds",
+    );
+    check_refused_book(
+        &fixture("epub_bad_xml.epub"),
+        "its OEBPS/content.opf is not well-formed XML (line 10)",
+    );
+    check_refused_book(
+        &fixture("epub_drm.epub"),
+        "it is encrypted (DRM), which qari cannot read",
+    );
+}
+
+#[test]
+fn a_text_named_as_a_book_is_refused() {
+    check_refused(
+        &fixture("escapes.txt"),
+        &["--format", "epub"],
+        "cannot be read as an EPUB: it is not a zip archive, as an EPUB is",
+    );
+}
+
+/// A book whose spine lists 100,000 chapters, of which only the first ten are in the archive.
+fn long_spine() -> PathBuf {
+    use zip::write::{SimpleFileOptions, ZipWriter};
+    let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let mut z = ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let mut add = |name: &str, text: &str| {
+        z.start_file(name, stored).unwrap();
+        z.write_all(text.as_bytes()).unwrap();
+    };
+    add("mimetype", "application/epub+zip");
+    add(
+        "META-INF/container.xml",
+        r#"<container><rootfiles><rootfile full-path="book.opf" media-type="application/oebps-package+xml"/></rootfiles></container>"#,
+    );
+    let mut opf = String::from("<package><metadata/><manifest>");
+    for i in 0..100_000 {
+        opf.push_str(&format!(r#"<item id="c{i}" href="c{i}.xhtml"/>"#));
+    }
+    opf.push_str("</manifest><spine>");
+    for i in 0..100_000 {
+        opf.push_str(&format!(r#"<itemref idref="c{i}"/>"#));
+    }
+    opf.push_str("</spine></package>");
+    add("book.opf", &opf);
+    for i in 0..10 {
+        add(
+            &format!("c{i}.xhtml"),
+            &format!("<html><body><h1>فصل {i}</h1><p>{AR}</p></body></html>"),
+        );
+    }
+    let bytes = z.finish().unwrap().into_inner();
+    generated("long_spine.epub", &bytes)
+}
+
+#[test]
+fn a_spine_of_100000_chapters_gives_the_chapters_there_are() {
+    let path = long_spine();
+    let out = Command::new(env!("CARGO_BIN_EXE_qari"))
+        .args(["--list", "sections"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let sections = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(sections.lines().count(), 10, "{sections}");
+    let bytes = std::fs::read(&path).unwrap();
+    let (_, notices) = qari::format::read_book(&bytes, "long_spine.epub").unwrap();
+    assert_eq!(notices, ["99990 chapters of the spine could not be read"]);
+}
+
+#[test]
+fn books_missing_chapters_or_with_links_outside_say_so() {
+    for name in [
+        "epub_missing_chapter.epub",
+        "epub_traversal.epub",
+        "epub_zip_bomb_lying.epub",
+    ] {
+        let bytes = std::fs::read(fixture(name)).unwrap();
+        let (doc, notices) = qari::format::read_book(&bytes, name).unwrap();
+        assert!(doc.text.contains(AR), "{name}: the good chapter is read");
+        assert!(!doc.text.contains("EVIL"), "{name}: {}", doc.text);
+        assert_eq!(notices.len(), 1, "{name}: {notices:?}");
+        assert!(
+            notices[0].ends_with("of the spine could not be read"),
+            "{name}: {notices:?}"
+        );
     }
 }
