@@ -5,6 +5,7 @@
 
 mod convert;
 mod nesting;
+mod tables;
 mod tags;
 mod walk;
 

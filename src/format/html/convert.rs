@@ -2,6 +2,7 @@
 //! no space put between words that inline tags split), one text line a paragraph, blocks
 //! separated by an empty line, styles and links as byte ranges of the text.
 
+use super::tables;
 use super::tags::{self, Role};
 use super::walk::{Visit, walk};
 use crate::chars::first_strong_rtl;
@@ -14,10 +15,8 @@ use std::ops::Range;
 
 /// The text and blocks of `root` and everything under it.
 pub(super) fn convert(root: &NodeRef<'_>) -> (String, Blocks) {
-    let mut survey = Survey::default();
-    walk(root, &mut survey);
     let mut w = Writer {
-        layout: survey.layout,
+        layout: tables::layout(root),
         dirs: vec![inherited(root, tags::dir).flatten()],
         langs: vec![inherited(root, tags::lang_rtl)],
         ..Writer::default()
@@ -36,96 +35,6 @@ fn inherited<T>(node: &NodeRef<'_>, f: impl Fn(&Element) -> Option<T>) -> Option
 /// The ASCII white space HTML collapses (a no-break space is kept).
 fn is_html_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0C')
-}
-
-/// A first walk that finds the tables laying a page out, to be read as blocks, not as grids.
-#[derive(Default)]
-struct Survey {
-    /// The layout tables.
-    layout: HashSet<NodeId>,
-    /// The tables open, innermost last.
-    tables: Vec<Surveyed>,
-    /// The roles of the open elements.
-    open: Vec<Role>,
-}
-
-/// What the survey knows of an open table.
-struct Surveyed {
-    id: NodeId,
-    /// Cells of it open (more than one only in broken markup).
-    in_cell: u32,
-    /// Cells of the row being read, and of its widest row.
-    row: u32,
-    widest: u32,
-}
-
-impl Visit for Survey {
-    fn enter(&mut self, node: &TreeNode) -> bool {
-        let Some(e) = node.as_element() else {
-            return matches!(node.data, NodeData::Document | NodeData::Fragment);
-        };
-        let name = &*e.name.local;
-        let role = tags::role(name, e);
-        if role == Role::Skip {
-            return false;
-        }
-        if let Some(t) = self.tables.last_mut()
-            && t.in_cell > 0
-            && tags::lays_out(name)
-        {
-            self.layout.insert(t.id);
-        }
-        match role {
-            Role::Table => {
-                let presentation = e
-                    .attr_ref(dom_query::local_name!("role"))
-                    .is_some_and(|r| matches!(r.trim(), "presentation" | "none"));
-                if presentation {
-                    self.layout.insert(node.id);
-                }
-                self.tables.push(Surveyed {
-                    id: node.id,
-                    in_cell: 0,
-                    row: 0,
-                    widest: 0,
-                });
-            }
-            Role::Row => {
-                if let Some(t) = self.tables.last_mut() {
-                    t.row = 0;
-                }
-            }
-            Role::Cell { .. } => {
-                if let Some(t) = self.tables.last_mut() {
-                    t.in_cell += 1;
-                    t.row += 1;
-                    t.widest = t.widest.max(t.row);
-                }
-            }
-            _ => {}
-        }
-        self.open.push(role);
-        true
-    }
-
-    fn leave(&mut self) {
-        match self.open.pop() {
-            // A table of one column is a column of text.
-            Some(Role::Table) => {
-                if let Some(t) = self.tables.pop()
-                    && t.widest <= 1
-                {
-                    self.layout.insert(t.id);
-                }
-            }
-            Some(Role::Cell { .. }) => {
-                if let Some(t) = self.tables.last_mut() {
-                    t.in_cell = t.in_cell.saturating_sub(1);
-                }
-            }
-            _ => {}
-        }
-    }
 }
 
 /// The block being written.
@@ -308,7 +217,20 @@ impl Writer {
 
     fn start(&mut self, f: &Frame, e: &Element) {
         match f.role {
-            Role::Inline(flags) => self.flags.push(flags),
+            Role::Inline(flags) => {
+                // A code block's text is not styled as inline code, as Markdown's is not.
+                let code = flags == style::CODE && self.pre > 0;
+                self.flags.push(if code { 0 } else { flags });
+                // `<pre><code class="language-rust">`: the language is the code's.
+                if let Some(Open {
+                    kind: BlockKind::Code { lang },
+                    ..
+                }) = &mut self.open
+                    && lang.is_empty()
+                {
+                    *lang = code_lang(e);
+                }
+            }
             Role::Link => {
                 self.flags.push(style::LINK);
                 let url = e
@@ -710,8 +632,8 @@ impl Writer {
     }
 }
 
-/// The language of a code block: a `language-NAME` or `lang-NAME` class of the `pre` (the
-/// convention of highlighters and of Markdown converters).
+/// The language of a code block: a `language-NAME` or `lang-NAME` class of its `pre` or
+/// `code` (the convention of highlighters and of Markdown converters).
 fn code_lang(e: &Element) -> String {
     let class = e.attr_ref(dom_query::local_name!("class")).unwrap_or("");
     class

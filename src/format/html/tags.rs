@@ -116,14 +116,12 @@ fn hidden(e: &Element) -> bool {
 }
 
 /// Whether a table with an element named `name` in one of its cells lays a page out rather
-/// than holding data: a cell with paragraphs, headings, lists or another table in it is a
-/// column of the page, not a value.
+/// than holding data: a cell with paragraphs, headings or lists in it is a column of the page,
+/// not a value.
 pub(super) fn lays_out(name: &str) -> bool {
     matches!(
         name,
-        "table"
-            | "p"
-            | "h1"
+        "p" | "h1"
             | "h2"
             | "h3"
             | "h4"
