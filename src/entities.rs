@@ -13,6 +13,7 @@ pub mod features;
 mod group;
 pub mod lexicon;
 pub mod model;
+mod passes;
 #[cfg(feature = "train")]
 pub mod score;
 pub mod tags;
@@ -25,21 +26,15 @@ use std::ops::Range;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// Texts of up to this many tokens keep their sentence-level features between the two tagging
-/// stages (a 1 MB article has some 160,000 tokens); longer ones compute them again.
-const KEEP_FEATURES: usize = 1 << 18;
-
 /// Where recognition of a text is: bytes of it analysed, out of its length.
 struct Progress<'a> {
     done: &'a AtomicUsize,
-    of: usize,
 }
 
 impl Progress<'_> {
-    /// Records that `percent` of the whole work is done.
-    fn at(&self, percent: usize) {
-        self.done
-            .fetch_max(self.of / 100 * percent, Ordering::Relaxed);
+    /// Records that the work `bytes` of text stand for is done.
+    fn add(&self, bytes: usize) {
+        self.done.fetch_add(bytes, Ordering::Relaxed);
     }
 }
 
@@ -139,79 +134,48 @@ impl Recogniser {
     pub fn tag_sentences(&self, sentences: &[&[&str]], radius: usize) -> Vec<Vec<tags::Tag>> {
         let prepared: Vec<Vec<features::Word>> =
             sentences.iter().map(|s| features::prepare(s)).collect();
-        self.tag_prepared(&prepared, radius)
-    }
-
-    /// BIO tags for sentences already folded by [`features::prepare`].
-    fn tag_prepared(
-        &self,
-        sentences: &[Vec<features::Word>],
-        radius: usize,
-    ) -> Vec<Vec<tags::Tag>> {
-        let tokens: usize = sentences.iter().map(Vec::len).sum();
-        self.tag_keeping(sentences, radius, tokens <= KEEP_FEATURES)
-    }
-
-    /// [`Recogniser::tag_prepared`], keeping the sentence-level features computed for the
-    /// first stage for the second (`keep`) or computing them again (a book's would take some
-    /// 200 bytes a token).
-    fn tag_keeping(
-        &self,
-        sentences: &[Vec<features::Word>],
-        radius: usize,
-        keep: bool,
-    ) -> Vec<Vec<tags::Tag>> {
-        let kept = keep.then(|| {
-            let tokens: usize = sentences.iter().map(Vec::len).sum();
-            let mut feats = Vec::with_capacity(48 * tokens);
-            let mut offsets = vec![0];
-            for words in sentences {
-                for i in 0..words.len() {
-                    features::features(words, i, &mut feats);
-                    offsets.push(feats.len());
-                }
-            }
-            (feats, offsets)
-        });
-        // Token `i` of sentence `k`, the `t`-th of the text: its sentence-level features.
-        let sentence_features = |k: usize, i: usize, t: usize, out: &mut Vec<u32>| match &kept {
-            Some((feats, offsets)) => out.extend_from_slice(&feats[offsets[t]..offsets[t + 1]]),
-            None => {
-                features::features(&sentences[k], i, out);
-            }
-        };
-        let mut scratch = Vec::with_capacity(64);
-        let mut tag = |k: usize,
-                       token: usize,
-                       stage: &model::Stage,
-                       mut more: Option<&mut context::Window>| {
-            let emissions: Vec<model::Weights> = (0..sentences[k].len())
-                .map(|i| {
-                    scratch.clear();
-                    sentence_features(k, i, token + i, &mut scratch);
-                    if let Some(w) = more.as_deref_mut() {
-                        w.features(k, i, &mut scratch);
-                    }
-                    stage.emission(&scratch)
-                })
-                .collect();
-            stage.decode(&emissions)
-        };
-        let starts: Vec<usize> = sentences
+        let first: Vec<Vec<tags::Tag>> = prepared.iter().map(|w| self.tag_first(w)).collect();
+        let mut window = context::Window::new(&prepared, &first, radius);
+        prepared
             .iter()
-            .scan(0, |t, s| {
-                let start = *t;
-                *t += s.len();
-                Some(start)
+            .enumerate()
+            .map(|(k, words)| self.tag_second(words, |i, out| window.features(k, i, out)))
+            .collect()
+    }
+
+    /// The first stage's tags for one prepared sentence.
+    fn tag_first(&self, words: &[features::Word]) -> Vec<tags::Tag> {
+        self.tag_with(self.model.first(), words, |_, _| {})
+    }
+
+    /// The second stage's tags for one prepared sentence; `evidence(i, out)` pushes token `i`'s
+    /// document features onto `out`.
+    fn tag_second(
+        &self,
+        words: &[features::Word],
+        evidence: impl FnMut(usize, &mut Vec<u32>),
+    ) -> Vec<tags::Tag> {
+        self.tag_with(self.model.second(), words, evidence)
+    }
+
+    /// The tags `stage` gives a prepared sentence from its sentence-level features and what
+    /// `more(i, out)` adds for token `i`.
+    fn tag_with(
+        &self,
+        stage: &model::Stage,
+        words: &[features::Word],
+        mut more: impl FnMut(usize, &mut Vec<u32>),
+    ) -> Vec<tags::Tag> {
+        let mut scratch = Vec::with_capacity(64);
+        let emissions: Vec<model::Weights> = (0..words.len())
+            .map(|i| {
+                scratch.clear();
+                features::features(words, i, &mut scratch);
+                more(i, &mut scratch);
+                stage.emission(&scratch)
             })
             .collect();
-        let first: Vec<Vec<tags::Tag>> = (0..sentences.len())
-            .map(|k| tag(k, starts[k], self.model.first(), None))
-            .collect();
-        let mut window = context::Window::new(sentences, &first, radius);
-        (0..sentences.len())
-            .map(|k| tag(k, starts[k], self.model.second(), Some(&mut window)))
-            .collect()
+        stage.decode(&emissions)
     }
 
     /// BIO tags for consecutive sentences of tokens from the whole recogniser: the tagger (the
@@ -235,7 +199,7 @@ impl Recogniser {
             }
             ranges.push(start..tokens.len());
         }
-        let spans = document::find_spans(self, &text, tokens, &ranges, radius);
+        let spans = passes::find_spans(self, &text, tokens, &ranges, radius);
         let mut out: Vec<Vec<tags::Tag>> =
             sentences.iter().map(|s| vec![tags::O; s.len()]).collect();
         for span in spans {
@@ -263,14 +227,7 @@ impl Recogniser {
     /// how far it is, `done * 100 / text.len()` percent) and is `text.len()` when this returns.
     pub fn recognise_with_progress(&self, text: &str, done: &AtomicUsize) -> Vec<Entity> {
         done.store(0, Ordering::Relaxed);
-        let entities = document::recognise(
-            self,
-            text,
-            &Progress {
-                done,
-                of: text.len(),
-            },
-        );
+        let entities = passes::recognise(self, text, passes::PIECE, &Progress { done });
         done.store(text.len(), Ordering::Relaxed);
         entities
     }
@@ -293,19 +250,5 @@ mod tests {
         assert_eq!(done.load(Ordering::Relaxed), text.len());
         assert!(!with.is_empty());
         assert_eq!(with, r.recognise(text));
-    }
-
-    #[test]
-    fn features_kept_or_computed_again_give_the_same_tags() {
-        let text = crate::source::EMBEDDED_ARTICLE;
-        let (tokens, sentences) = tokenize::tokenize(text);
-        let prepared = document::prepare_sentences(text, &tokens, &sentences);
-        let r = Recogniser::embedded();
-        let kept = r.tag_keeping(&prepared, usize::MAX, true);
-        assert!(
-            kept.iter().flatten().any(|&t| t != tags::O),
-            "names are found"
-        );
-        assert_eq!(kept, r.tag_keeping(&prepared, usize::MAX, false));
     }
 }

@@ -2,9 +2,19 @@
 //! sentence before it starts: an allocation that fails aborts the process, with no chance to
 //! give the terminal back.
 
-/// Bytes of memory entity recognition takes per byte of text, at most, as measured on books
-/// of long lines, short lines and prose (8 to 21).
-pub const ENTITIES_PER_BYTE: u64 = 24;
+/// Bytes of memory entity recognition takes whatever the text: the model, and the tables of
+/// the distinct words of a book (some 30 MB for the model, 25 more for a 5 MB book).
+const ENTITIES_BASE: u64 = 56 << 20;
+
+/// Bytes of memory entity recognition takes per byte of text beyond [`ENTITIES_BASE`], at
+/// most: the first stage's tags, the spans and mentions (under one, as measured on a book, a
+/// 20 MB line, 5 million short lines and 50 MB of prose).
+const ENTITIES_PER_BYTE: u64 = 2;
+
+/// Bytes of memory the entities of a text of `len` bytes need, the text itself aside.
+pub fn entities_need(len: usize) -> u64 {
+    ENTITIES_BASE + ENTITIES_PER_BYTE * len as u64
+}
 
 /// Bytes this process can still allocate, as far as the system says: the memory the kernel
 /// reports available, and the room left under an address-space limit (`ulimit -v`). `None`

@@ -401,7 +401,7 @@ fn list(
             listing::sections(&outline, &doc.text, style, out)?;
         }
         ListKind::Entities => {
-            let need = doc.text.len() as u64 * crate::memory::ENTITIES_PER_BYTE;
+            let need = crate::memory::entities_need(doc.text.len());
             if let Some(why) = crate::memory::refusal(need, "the entities of this text") {
                 return Err(RunError::Refused(why));
             }

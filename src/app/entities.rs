@@ -69,7 +69,7 @@ impl App {
             return;
         }
         self.entities_wanted = false;
-        let need = self.doc.text.len() as u64 * crate::memory::ENTITIES_PER_BYTE;
+        let need = crate::memory::entities_need(self.doc.text.len());
         if let Some(why) = crate::memory::refusal(need, "the entities of this text") {
             self.notice = Some(why);
             self.entities = EntityState::Refused;

@@ -55,46 +55,58 @@ impl<'a> Window<'a> {
             self.count(self.lo, false);
             self.lo += 1;
         }
-        let c = self.elsewhere(k, i);
-        let total: usize = c.iter().map(|&x| usize::from(x)).sum();
-        let named = total - usize::from(c[usize::from(O)]);
-        if named == 0 {
-            // Never a name elsewhere: the more often seen, the surer it is no name.
-            out.push(Hash::new(30).byte(total.min(3) as u8).id());
-        } else {
-            for (t, _) in c.iter().enumerate().skip(1).filter(|(_, x)| **x > 0) {
-                out.push(Hash::new(31).byte(t as u8).id());
-            }
-            // How much of the time the stem was a name at all, and of which kind mostly.
-            let share = (named * 4 / total) as u8;
-            out.push(Hash::new(32).byte(best(&c)).byte(share).id());
-        }
-        // The neighbours' kinds elsewhere: a known first name makes the next word a surname.
-        for (t, d) in [(33u8, -1isize), (34, 1)] {
-            let Some(j) = i.checked_add_signed(d).filter(|&j| j < self.words[k].len()) else {
-                continue;
-            };
-            let c = self.elsewhere(k, j);
-            if c.iter().skip(1).any(|&x| x > 0) {
-                out.push(Hash::new(t).byte(best(&c)).id());
-            }
-        }
-    }
-
-    /// The first-stage tag counts of token `i`'s stem in the window, its own tag left out (it
-    /// says nothing about the rest of the document).
-    fn elsewhere(&self, k: usize, i: usize) -> [u16; N_TAGS] {
-        let mut c = self
-            .counts
-            .get(self.words[k][i].stem())
-            .copied()
-            .unwrap_or_default();
-        let own = &mut c[usize::from(self.tags[k][i])];
-        *own = own.saturating_sub(1);
-        c
+        let (counts, words, tags) = (&self.counts, &self.words[k], &self.tags[k]);
+        evidence(
+            |j| counts.get(words[j].stem()).copied().unwrap_or_default(),
+            tags,
+            i,
+            out,
+        );
     }
 }
 
+/// Pushes the document features of token `i` of a sentence onto `out`: `counts(j)` gives the
+/// first-stage tag counts of token `j`'s stem over the document (or the window read), its own
+/// tag among them, and `tags` the first stage's tags for the sentence.
+pub fn evidence(
+    counts: impl Fn(usize) -> [u16; N_TAGS],
+    tags: &[Tag],
+    i: usize,
+    out: &mut Vec<u32>,
+) {
+    // Token `j`'s counts with its own tag left out (it says nothing about the rest of the
+    // document).
+    let elsewhere = |j: usize| {
+        let mut c = counts(j);
+        let own = &mut c[usize::from(tags[j])];
+        *own = own.saturating_sub(1);
+        c
+    };
+    let c = elsewhere(i);
+    let total: usize = c.iter().map(|&x| usize::from(x)).sum();
+    let named = total - usize::from(c[usize::from(O)]);
+    if named == 0 {
+        // Never a name elsewhere: the more often seen, the surer it is no name.
+        out.push(Hash::new(30).byte(total.min(3) as u8).id());
+    } else {
+        for (t, _) in c.iter().enumerate().skip(1).filter(|(_, x)| **x > 0) {
+            out.push(Hash::new(31).byte(t as u8).id());
+        }
+        // How much of the time the stem was a name at all, and of which kind mostly.
+        let share = (named * 4 / total) as u8;
+        out.push(Hash::new(32).byte(best(&c)).byte(share).id());
+    }
+    // The neighbours' kinds elsewhere: a known first name makes the next word a surname.
+    for (t, d) in [(33u8, -1isize), (34, 1)] {
+        let Some(j) = i.checked_add_signed(d).filter(|&j| j < tags.len()) else {
+            continue;
+        };
+        let c = elsewhere(j);
+        if c.iter().skip(1).any(|&x| x > 0) {
+            out.push(Hash::new(t).byte(best(&c)).id());
+        }
+    }
+}
 /// The kind (index in `Kind::ALL`) most often given in tag counts.
 fn best(c: &[u16; N_TAGS]) -> u8 {
     let kind_count = |k: usize| u32::from(c[1 + 2 * k]) + u32::from(c[2 + 2 * k]);

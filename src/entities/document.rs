@@ -1,32 +1,96 @@
-//! Recognition over a whole text: tag its sentences, correct the spans with general rules
+//! The document rules over a piece of text: correct the tagger's spans with general rules
 //! (references, nisba adjectives, words with tanween, organisation heads, multiword regions),
 //! link acronyms written after a long name, and find the names again wherever the tagger missed
-//! them.
+//! them. A rule looks at the tokens of one sentence; what it knows of the rest of the text
+//! (common words, the names found, their aliases) comes in document-wide tables.
 
+use super::Kind;
 use super::features::{Interner, Word, prepare_in};
-use super::group::{Namer, group};
+use super::group::Namer;
 use super::lexicon::{Gazetteer, Trigger, is_nisba, is_qualifier, trigger};
 use super::model::Model;
-use super::tags::{Span, spans};
+use super::tags::{Span, Tag, spans};
 use super::tokenize::{Token, tokenize};
-use super::{Entity, Kind, Progress, Recogniser};
-use crate::arabic::clitics;
+use crate::arabic::{Fold, clitics, fold_str};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
-/// A tokenised text with its folded words and the spans found so far.
+/// A piece of a text (whole sentences) cut into tokens, with its folded words and the spans
+/// found so far.
 pub(super) struct Doc<'t> {
     pub text: &'t str,
     pub tokens: Vec<Token>,
+    /// The sentences, as ranges of `tokens` in order; spans never cross them.
+    pub sentences: Vec<Range<usize>>,
     pub words: Vec<Arc<str>>,
     /// Non-overlapping spans in token order.
     pub spans: Vec<Span>,
-    /// Folded words the text writes with tanween somewhere: common words in this text.
-    pub common: HashSet<Arc<str>>,
+    /// Folded words the whole text writes with tanween somewhere: common words in this text.
+    pub common: &'t HashSet<Arc<str>>,
 }
 
-impl Doc<'_> {
+impl<'t> Doc<'t> {
+    /// The bytes `piece` of `text` (whole sentences), cut into tokens and sentences, its words
+    /// not folded yet.
+    pub fn cut(text: &'t str, piece: Range<usize>, common: &'t HashSet<Arc<str>>) -> Doc<'t> {
+        let (mut tokens, sentences) = tokenize(text.get(piece.clone()).unwrap_or(""));
+        for t in &mut tokens {
+            t.range = t.range.start + piece.start..t.range.end + piece.start;
+        }
+        Doc {
+            text,
+            tokens,
+            sentences,
+            words: Vec::new(),
+            spans: Vec::new(),
+            common,
+        }
+    }
+
+    /// The text of token `i`.
+    pub fn token(&self, i: usize) -> &'t str {
+        self.text.get(self.tokens[i].range.clone()).unwrap_or("")
+    }
+
+    /// Each sentence folded and marked for the tagger.
+    pub fn prepare(&self) -> Vec<Vec<Word>> {
+        prepare(self.text, &self.tokens, &self.sentences)
+    }
+
+    /// Keeps the folded words of `prepared` (from [`Doc::prepare`]).
+    pub fn keep_words(&mut self, prepared: Vec<Vec<Word>>) {
+        // Moved, not copied: the folded words are shared with the interner's other tokens.
+        self.words = prepared
+            .into_iter()
+            .flatten()
+            .map(Word::into_folded)
+            .collect();
+    }
+
+    /// Folds every word, for the rules alone (the tagger's marks are not needed).
+    pub fn fold(&mut self) {
+        let mut interner = Interner::default();
+        self.words = (0..self.tokens.len())
+            .map(|i| interner.get(fold_str(self.token(i), Fold::LOOSE)))
+            .collect();
+    }
+
+    /// The tagger's spans: `tags` holds each sentence's tags.
+    pub fn tagged(&mut self, tags: &[Vec<Tag>]) {
+        self.spans = self
+            .sentences
+            .iter()
+            .zip(tags)
+            .flat_map(|(sentence, tags)| {
+                spans(tags).into_iter().map(|s| Span {
+                    tokens: s.tokens.start + sentence.start..s.tokens.end + sentence.start,
+                    kind: s.kind,
+                })
+            })
+            .collect();
+    }
+
     /// The trigger class of word `i`'s stem.
     pub fn trigger(&self, i: usize) -> Option<Trigger> {
         trigger(clitics::stem(&self.words[i]))
@@ -34,10 +98,14 @@ impl Doc<'_> {
 
     /// Whether token `i` is written with tanween (شريكاً, أيضاً): an indefinite noun or an
     /// adverb, which a name never is.
-    fn indefinite(&self, i: usize) -> bool {
-        self.text
-            .get(self.tokens[i].range.clone())
-            .is_some_and(|t| t.chars().any(|c| matches!(c, '\u{064B}'..='\u{064D}')))
+    pub fn indefinite(&self, i: usize) -> bool {
+        written_with_tanween(self.token(i))
+    }
+
+    /// The sentence holding token `i`.
+    fn sentence(&self, i: usize) -> Range<usize> {
+        let k = self.sentences.partition_point(|s| s.end <= i);
+        self.sentences.get(k).cloned().unwrap_or(i..i + 1)
     }
 
     fn covered(&self) -> Vec<bool> {
@@ -53,12 +121,13 @@ impl Doc<'_> {
     }
 }
 
-/// The `sentences` (token ranges) of `text`, folded for the tagger.
-pub(super) fn prepare_sentences(
-    text: &str,
-    tokens: &[Token],
-    sentences: &[Range<usize>],
-) -> Vec<Vec<Word>> {
+/// Whether a token is written with tanween (شريكاً, أيضاً).
+pub(super) fn written_with_tanween(token: &str) -> bool {
+    token.chars().any(|c| matches!(c, '\u{064B}'..='\u{064D}'))
+}
+
+/// The `sentences` (token ranges) of `text`, folded and marked for the tagger.
+pub(super) fn prepare(text: &str, tokens: &[Token], sentences: &[Range<usize>]) -> Vec<Vec<Word>> {
     let mut interner = Interner::default();
     sentences
         .iter()
@@ -72,71 +141,53 @@ pub(super) fn prepare_sentences(
         .collect()
 }
 
-/// The entities of `text`.
-pub(super) fn recognise(r: &Recogniser, text: &str, progress: &Progress) -> Vec<Entity> {
-    let (tokens, sentences) = tokenize(text);
-    progress.at(5);
-    // The whole text is one article: the second stage reads every sentence's first-stage tags.
-    let (doc, namer, aliases) = analyse(r, text, tokens, &sentences, usize::MAX);
-    progress.at(90);
-    group(&doc, &namer, &aliases)
+/// The names a piece found before they are looked for everywhere: the spans' keys with the
+/// kind they were found as, and the aliases linked.
+#[derive(Default)]
+pub(super) struct Names {
+    /// Each key and kind in the order the text first gives them.
+    found: Vec<(String, Kind)>,
+    seen: HashSet<(String, Kind)>,
+    /// Short names and the long names they stand for, in text order (the last link wins).
+    aliases: Vec<(String, String)>,
 }
 
-/// The spans the recogniser finds in `text` cut into `tokens` and `sentences`, with the
-/// document rules applied (the tagger reads `radius` sentences either side), in token order.
-pub(super) fn find_spans(
-    r: &Recogniser,
-    text: &str,
-    tokens: Vec<Token>,
-    sentences: &[Range<usize>],
-    radius: usize,
-) -> Vec<Span> {
-    analyse(r, text, tokens, sentences, radius).0.spans
-}
-
-/// Tags, corrects, links and propagates: the document with its final spans, its namer and the
-/// aliases found.
-fn analyse<'t, 'm>(
-    r: &'m Recogniser,
-    text: &'t str,
-    tokens: Vec<Token>,
-    sentences: &[Range<usize>],
-    radius: usize,
-) -> (Doc<'t>, Namer<'m>, HashMap<String, String>) {
-    let prepared = prepare_sentences(text, &tokens, sentences);
-    let tagged = r.tag_prepared(&prepared, radius);
-    let mut found = Vec::new();
-    for (sentence, tags) in sentences.iter().zip(&tagged) {
-        for s in spans(tags) {
-            found.push(Span {
-                tokens: s.tokens.start + sentence.start..s.tokens.end + sentence.start,
-                kind: s.kind,
-            });
+impl Names {
+    fn add(&mut self, key: String, kind: Kind) {
+        if !self.seen.contains(&(key.clone(), kind)) {
+            self.seen.insert((key.clone(), kind));
+            self.found.push((key, kind));
         }
     }
-    // The folded words are moved, not copied: a book has millions.
-    let words = prepared
-        .into_iter()
-        .flatten()
-        .map(Word::into_folded)
-        .collect();
-    let mut doc = Doc {
-        text,
-        tokens,
-        words,
-        spans: found,
-        common: HashSet::new(),
+
+    /// Adds the names of a later piece.
+    pub fn extend(&mut self, later: Names) {
+        for (key, kind) in later.found {
+            self.add(key, kind);
+        }
+        self.aliases.extend(later.aliases);
+    }
+}
+
+/// The tagger's spans of `doc` corrected, acronyms linked: the names found, for
+/// [`Index::new`].
+pub(super) fn find(doc: &mut Doc, namer: &Namer) -> Names {
+    correct(doc, namer.model, true);
+    let mut names = Names {
+        aliases: link_acronyms(doc, namer),
+        ..Names::default()
     };
-    doc.common = (0..doc.tokens.len())
-        .filter(|&i| doc.indefinite(i))
-        .map(|i| doc.words[i].clone())
-        .collect();
-    correct(&mut doc, r.model(), true);
-    let namer = Namer::new(r.model(), &doc);
-    let mut aliases = link_acronyms(&mut doc, &namer);
-    propagate(&mut doc, &namer, &mut aliases);
-    correct(&mut doc, r.model(), false);
-    (doc, namer, aliases)
+    for s in &doc.spans {
+        names.add(namer.key(doc, &s.tokens), s.kind);
+    }
+    names
+}
+
+/// The spans of `doc` (from [`find`]) completed: the names of `index` found wherever the tagger
+/// missed them, and the spans corrected again.
+pub(super) fn complete(doc: &mut Doc, namer: &Namer, index: &Index) {
+    find_again(doc, index);
+    correct(doc, namer.model, false);
 }
 
 /// General corrections of the tagger's spans; first names are added in the first pass only,
@@ -165,8 +216,11 @@ fn correct(doc: &mut Doc, model: &Model, first_pass: bool) {
         {
             continue;
         }
+        // The words either side are looked at within the sentence only: a heading's last word
+        // is no title or head of the next line's first name.
+        let sentence = doc.sentence(first);
         // حلف [شمال الأطلسي]: an organisation head right before a place makes an organisation.
-        let before = first.checked_sub(1);
+        let before = first.checked_sub(1).filter(|&p| p >= sentence.start);
         let free = |i: usize, kept: &[Span]| kept.last().is_none_or(|k| k.tokens.end <= i);
         let org_head = |h: &usize| free(*h, &kept) && doc.trigger(*h) == Some(Trigger::OrgHead);
         if let Some(h) = before.filter(org_head)
@@ -200,14 +254,9 @@ fn correct(doc: &mut Doc, model: &Model, first_pass: bool) {
         let next = s.tokens.end;
         let last = &doc.words[next - 1];
         let definite = clitics::proclitics(last, clitics::stem(last)).ends_with("ال");
-        let qualified = doc.tokens.get(next).is_some_and(|t| {
-            !t.punct
-                && is_qualifier(
-                    doc.text.get(t.range.clone()).unwrap_or(""),
-                    &doc.words[next],
-                    definite,
-                )
-        });
+        let qualified = next < sentence.end
+            && !doc.tokens[next].punct
+            && is_qualifier(doc.token(next), &doc.words[next], definite);
         // The adjective alone may have been taken for a name; the pair replaces it.
         let next_single = doc
             .spans
@@ -234,9 +283,10 @@ fn closing(open: &str) -> Option<&'static str> {
 }
 
 /// `حلف شمال الأطلسي (الناتو)` or `… “الناتو”`: a short name in brackets or quotes right after a
-/// multiword name is the same entity. Returns the alias keys and their long names' keys.
-fn link_acronyms(doc: &mut Doc, namer: &Namer) -> HashMap<String, String> {
-    let mut aliases = HashMap::new();
+/// multiword name is the same entity. Returns the alias keys and their long names' keys, in
+/// text order.
+fn link_acronyms(doc: &mut Doc, namer: &Namer) -> Vec<(String, String)> {
+    let mut aliases = Vec::new();
     let mut added = Vec::new();
     for s in doc
         .spans
@@ -244,15 +294,14 @@ fn link_acronyms(doc: &mut Doc, namer: &Namer) -> HashMap<String, String> {
         .filter(|s| s.tokens.len() >= 2 && s.kind != Kind::Person)
     {
         let open = s.tokens.end;
-        let Some(close) = doc
-            .text
-            .get(doc.tokens.get(open).map_or(0..0, |t| t.range.clone()))
+        let sentence = doc.sentence(s.tokens.start);
+        let Some(close) = (open < sentence.end)
+            .then(|| doc.token(open))
             .and_then(closing)
         else {
             continue;
         };
-        let end = (open + 1..doc.tokens.len().min(open + 5))
-            .find(|&j| doc.text.get(doc.tokens[j].range.clone()) == Some(close));
+        let end = (open + 1..sentence.end.min(open + 5)).find(|&j| doc.token(j) == close);
         // One word between the marks: an acronym or short name, not a second long name.
         let Some(end) = end.filter(|&e| e == open + 2) else {
             continue;
@@ -263,7 +312,7 @@ fn link_acronyms(doc: &mut Doc, namer: &Namer) -> HashMap<String, String> {
         }
         let short = namer.key(doc, &inner);
         if short != namer.key(doc, &s.tokens) {
-            aliases.insert(short, namer.key(doc, &s.tokens));
+            aliases.push((short, namer.key(doc, &s.tokens)));
             added.push(Span {
                 tokens: inner,
                 kind: s.kind,
@@ -280,93 +329,114 @@ fn link_acronyms(doc: &mut Doc, namer: &Namer) -> HashMap<String, String> {
     aliases
 }
 
-/// Finds every name already found, and the surnames of people, wherever the tagger missed them
-/// (with any clitics on the first word: دالي, بدالي).
-fn propagate(doc: &mut Doc, namer: &Namer, aliases: &mut HashMap<String, String>) {
-    // First word → (remaining words, kind, key), longest names first.
-    let mut index: HashMap<String, Vec<(Vec<String>, Kind, String)>> = HashMap::new();
-    let mut surnames: HashMap<String, Option<String>> = HashMap::new();
-    // Each name's key and the kind of its first mention.
-    let mut found: HashMap<String, Kind> = HashMap::new();
-    for s in &doc.spans {
-        let key = namer.key(doc, &s.tokens);
-        found.entry(key.clone()).or_insert(s.kind);
-        let mut parts: Vec<String> = key.split(' ').map(str::to_owned).collect();
-        if s.kind == Kind::Person && parts.len() >= 2 {
-            let last = parts[parts.len() - 1].clone();
-            // A surname the training text mostly has as an ordinary word (دين) is not looked
-            // for alone.
-            if !last.starts_with("ال") && last.chars().count() >= 3 && !namer.ordinary(&last) {
-                // A surname shared by two different people names neither.
-                let e = surnames.entry(last).or_insert_with(|| Some(key.clone()));
-                if e.as_deref() != Some(key.as_str()) {
-                    *e = None;
+/// The names found anywhere in the text, by their first word, to be found again wherever
+/// the tagger missed them.
+pub(super) struct Index {
+    /// First word → (remaining words, kind, key), longest names first.
+    by_first: HashMap<String, Vec<(Vec<String>, Kind, String)>>,
+}
+
+impl Index {
+    /// The index of every name in `names` and the surnames of people; returns it with the
+    /// aliases of the text (short names and surnames to their names' keys).
+    pub fn new(names: Names, namer: &Namer) -> (Index, HashMap<String, String>) {
+        let mut aliases: HashMap<String, String> = names.aliases.into_iter().collect();
+        let mut index: HashMap<String, Vec<(Vec<String>, Kind, String)>> = HashMap::new();
+        let mut surnames: HashMap<String, Option<String>> = HashMap::new();
+        // Each name's key and the kind of its first mention.
+        let mut found: HashMap<String, Kind> = HashMap::new();
+        for (key, kind) in names.found {
+            found.entry(key.clone()).or_insert(kind);
+            let mut parts: Vec<String> = key.split(' ').map(str::to_owned).collect();
+            if kind == Kind::Person && parts.len() >= 2 {
+                let last = parts[parts.len() - 1].clone();
+                // A surname the training text mostly has as an ordinary word (دين) is not looked
+                // for alone.
+                if !last.starts_with("ال") && last.chars().count() >= 3 && !namer.ordinary(&last)
+                {
+                    // A surname shared by two different people names neither.
+                    let e = surnames.entry(last).or_insert_with(|| Some(key.clone()));
+                    if e.as_deref() != Some(key.as_str()) {
+                        *e = None;
+                    }
                 }
             }
-        }
-        // A one-word name that is mostly an ordinary word (يوم, الدورة) was the tagger's
-        // slip; looking for it everywhere would repeat the slip.
-        if parts.len() == 1 && (namer.ordinary(&parts[0]) || parts[0].chars().count() < 2) {
-            continue;
-        }
-        let first = parts.remove(0);
-        let list = index.entry(first).or_default();
-        if !list.iter().any(|(p, _, k)| *p == parts && *k == key) {
-            list.push((parts, s.kind, key));
-        }
-    }
-    // والمملكة المغربية in a text that names المغرب: the official name is that place too.
-    for (long, short) in Gazetteer::embedded().official_names() {
-        let Some(&kind) = found.get(short) else {
-            continue;
-        };
-        let mut parts: Vec<String> = long.split(' ').map(str::to_owned).collect();
-        let first = parts.remove(0);
-        index
-            .entry(first)
-            .or_default()
-            .push((parts, kind, long.to_owned()));
-    }
-    for (surname, person) in surnames {
-        if let Some(person) = person {
-            aliases.entry(surname.clone()).or_insert(person);
-            index
-                .entry(surname.clone())
-                .or_default()
-                .push((Vec::new(), Kind::Person, surname));
-        }
-    }
-    for list in index.values_mut() {
-        list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.2.cmp(&b.2)));
-    }
-    let mut covered = doc.covered();
-    let mut i = 0;
-    while i < doc.tokens.len() {
-        if covered[i] || doc.tokens[i].punct || doc.indefinite(i) {
-            i += 1;
-            continue;
-        }
-        let hit = clitics::splits(&doc.words[i])
-            .into_iter()
-            .find_map(|split| {
-                index.get(&split.name)?.iter().find(|(rest, _, _)| {
-                    rest.iter().enumerate().all(|(j, w)| {
-                        let k = i + 1 + j;
-                        doc.words.get(k).is_some_and(|d| **d == **w) && !covered[k]
-                    })
-                })
-            });
-        match hit {
-            Some((rest, kind, _)) => {
-                let end = i + 1 + rest.len();
-                covered[i..end].iter_mut().for_each(|c| *c = true);
-                doc.spans.push(Span {
-                    tokens: i..end,
-                    kind: *kind,
-                });
-                i = end;
+            // A one-word name that is mostly an ordinary word (يوم, الدورة) was the tagger's
+            // slip; looking for it everywhere would repeat the slip.
+            if parts.len() == 1 && (namer.ordinary(&parts[0]) || parts[0].chars().count() < 2) {
+                continue;
             }
-            None => i += 1,
+            let first = parts.remove(0);
+            let list = index.entry(first).or_default();
+            if !list.iter().any(|(p, _, k)| *p == parts && *k == key) {
+                list.push((parts, kind, key));
+            }
+        }
+        // والمملكة المغربية in a text that names المغرب: the official name is that place too.
+        for (long, short) in Gazetteer::embedded().official_names() {
+            let Some(&kind) = found.get(short) else {
+                continue;
+            };
+            let mut parts: Vec<String> = long.split(' ').map(str::to_owned).collect();
+            let first = parts.remove(0);
+            index
+                .entry(first)
+                .or_default()
+                .push((parts, kind, long.to_owned()));
+        }
+        for (surname, person) in surnames {
+            if let Some(person) = person {
+                aliases.entry(surname.clone()).or_insert(person);
+                index
+                    .entry(surname.clone())
+                    .or_default()
+                    .push((Vec::new(), Kind::Person, surname));
+            }
+        }
+        for list in index.values_mut() {
+            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.2.cmp(&b.2)));
+        }
+        (Index { by_first: index }, aliases)
+    }
+}
+
+/// Finds every name of `index` wherever the tagger missed it (with any clitics on the first
+/// word: دالي, بدالي), within a sentence.
+fn find_again(doc: &mut Doc, index: &Index) {
+    let mut covered = doc.covered();
+    for sentence in doc.sentences.clone() {
+        let mut i = sentence.start;
+        while i < sentence.end {
+            if covered[i] || doc.tokens[i].punct || doc.indefinite(i) {
+                i += 1;
+                continue;
+            }
+            let hit = clitics::splits(&doc.words[i])
+                .into_iter()
+                .find_map(|split| {
+                    index
+                        .by_first
+                        .get(&split.name)?
+                        .iter()
+                        .find(|(rest, _, _)| {
+                            rest.iter().enumerate().all(|(j, w)| {
+                                let k = i + 1 + j;
+                                k < sentence.end && *doc.words[k] == **w && !covered[k]
+                            })
+                        })
+                });
+            match hit {
+                Some((rest, kind, _)) => {
+                    let end = i + 1 + rest.len();
+                    covered[i..end].iter_mut().for_each(|c| *c = true);
+                    doc.spans.push(Span {
+                        tokens: i..end,
+                        kind: *kind,
+                    });
+                    i = end;
+                }
+                None => i += 1,
+            }
         }
     }
     doc.sort();

@@ -25,6 +25,11 @@ pub struct Word {
 }
 
 impl Word {
+    /// The folded word.
+    pub fn folded(&self) -> &Arc<str> {
+        &self.folded
+    }
+
     /// The folded word, taken from a word no longer needed.
     pub fn into_folded(self) -> Arc<str> {
         self.folded
@@ -42,7 +47,8 @@ impl Word {
 pub struct Interner(HashSet<Arc<str>>);
 
 impl Interner {
-    fn get(&mut self, folded: String) -> Arc<str> {
+    /// The shared copy of `folded`.
+    pub fn get(&mut self, folded: String) -> Arc<str> {
         if let Some(w) = self.0.get(folded.as_str()) {
             return Arc::clone(w);
         }

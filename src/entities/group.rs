@@ -6,7 +6,7 @@ use super::lexicon::{Gazetteer, Trigger};
 use super::model::Model;
 use super::{Entity, Kind};
 use crate::arabic::clitics::{self, Split};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -15,16 +15,12 @@ use std::sync::Arc;
 pub(super) struct Namer<'m> {
     pub model: &'m Model,
     /// How often each folded word stands in the document exactly as written.
-    doc_counts: HashMap<Arc<str>, u32>,
+    doc_counts: &'m HashMap<Arc<str>, u32>,
 }
 
 impl<'m> Namer<'m> {
-    /// A namer for `doc`.
-    pub fn new(model: &'m Model, doc: &Doc) -> Namer<'m> {
-        let mut doc_counts = HashMap::new();
-        for w in &doc.words {
-            *doc_counts.entry(Arc::clone(w)).or_insert(0) += 1;
-        }
+    /// A namer for a document whose folded words stand there `doc_counts` times each.
+    pub fn new(model: &'m Model, doc_counts: &'m HashMap<Arc<str>, u32>) -> Namer<'m> {
         Namer { model, doc_counts }
     }
 
@@ -84,10 +80,10 @@ const ALEFS: [char; 4] = ['ا', 'أ', 'إ', 'آ'];
 
 /// Mentions of one entity while they are being collected.
 #[derive(Default)]
-struct Group {
+struct Group<'t> {
     kinds: [usize; 4],
     /// Surface forms (clitics off) and how often each is written.
-    names: BTreeMap<String, usize>,
+    names: BTreeMap<&'t str, usize>,
     mentions: Vec<Range<usize>>,
 }
 
@@ -98,13 +94,70 @@ fn without_articles(key: &str) -> Option<String> {
     words.filter(|w| w.len() >= 2).map(|w| w.join(" "))
 }
 
-/// Groups the spans of `doc` into entities, sorted by mention count then name.
-pub(super) fn group(doc: &Doc, namer: &Namer, aliases: &HashMap<String, String>) -> Vec<Entity> {
-    let keys: Vec<String> = doc
-        .spans
-        .iter()
-        .map(|s| namer.key(doc, &s.tokens))
-        .collect();
+/// One mention as grouping needs it: where it is in the text and what it was found as.
+#[derive(Clone, Copy)]
+struct Mention {
+    /// Byte range, clitics off.
+    start: u32,
+    end: u32,
+    kind: Kind,
+    /// Its first word takes the article through لل (للمغرب): the text does not write the name
+    /// as such.
+    article_lost: bool,
+}
+
+/// The mentions of a text by their grouping key (folded words, the first without its
+/// clitics) and whether an organisation or place head starts them (حلف الناتو), gathered
+/// piece by piece.
+#[derive(Default)]
+pub(super) struct Mentions(HashMap<(String, bool), Vec<Mention>>);
+
+impl Mentions {
+    /// Adds the spans of `doc`.
+    pub fn add(&mut self, doc: &Doc, namer: &Namer) {
+        for s in &doc.spans {
+            let head = matches!(
+                doc.trigger(s.tokens.start),
+                Some(Trigger::OrgHead | Trigger::PlaceHead)
+            );
+            let first = &doc.tokens[s.tokens.start];
+            let first_text = doc.token(s.tokens.start);
+            let split = namer.choose(&doc.words[s.tokens.start]);
+            let mut start =
+                first.range.start + clitics::source_prefix_len(first_text, split.clitic_letters);
+            let end = doc.tokens[s.tokens.end - 1].range.end;
+            // للمغرب: the second ل stands for the article, so the mention keeps the whole token.
+            let article_lost = split.name.starts_with("ال")
+                && !doc.text.get(start..end).unwrap_or("").starts_with(ALEFS);
+            if article_lost {
+                start = first.range.start;
+            }
+            self.0
+                .entry((namer.key(doc, &s.tokens), head))
+                .or_default()
+                .push(Mention {
+                    start: start as u32,
+                    end: end as u32,
+                    kind: s.kind,
+                    article_lost,
+                });
+        }
+    }
+
+    /// Adds the mentions of another piece.
+    pub fn extend(&mut self, other: Mentions) {
+        for (key, list) in other.0 {
+            self.0.entry(key).or_default().extend(list);
+        }
+    }
+}
+
+/// Groups the mentions of `text` into entities, sorted by mention count then name.
+pub(super) fn group(
+    text: &str,
+    mentions: Mentions,
+    aliases: &HashMap<String, String>,
+) -> Vec<Entity> {
     let resolve = |key: &str| -> String {
         let mut k = key.to_owned();
         // Aliases point at long names; a few steps cover every chain the linker makes.
@@ -116,25 +169,22 @@ pub(super) fn group(doc: &Doc, namer: &Namer, aliases: &HashMap<String, String>)
         }
         k
     };
-    let known: std::collections::HashSet<&str> = keys
-        .iter()
-        .map(String::as_str)
+    let known: HashSet<&str> = mentions
+        .0
+        .keys()
+        .map(|(k, _)| k.as_str())
         .chain(aliases.keys().map(String::as_str))
         .collect();
     let mut groups: BTreeMap<String, Group> = BTreeMap::new();
-    for (s, own_key) in doc.spans.iter().zip(&keys) {
-        // حلف الناتو: a head noun before a known name is that name.
-        let head = matches!(
-            doc.trigger(s.tokens.start),
-            Some(Trigger::OrgHead | Trigger::PlaceHead)
-        );
+    for ((own_key, head), list) in &mentions.0 {
         let definite = format!("ال{own_key}");
         let bare = without_articles(own_key);
         let short = Gazetteer::embedded()
             .short_name(own_key)
             .filter(|s| known.contains(s));
         let key = match own_key.split_once(' ') {
-            Some((_, rest)) if head && known.contains(rest) => resolve(rest),
+            // حلف الناتو: a head noun before a known name is that name.
+            Some((_, rest)) if *head && known.contains(rest) => resolve(rest),
             // ناتو and الناتو: a name written once without its article is the same name.
             _ if !own_key.starts_with("ال") && known.contains(definite.as_str()) => {
                 resolve(&definite)
@@ -149,28 +199,21 @@ pub(super) fn group(doc: &Doc, namer: &Namer, aliases: &HashMap<String, String>)
             _ if short.is_some() => resolve(short.unwrap_or(own_key)),
             _ => resolve(own_key),
         };
-        let first = &doc.tokens[s.tokens.start];
-        let first_text = doc.text.get(first.range.clone()).unwrap_or("");
-        let split = namer.choose(&doc.words[s.tokens.start]);
-        let mut start =
-            first.range.start + clitics::source_prefix_len(first_text, split.clitic_letters);
-        let end = doc.tokens[s.tokens.end - 1].range.end;
-        // للمغرب: the second ل stands for the article, so the mention keeps the whole token.
-        let article_lost = split.name.starts_with("ال")
-            && !doc.text.get(start..end).unwrap_or("").starts_with(ALEFS);
-        if article_lost {
-            start = first.range.start;
-        }
         let g = groups.entry(key.clone()).or_default();
-        g.kinds[s.kind.index()] += 1;
-        // The entity is named by how the text writes its own key (the long name, not the acronym).
-        if !article_lost && *own_key == key {
-            *g.names
-                .entry(doc.text.get(start..end).unwrap_or("").to_owned())
-                .or_insert(0) += 1;
+        for m in list {
+            let (start, end) = (m.start as usize, m.end as usize);
+            g.kinds[m.kind.index()] += 1;
+            // The entity is named by how the text writes its own key (the long name, not the
+            // acronym).
+            if !m.article_lost && *own_key == key {
+                *g.names
+                    .entry(text.get(start..end).unwrap_or(""))
+                    .or_insert(0) += 1;
+            }
+            g.mentions.push(start..end);
         }
-        g.mentions.push(start..end);
     }
+    drop(mentions);
     let mut out: Vec<Entity> = groups
         .into_iter()
         .map(|(key, g)| {
@@ -182,7 +225,7 @@ pub(super) fn group(doc: &Doc, namer: &Namer, aliases: &HashMap<String, String>)
                 .names
                 .iter()
                 .max_by_key(|(n, c)| (**c, std::cmp::Reverse(n.len())))
-                .map_or(key, |(n, _)| n.clone());
+                .map_or(key, |(n, _)| (*n).to_owned());
             let mut mentions = g.mentions;
             mentions.sort_by_key(|m| m.start);
             Entity {

@@ -78,9 +78,91 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Range<usize>>) {
     (tokens, sentences)
 }
 
+/// Bytes after which a sentence is cut at a space: no real sentence is that long, and the
+/// tagger's work on one grows with its length.
+const LONGEST_SENTENCE: usize = 64 << 10;
+
+/// Cuts `text` into pieces of whole sentences of about `size` bytes each, which [`tokenize`]
+/// cuts into the same tokens and sentences as the whole text: a piece ends after a line end,
+/// or in a long line after the punctuation that closes a sentence. A stretch of
+/// `LONGEST_SENTENCE` bytes with neither is cut after a space.
+pub fn pieces(text: &str, size: usize) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let size = size.max(1);
+    let mut out = Vec::with_capacity(text.len() / size + 1);
+    let mut start = 0;
+    while start < text.len() {
+        let from = start.saturating_add(size);
+        let limit = from.saturating_add(LONGEST_SENTENCE).min(text.len());
+        let after = |test: &dyn Fn(usize) -> Option<usize>, to: usize| (from..to).find_map(test);
+        // '؟' is D8 9F in UTF-8; every other byte tested stands for itself.
+        let closes = |i: usize| match bytes[i] {
+            b'.' | b'!' | b'?' => Some(i + 1),
+            0xD8 if bytes.get(i + 1) == Some(&0x9F) => Some(i + 2),
+            _ => None,
+        };
+        let end = if from >= text.len() {
+            text.len()
+        } else {
+            memchr::memchr(b'\n', bytes.get(from..limit).unwrap_or_default())
+                .map(|i| from + i + 1)
+                .or_else(|| after(&closes, limit))
+                .or_else(|| {
+                    memchr::memchr(b' ', bytes.get(limit..).unwrap_or_default())
+                        .map(|i| limit + i + 1)
+                })
+                .unwrap_or(text.len())
+        };
+        out.push(start..end);
+        start = end;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn pieces_cut_into_the_tokens_and_sentences_of_the_whole(
+            text in "[ب ت.؟!?\n\u{200D}\u{064E}،a1]{0,120}",
+            size in 1usize..40,
+        ) {
+            let (tokens, sentences) = tokenize(&text);
+            let (mut all_tokens, mut all_sentences) = (Vec::new(), Vec::new());
+            let mut end = 0;
+            for piece in pieces(&text, size) {
+                prop_assert_eq!(piece.start, end, "pieces follow each other");
+                end = piece.end;
+                let (t, s) = tokenize(text.get(piece.clone()).expect("a char boundary"));
+                let base = all_tokens.len();
+                all_sentences.extend(s.into_iter().map(|r| r.start + base..r.end + base));
+                all_tokens.extend(t.into_iter().map(|t| Token {
+                    range: t.range.start + piece.start..t.range.end + piece.start,
+                    ..t
+                }));
+            }
+            prop_assert_eq!(end, text.len());
+            prop_assert_eq!(all_tokens, tokens);
+            prop_assert_eq!(all_sentences, sentences);
+        }
+    }
+
+    #[test]
+    fn a_long_stretch_without_a_sentence_end_is_cut_after_a_space() {
+        let text = "كلمة ".repeat(100_000);
+        let p = pieces(&text, 10);
+        assert!(p.len() > 5, "{p:?}");
+        let longest = 10 + LONGEST_SENTENCE + "كلمة ".len();
+        assert!(p.iter().all(|r| r.len() <= longest), "{p:?}");
+        assert!(
+            p.iter()
+                .all(|r| text.get(..r.end).expect("a char boundary").ends_with(' ')),
+            "{p:?}"
+        );
+    }
 
     /// The text of each token of `text`.
     fn token_texts(text: &str) -> Vec<&str> {
