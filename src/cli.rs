@@ -85,6 +85,11 @@ pub struct Args {
     #[arg(long)]
     pub no_resume: bool,
 
+    /// Colours for a dark or a light terminal background; `auto` asks the terminal
+    /// [default: the configuration's, else auto].
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeChoice>,
+
     /// Read the settings from this file instead of `$XDG_CONFIG_HOME/qari/config.toml`.
     #[arg(long, value_name = "PATH")]
     pub config: Option<PathBuf>,
@@ -155,4 +160,16 @@ pub enum FormatArg {
     Html,
     /// An EPUB book (also from a `.epub` name, and from the content: a zip holding an EPUB).
     Epub,
+}
+
+/// `--theme`, and `theme` in the configuration.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ThemeChoice {
+    /// Ask the terminal for its background colour (dark when it does not answer).
+    Auto,
+    /// Colours that read on a dark background.
+    Dark,
+    /// Colours that read on a light background.
+    Light,
 }

@@ -4,7 +4,7 @@
 //! then opens with the defaults.
 
 use crate::app::{Measure, Side};
-use crate::cli::{Bidi, Shape};
+use crate::cli::{Bidi, Shape, ThemeChoice};
 use crate::keymap::{self, Key, Keymap};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -14,6 +14,8 @@ use std::path::{Path, PathBuf};
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
+    /// Colours for a dark or a light background, or asked of the terminal.
+    pub theme: ThemeChoice,
     /// How wide the text column may grow.
     pub measure: Measure,
     /// The side pane that opens by itself.
@@ -33,6 +35,7 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Config {
         Config {
+            theme: ThemeChoice::Auto,
             measure: Measure::default(),
             pane: Pane::Sections,
             highlights: true,
@@ -47,6 +50,11 @@ impl Default for Config {
 /// What each setting does, in the order `--print-config` writes them: the comment above each
 /// default (a test checks that every setting has one).
 const COMMENTS: &[(&str, &str)] = &[
+    (
+        "theme",
+        "Colours: \"dark\" or \"light\" for the terminal's background, or \"auto\" to ask the\n\
+         terminal (dark when it does not answer). --theme goes before it.",
+    ),
     (
         "measure",
         "Widest the text column grows, in cells (20 or more), or \"full\". --measure goes\n\

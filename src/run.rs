@@ -2,7 +2,7 @@
 //! rows, or run the full-screen reader.
 
 use crate::app::{App, Whole};
-use crate::cli::{Args, Bidi, FormatArg, ListKind};
+use crate::cli::{Args, Bidi, FormatArg, ListKind, ThemeChoice};
 use crate::config::Config;
 use crate::document::Document;
 use crate::document::structure;
@@ -14,6 +14,7 @@ use crate::resume::{Identity, Resume};
 use crate::search::{Index, Mode, Query};
 use crate::source::{self, Input, LoadError, LoadOptions};
 use crate::terminal::{Sink, Terminal};
+use crate::ui::theme;
 use std::fmt;
 use std::io::{self, IsTerminal, Write};
 
@@ -322,11 +323,25 @@ pub fn run(args: Args) -> Result<(), RunError> {
     if let Some(q) = &args.search {
         app.search_for(q);
     }
+    // The terminal is asked for its background once the screen is its own (and not when there
+    // are no colours to choose).
+    let ask_background = match args.theme.unwrap_or(config.theme) {
+        ThemeChoice::Dark => {
+            theme::choose(theme::DARK);
+            false
+        }
+        ThemeChoice::Light => {
+            theme::choose(theme::LIGHT);
+            false
+        }
+        ThemeChoice::Auto => theme::in_colour(),
+    };
     crate::term::run(
         &mut app,
         crate::term::Session {
             modes: term.modes(strategy.bidi, std::env::var_os("TMUX").is_some()),
             mouse: args.mouse,
+            ask_background,
         },
     )?;
     // The terminal is restored by now: the warning is a line of the shell's screen.

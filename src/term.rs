@@ -14,6 +14,7 @@ use ratatui::crossterm::{execute, terminal};
 use std::io::{self, Write};
 use std::sync::mpsc::{self, Sender};
 
+mod background;
 mod bounded;
 
 /// The terminal qari draws on: standard output, at most as large as a screen can show.
@@ -26,6 +27,8 @@ pub struct Session {
     pub modes: Modes,
     /// Report the mouse wheel.
     pub mouse: bool,
+    /// Ask the terminal for its background colour to choose the theme (no theme was chosen).
+    pub ask_background: bool,
 }
 
 impl Session {
@@ -138,6 +141,16 @@ pub fn run(app: &mut App, session: Session) -> io::Result<()> {
         // The loop is gone once qari is leaving.
         let _ = wake.send(Input::Wake);
     }));
+    if session.ask_background {
+        let (colour, typed) = background::ask()?;
+        crate::ui::theme::choose(
+            colour.map_or(crate::ui::theme::DARK, crate::ui::theme::for_background),
+        );
+        for ev in typed {
+            // The loop is not running yet; it takes these first.
+            let _ = tx.send(Input::Event(ev));
+        }
+    }
     read_input(tx);
     // The SIGCONT that ends qari's own suspension: the terminal is already taken back.
     let mut continuing = false;

@@ -29,9 +29,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, bar: Rect, app: &App) {
                 inner.width = inner.width.saturating_sub(2 * QUOTE_INDENT);
             }
             let base = if app.doc.is_code(p.para) {
-                theme::code()
+                theme::active().code()
             } else {
-                theme::line(kind)
+                theme::active().line(kind)
             };
             paint_row(buf, inner, y, row, &app.doc.text, |r| {
                 cell_style(app, base, &r)
@@ -47,33 +47,33 @@ pub fn draw(buf: &mut Buffer, area: Rect, bar: Rect, app: &App) {
 fn cell_style(app: &App, base: Style, r: &Range<usize>) -> Style {
     let mut s = base;
     if let Some(b) = &app.doc.blocks {
-        s = s.patch(theme::inline(b.style_at(r.start)));
+        s = s.patch(theme::active().inline(b.style_at(r.start)));
         if app
             .selected_link()
             .is_some_and(|l| l.start <= r.start && r.start < l.end)
         {
-            s = s.patch(theme::selected());
+            s = s.patch(theme::active().selected());
         }
     }
     if let (true, EntityState::Ready { mentions, .. }) = (app.highlights, &app.entities)
         && let Some(kind) = mentions.kind_at(r)
     {
-        s = s.patch(theme::entity(kind));
+        s = s.patch(theme::active().entity(kind));
     }
     if app
         .selected_range()
         .is_some_and(|sel| sel.start <= r.start && r.start < sel.end)
     {
-        s = s.patch(theme::selected());
+        s = s.patch(theme::active().selected());
     }
     let m = &app.search.matches;
     let i = m.partition_point(|x| x.end <= r.start);
     if let Some(hit) = m.get(i).filter(|x| x.start < r.end) {
         let current = app.search.current.and_then(|c| m.get(c)) == Some(hit);
         s = s.patch(if current {
-            theme::current_match()
+            theme::active().current_match()
         } else {
-            theme::search_match()
+            theme::active().search_match()
         });
     }
     s
@@ -150,7 +150,11 @@ fn draw_scrollbar(buf: &mut Buffer, bar: Rect, app: &App) {
     let h = u32::from(bar.height);
     let y = bar.y + ((pct * (h - 1)) / 100) as u16;
     for yy in bar.top()..bar.bottom() {
-        buf[(bar.x, yy)].set_symbol("│").set_style(theme::border());
+        buf[(bar.x, yy)]
+            .set_symbol("│")
+            .set_style(theme::active().border());
     }
-    buf[(bar.x, y)].set_symbol("┃").set_style(theme::thumb());
+    buf[(bar.x, y)]
+        .set_symbol("┃")
+        .set_style(theme::active().thumb());
 }

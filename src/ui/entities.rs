@@ -23,13 +23,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     let opts = app.layout.options();
     let list = match &app.entities {
         EntityState::Ready { list, .. } => list,
-        EntityState::Refused => {
-            pane::paint_entry(buf, inner, inner.y, 1, "too large", theme::dim(), &opts);
-            return;
-        }
+        EntityState::Refused => return pane::paint_note(buf, inner, "too large", &opts),
         EntityState::Analysing(_) | EntityState::Off => {
-            pane::paint_entry(buf, inner, inner.y, 1, "analysing…", theme::dim(), &opts);
-            return;
+            return pane::paint_note(buf, inner, "analysing…", &opts);
         }
     };
     if list.is_empty() {
@@ -39,7 +35,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
             inner.y,
             1,
             "no names found",
-            theme::dim(),
+            theme::active().dim(),
             &opts,
         );
         return;
@@ -62,14 +58,14 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     for (n, (idx, text, kind)) in lines.iter().enumerate().skip(first).take(h) {
         let y = inner.y + (n - first) as u16;
         let (indent, mut style) = match idx {
-            None => (1, theme::group_heading()),
-            Some(_) => (3, theme::entity(*kind)),
+            None => (1, theme::active().group_heading()),
+            Some(_) => (3, theme::active().entity(*kind)),
         };
         if *idx == Some(app.entity_selected) {
             style = style.patch(if focused {
-                theme::selected()
+                theme::active().selected()
             } else {
-                theme::current()
+                theme::active().current()
             });
         }
         let Some(i) = idx else {

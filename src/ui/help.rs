@@ -25,16 +25,16 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
         .skip(first)
         .take(shown)
         .map(|l| match l {
-            HelpLine::Heading(h) => Line::styled(format!(" {h}"), theme::heading()),
+            HelpLine::Heading(h) => Line::styled(format!(" {h}"), theme::active().heading()),
             HelpLine::Keys(keys, what) => Line::from(vec![
-                Span::styled(format!("{keys:>KEYS_WIDTH$} "), theme::key()),
+                Span::styled(format!("{keys:>KEYS_WIDTH$} "), theme::active().key()),
                 Span::raw(*what),
             ]),
         })
         .collect();
     let mut block = Block::bordered()
         .title(" keys ")
-        .border_style(theme::border());
+        .border_style(theme::active().border());
     if shown < entries.len() {
         let last = (first + shown).min(entries.len());
         block = block.title_bottom(format!(

@@ -28,14 +28,20 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     Clear.render(r, buf);
     let block = Block::bordered()
         .title(" document (any key closes) ")
-        .border_style(theme::border());
+        .border_style(theme::active().border());
     let inner = block.inner(r);
     block.render(r, buf);
     // Values from the document (its title, its path) are laid out like the article, never
     // written raw: in visual order, controls shown as symbols.
     let opts = app.layout.options();
     for ((label, value), y) in app.info.iter().zip(inner.y..inner.bottom()) {
-        buf.set_stringn(inner.x + 1, y, label, usize::from(LABEL), theme::heading());
+        buf.set_stringn(
+            inner.x + 1,
+            y,
+            label,
+            usize::from(LABEL),
+            theme::active().heading(),
+        );
         let at = Rect {
             x: inner.x + 1 + LABEL,
             y,

@@ -15,9 +15,9 @@ pub fn frame(buf: &mut Buffer, area: Rect, app: &App) -> Rect {
     let focused = app.focus == Focus::Side;
     let tab = |name: &'static str, side: Side| {
         if app.side == side {
-            Span::styled(name, theme::tab_active())
+            Span::styled(name, theme::active().tab_active())
         } else {
-            Span::styled(name, theme::tab())
+            Span::styled(name, theme::active().tab())
         }
     };
     let title = Line::from(vec![
@@ -41,9 +41,9 @@ pub fn frame(buf: &mut Buffer, area: Rect, app: &App) -> Rect {
             BorderType::Plain
         })
         .border_style(if focused {
-            theme::focused_border()
+            theme::active().focused_border()
         } else {
-            theme::border()
+            theme::active().border()
         })
         .title(title);
     let inner = block.inner(area);
@@ -75,6 +75,11 @@ pub fn entry_row(text: &str, width: u16, opts: &LayoutOptions) -> VisualRow {
         row.width += 1;
     }
     row
+}
+
+/// Paints a note in place of a pane's entries ("analysing…"), dimmed, on its first line.
+pub fn paint_note(buf: &mut Buffer, area: Rect, note: &str, opts: &LayoutOptions) {
+    paint_entry(buf, area, area.y, 1, note, theme::active().dim(), opts);
 }
 
 /// Paints an entry at line `y` of `area`, indented by `indent` columns from its start side,

@@ -18,7 +18,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         return draw_prompt(frame, area, app, &p, &opts);
     }
     let buf = frame.buffer_mut();
-    buf.set_style(area, theme::status());
+    buf.set_style(area, theme::active().status());
     let mut right = Vec::new();
     if app.notice.is_none()
         && let Some(pos) = app.search.position()
@@ -61,7 +61,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             width: rw.saturating_sub(tail_w + 1),
             ..area
         };
-        let style = theme::status().patch(theme::notice());
+        let style = theme::active().status().patch(theme::active().notice());
         buf.set_style(
             Rect {
                 x: at.x - 1,
@@ -86,7 +86,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     // The title reads from the left edge even when it is right to left: it is a label, not text.
     let left_aligned = VisualRow { rtl: false, ..row };
     paint_row(buf, inner, area.y, &left_aligned, &title, |_| {
-        theme::status()
+        theme::active().status()
     });
     frame.render_widget(
         right,
@@ -109,7 +109,7 @@ fn draw_prompt(frame: &mut Frame, area: Rect, app: &App, p: &Prompt, opts: &Layo
         "/"
     };
     let lw = label.chars().count() as u16;
-    buf.set_string(area.x, area.y, label, theme::key());
+    buf.set_string(area.x, area.y, label, theme::active().key());
     let field = Rect {
         x: area.x + lw,
         width: area.width.saturating_sub(lw + 1),

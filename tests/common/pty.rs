@@ -23,6 +23,9 @@ pub const ARTICLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/article.t
 /// is to be shown. A screen read at that point is a whole frame, never one half drawn.
 const FRAME_END: &[u8] = b"\x1b[?25l";
 
+/// The question for the terminal's background colour (OSC 11).
+const BACKGROUND_QUERY: &[u8] = b"\x1b]11;?\x1b\\";
+
 /// The end of a frame that shows the cursor (the search prompt): ratatui shows it after the
 /// frame's cells, then moves it. Also sent when the program restores the terminal, so it ends
 /// a frame only on the alternate screen.
@@ -34,6 +37,9 @@ const CURSOR_QUERY: &[u8] = b"\x1b[6n";
 /// The screen as the terminal shows it and the raw bytes that produced it, shared with the reader thread.
 struct Output {
     parser: vt100::Parser,
+    /// What the terminal answers when asked for its background colour (`rgb:ffff/ffff/ffff`);
+    /// nothing, like most terminals the tests stand for, when `None`.
+    background: Option<String>,
     raw: Vec<u8>,
     /// The screen as it was at the end of the last whole frame.
     frame: Option<vt100::Screen>,
@@ -47,6 +53,7 @@ impl Output {
     fn take(&mut self, chunk: &[u8]) -> Vec<u8> {
         let Output {
             parser,
+            background,
             raw,
             frame,
             frames,
@@ -80,6 +87,15 @@ impl Output {
             }
         }
         parser.process(&raw[done..]);
+        if let Some(colour) = background {
+            // Each question once: those that end in this chunk.
+            let from = start.saturating_sub(BACKGROUND_QUERY.len() - 1);
+            for at in from..raw.len() {
+                if raw[at..].starts_with(BACKGROUND_QUERY) {
+                    answer.extend(format!("\x1b]11;{colour}\x1b\\").into_bytes());
+                }
+            }
+        }
         answer
     }
 }
@@ -96,6 +112,8 @@ pub struct Cell {
     pub underline: bool,
     /// Reverse video.
     pub inverse: bool,
+    /// The text colour.
+    pub fg: vt100::Color,
 }
 
 /// Every cell of the screen, row by row, left to right.
@@ -114,6 +132,7 @@ fn cells(screen: &vt100::Screen) -> Vec<Vec<Cell>> {
                     bold: cell.bold(),
                     underline: cell.underline(),
                     inverse: cell.inverse(),
+                    fg: cell.fgcolor(),
                 })
                 .collect()
         })
@@ -200,12 +219,28 @@ impl Pty {
     /// Runs `qari` with `args` and the extra environment variables `env` (such as
     /// `QARI_TEST_PANIC`) in a `cols`×`rows` terminal.
     pub fn spawn_with_env(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Pty {
+        Pty::spawn_in(args, env, None, cols, rows)
+    }
+
+    /// Runs `qari` with `args` in a terminal that answers the question for its background
+    /// colour with `background` (`rgb:ffff/ffff/ffff`).
+    pub fn spawn_on_background(args: &[&str], background: &str, cols: u16, rows: u16) -> Pty {
+        Pty::spawn_in(args, &[], Some(background), cols, rows)
+    }
+
+    fn spawn_in(
+        args: &[&str],
+        env: &[(&str, &str)],
+        background: Option<&str>,
+        cols: u16,
+        rows: u16,
+    ) -> Pty {
         let mut cmd = command(env!("CARGO_BIN_EXE_qari"));
         cmd.args(args);
         for (key, value) in env {
             cmd.env(key, value);
         }
-        Pty::spawn_command(cmd, cols, rows)
+        Pty::spawn_command(cmd, cols, rows, background)
     }
 
     /// Runs `sh -c script` in a `cols`×`rows` terminal, with `$QARI` naming the binary: for
@@ -214,7 +249,7 @@ impl Pty {
         let mut cmd = command("sh");
         cmd.args(["-c", script]);
         cmd.env("QARI", env!("CARGO_BIN_EXE_qari"));
-        Pty::spawn_command(cmd, cols, rows)
+        Pty::spawn_command(cmd, cols, rows, None)
     }
 
     /// Runs an interactive `sh -i` (job control on: the pty is its controlling terminal) in a
@@ -224,11 +259,16 @@ impl Pty {
         cmd.arg("-i");
         cmd.env("QARI", env!("CARGO_BIN_EXE_qari"));
         cmd.env("PS1", "$ ");
-        Pty::spawn_command(cmd, cols, rows)
+        Pty::spawn_command(cmd, cols, rows, None)
     }
 
     /// Starts `cmd` in a `cols`×`rows` terminal and starts reading what it writes.
-    fn spawn_command(mut cmd: CommandBuilder, cols: u16, rows: u16) -> Pty {
+    fn spawn_command(
+        mut cmd: CommandBuilder,
+        cols: u16,
+        rows: u16,
+        background: Option<&str>,
+    ) -> Pty {
         let state = cmd.get_env("XDG_STATE_HOME").is_none().then(|| {
             let dir = tempfile::tempdir().expect("a state directory");
             cmd.env("XDG_STATE_HOME", dir.path());
@@ -253,6 +293,7 @@ impl Pty {
         let answers = Arc::clone(&writer);
         let output = Arc::new(Mutex::new(Output {
             parser: vt100::Parser::new(nonzero(rows), nonzero(cols), 0),
+            background: background.map(str::to_owned),
             raw: Vec::new(),
             frame: None,
             frames: 0,
