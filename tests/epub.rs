@@ -205,3 +205,102 @@ fn a_book_is_known_by_its_content_and_by_format_epub() {
     assert!(qari(&["--list", "text", unnamed]).contains("معركة طلاس"));
     assert!(qari(&["--list", "text", "--format", "epub", unnamed]).contains("معركة طلاس"));
 }
+
+#[test]
+fn a_real_book_opens_with_its_arabic_chapter_titles_in_order() {
+    let (doc, notices) = book("hindawi-59517361.epub");
+    assert!(notices.is_empty(), "{notices:?}");
+    let outline = sections(&doc);
+    let titles: Vec<(u8, &str)> = outline
+        .iter()
+        .map(|(level, title, _)| (*level, title.trim_end_matches('\u{200f}')))
+        .collect();
+    let chapters = [
+        "مقدمة",
+        "العدل الإلهي وأين أثره في المخلوقات؟",
+        "العدل الإلهي وأين أثره في المخلوقات",
+        "اعتراضات وتأملات",
+        "أين السعادة؟",
+        "في الروح",
+        "الخير والشر",
+        "حقائق الأشياء",
+        "الأرض بالنسبة للوجود الكلي",
+        "حول الكون",
+        "عظمة الكون (١)",
+        "في السدم",
+        "في المجرة",
+        "النجوم",
+        "مسألة الأرواح",
+        "في العالم",
+        "عظمة الكون (٢)",
+        "فضل العرب على الغرب",
+        "فيما بعد الطبيعة (١)",
+        "فيما بعد الطبيعة (٢)",
+        "في الأرواح",
+        "المذهب الروحاني (١)",
+        "المذهب الروحاني (٢)",
+        "من العالم غير المنظور",
+        "خاتمة",
+    ];
+    let mut expected = vec![(1, "العدل الإلهي وأين أثره في المخلوقات")];
+    expected.extend(chapters.iter().map(|c| (2, *c)));
+    assert_eq!(titles, expected);
+    for (_, title, line) in outline.iter().skip(1) {
+        assert_eq!(
+            line,
+            title.trim_end_matches('\u{200f}'),
+            "each chapter starts at its heading"
+        );
+    }
+    let lines: Vec<usize> = outline_lines(&doc);
+    assert!(lines.is_sorted(), "chapters in reading order: {lines:?}");
+    let preface = doc.line(lines[1]).end;
+    let p = paragraphs(&doc);
+    let first = p
+        .iter()
+        .find(|t| t.as_ptr() as usize - doc.text.as_ptr() as usize > preface)
+        .unwrap();
+    assert_eq!(
+        *first,
+        "ما كل\u{651}\u{64f} ما يعرف يقال، ولا كل\u{651}\u{64f} ما يقال جاء أوانه، ولا كل\u{651}\u{64f} ما جاء أوانه حضر أهله."
+    );
+    assert_eq!(
+        p.last(),
+        Some(&"يقول الشيرازي: «لو كنت حاكمًا لأدخلت العالم كل\u{651}\u{64e}ه الجنة، فكيف بالله؟!»")
+    );
+    assert_eq!(
+        metadata(&doc),
+        [
+            ("title", "العدل الإلهي وأين أثره في المخلوقات"),
+            ("author", "حسن حسين"),
+            ("language", "ar"),
+        ]
+    );
+    assert!(doc.rtl);
+}
+
+/// The lines the outline's sections start on.
+fn outline_lines(doc: &Document) -> Vec<usize> {
+    outline(doc, false)
+        .sections
+        .iter()
+        .map(|s| s.line())
+        .collect()
+}
+
+#[test]
+fn the_information_overlay_names_the_books_title_author_and_language() {
+    let (doc, _) = book("ncx.epub");
+    let app = qari::app::App::new(doc, qari::layout::LayoutOptions::default());
+    let facts = app.facts();
+    let fact = |name: &str| {
+        facts
+            .iter()
+            .find(|(l, _)| *l == name)
+            .map(|(_, v)| v.as_str())
+    };
+    assert_eq!(fact("title"), Some("مختصر في تاريخ الورق"));
+    assert_eq!(fact("author"), Some("ليلى الحسيني"));
+    assert_eq!(fact("language"), Some("ar"));
+    assert_eq!(fact("format"), Some("epub"));
+}

@@ -18,8 +18,8 @@ impl App {
         self.overlay = Overlay::Info;
     }
 
-    /// The document's facts: title, format, encoding, size, words, reading time, sections,
-    /// entities, position, path.
+    /// The document's facts: title, author and language (when its format says them), format,
+    /// encoding, size, words, reading time, sections, entities, position, path.
     pub fn facts(&self) -> Vec<Fact> {
         let text = self.doc.text.as_str();
         let title = self
@@ -52,8 +52,13 @@ impl App {
             EntityState::Ready { list, .. } => list.len().to_string(),
         };
         let line = self.doc.line_at(self.top_byte()) + 1;
-        vec![
-            ("title", title.to_owned()),
+        let mut facts = vec![("title", title.to_owned())];
+        facts.extend(
+            ["author", "language"]
+                .into_iter()
+                .filter_map(|key| Some((key, self.metadata(key)?))),
+        );
+        facts.extend([
             ("format", self.doc.format.name().to_owned()),
             ("encoding", self.encoding.to_owned()),
             ("size", format!("{}{loading}", size(text.len()))),
@@ -69,7 +74,21 @@ impl App {
                 "path",
                 self.path.clone().unwrap_or_else(|| self.doc.name.clone()),
             ),
-        ]
+        ]);
+        facts
+    }
+
+    /// The values of the document's metadata field `key` (a book's authors), joined; `None`
+    /// when it has none.
+    fn metadata(&self, key: &str) -> Option<String> {
+        let blocks = self.doc.blocks.as_ref()?;
+        let values: Vec<&str> = blocks
+            .metadata
+            .iter()
+            .filter(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+            .collect();
+        (!values.is_empty()).then(|| values.join("، "))
     }
 }
 
