@@ -350,3 +350,33 @@ fn a_notice_shows_the_query_as_typed_whatever_it_holds() {
     pty.send_key(pty::Key::Char('q'));
     pty.wait_exit();
 }
+
+#[test]
+fn a_books_lists_write_no_raw_control_or_bidi_character() {
+    // Its title, authors, table of contents and chapters carry escape sequences, C1 controls
+    // and bidi overrides.
+    let book = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/hostile/epub_escapes.epub"
+    );
+    for what in ["sections", "text", "metadata", "entities", "matches"] {
+        for json in [false, true] {
+            let mut args = vec!["--list", what, "--search", "الناتو", book];
+            if json {
+                args.push("--json");
+            }
+            let out = piped(&args);
+            assert_eq!(out.status.code(), Some(0), "{args:?}");
+            let out = String::from_utf8(out.stdout).unwrap();
+            assert!(!out.trim().is_empty(), "{args:?}: nothing listed");
+            if let Some(bad) = first_trouble(&out) {
+                panic!("{args:?}: {bad}");
+            }
+            let (code, raw) = in_terminal(&args);
+            assert_eq!(code, Some(0), "{args:?} in a terminal");
+            if let Some(bad) = first_trouble(&raw) {
+                panic!("{args:?} in a terminal: {bad}");
+            }
+        }
+    }
+}
