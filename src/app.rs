@@ -16,7 +16,7 @@ pub mod screen;
 pub mod scroll;
 mod search;
 
-pub use background::{Whole, WholeFile};
+pub use background::{BACKGROUND_OUTLINE, Progress, Whole, WholeFile};
 pub use copy::{MOST_COPIED, Selection};
 pub use entities::{EntityState, MentionIndex};
 pub use info::{Fact, WORDS_A_MINUTE};
@@ -155,6 +155,12 @@ pub struct App {
     other_end: Option<Document>,
     /// The last lines of a file being read are on screen, not its first.
     showing_tail: bool,
+    /// How far the rest of a large file is read.
+    reading: Option<background::Progress>,
+    /// How far the entities are recognised.
+    recognising: Option<background::Progress>,
+    /// The progress the status bar last showed (see [`App::progress`]).
+    progress_shown: Vec<String>,
     /// Entities were asked for while the file was still loading: recognise them once it is whole.
     entities_wanted: bool,
     /// Laid-out paragraphs at the article view's width.
@@ -242,6 +248,9 @@ impl App {
             other_end: None,
             showing_tail: false,
             entities_wanted: false,
+            reading: None,
+            recognising: None,
+            progress_shown: Vec::new(),
             doc,
             layout: LayoutCache::new(80, opts),
             quote_layout: LayoutCache::new(80 - 2 * scroll::QUOTE_INDENT, opts),

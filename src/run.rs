@@ -1,7 +1,7 @@
 //! What the binary does with its arguments: open the document, then print a list, print plain
 //! rows, or run the full-screen reader.
 
-use crate::app::{App, Whole};
+use crate::app::{App, Progress, Whole};
 use crate::cli::{Args, Bidi, FormatArg, ListKind, ThemeChoice};
 use crate::config::Config;
 use crate::document::Document;
@@ -196,6 +196,12 @@ pub fn run(args: Args) -> Result<(), RunError> {
                 .then(|| source::load_tail(&input, &same, HEAD_BYTES).ok().flatten())
                 .flatten()
                 .map(|t| Document::new(t.text, t.name));
+            let size = match &input {
+                Input::Path(p) => std::fs::metadata(p).map_or(0, |m| m.len() as usize),
+                _ => 0,
+            };
+            let reading = Progress::new("reading", size);
+            let read = reading.clone();
             std::thread::spawn(move || {
                 // Reading 50 MB competes with the first frame for memory and cores: wait until
                 // that frame is on screen (or the reader is gone).
@@ -203,14 +209,15 @@ pub fn run(args: Args) -> Result<(), RunError> {
                 // The reader may have quit before the file is read; nobody is listening then.
                 // Decided again from the whole file, as plain output decides: the first and
                 // last lines may not have shown the encoding.
-                let whole = source::load(&input, &load).map(|s| Whole {
+                let whole = source::load_reporting(&input, &load, &|n| read.set(n));
+                let whole = whole.map(|s| Whole {
                     doc: crate::format::read(s.text, s.name, streamed),
                     notices: s.notices,
                     encoding: s.encoding,
                 });
                 let _ = tx.send(whole);
             });
-            rest = Some((rx, go, tail));
+            rest = Some((rx, go, tail, reading));
             head
         }
         None => source::load(&input, &load).map_err(RunError::Load)?,
@@ -282,8 +289,9 @@ pub fn run(args: Args) -> Result<(), RunError> {
         );
     }
     let mut app = match rest {
-        Some((rx, go, tail)) => {
+        Some((rx, go, tail, reading)) => {
             let mut app = App::streaming(doc, opts, rx, go);
+            app.reading(reading);
             if let Some(tail) = tail {
                 app.set_tail(tail);
             }

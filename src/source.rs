@@ -30,6 +30,9 @@ pub const MAX_BYTES: u64 = 1 << 30;
 /// How many leading bytes are looked at to tell a binary file from text.
 const SNIFF_BYTES: usize = 8 * 1024;
 
+/// How much is read between two reports of how far reading has got: a few milliseconds' worth.
+pub const CHUNK: usize = 1 << 20;
+
 /// What to read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Input {
@@ -165,6 +168,16 @@ fn plain_io(err: &std::io::Error) -> String {
 
 /// Reads and decodes `input`.
 pub fn load(input: &Input, opts: &LoadOptions) -> Result<Source, LoadError> {
+    load_reporting(input, opts, &|_| {})
+}
+
+/// [`load`], telling `report` how many bytes have been read after each [`CHUNK`] of them, for
+/// a reader showing how far a large file is read.
+pub fn load_reporting(
+    input: &Input,
+    opts: &LoadOptions,
+    report: &dyn Fn(usize),
+) -> Result<Source, LoadError> {
     // The name is checked first, even for the embedded article, so a typo is never silent.
     let (forced, force) = encoding_choice(opts)?;
     match input {
@@ -182,7 +195,8 @@ pub fn load(input: &Input, opts: &LoadOptions) -> Result<Source, LoadError> {
         }),
         Input::Stdin => {
             let path = PathBuf::from("stdin");
-            let bytes = read_stream(std::io::stdin().lock(), 0, &path, force, opts.book)?;
+            let stdin = std::io::stdin().lock();
+            let bytes = read_stream(stdin, 0, &path, (force, opts.book), report)?;
             Ok(text_or_book(
                 bytes,
                 "stdin",
@@ -208,7 +222,7 @@ pub fn load(input: &Input, opts: &LoadOptions) -> Result<Source, LoadError> {
             } else {
                 0
             };
-            let bytes = read_stream(file, hint, p, force, opts.book)?;
+            let bytes = read_stream(file, hint, p, (force, opts.book), report)?;
             Ok(text_or_book(
                 bytes,
                 &display_name(p),
@@ -274,7 +288,8 @@ pub fn load_head(
         return Ok(None);
     };
     let p = file.path;
-    let mut bytes = read_stream(open(p)?.take(max as u64), max, p, file.force, opts.book)?;
+    let head = open(p)?.take(max as u64);
+    let mut bytes = read_stream(head, max, p, (file.force, opts.book), &|_| {})?;
     // A book is opened whole.
     if opts.book.unwrap_or_else(|| is_epub(&bytes)) {
         return Ok(None);
@@ -400,13 +415,14 @@ fn finish(mut source: Source, empty: &str) -> Source {
 /// Reads all of `reader` into one buffer of `hint` bytes (the file's size, so a regular file
 /// is read without reallocating). The first [`SNIFF_BYTES`] are checked for binary content
 /// before the rest is read, so `/dev/zero` or a binary stream is refused without reading on;
-/// an e-book is not refused unless `book` says the input is not one.
+/// an e-book is not refused unless `book` says the input is not one. The rest is read a
+/// [`CHUNK`] at a time, `report` told the bytes read after each.
 fn read_stream(
     reader: impl Read,
     hint: usize,
     path: &Path,
-    force: bool,
-    book: Option<bool>,
+    (force, book): (bool, Option<bool>),
+    report: &dyn Fn(usize),
 ) -> Result<Vec<u8>, LoadError> {
     let io = io_error(path);
     // One byte past the limit tells a file of exactly MAX_BYTES from a larger one.
@@ -420,7 +436,14 @@ fn read_stream(
     if !force && !a_book && decode::looks_binary(&bytes) {
         return Err(LoadError::Binary(path.to_path_buf()));
     }
-    reader.read_to_end(&mut bytes).map_err(io)?;
+    while (&mut reader)
+        .take(CHUNK as u64)
+        .read_to_end(&mut bytes)
+        .map_err(io)?
+        > 0
+    {
+        report(bytes.len());
+    }
     if bytes.len() as u64 > MAX_BYTES {
         return Err(LoadError::TooLarge(path.to_path_buf()));
     }

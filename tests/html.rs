@@ -118,7 +118,11 @@ fn a_page_in_windows_1256_is_decoded_as_its_meta_declares() {
     assert!(whole(page).contains(page.first));
     let src = qari::source::decode(bytes, page.file);
     assert_eq!(src.encoding, "windows-1256");
-    assert!(src.notices.is_empty(), "declared, not guessed: {:?}", src.notices);
+    assert!(
+        src.notices.is_empty(),
+        "declared, not guessed: {:?}",
+        src.notices
+    );
     // The same for ISO-8859-6, declared by <meta charset>.
     let (iso, _, _) = encoding_rs::ISO_8859_6.encode("<meta charset=iso-8859-6><p>شراكة خاصة");
     let src = qari::source::decode(iso.into_owned(), "iso.html");

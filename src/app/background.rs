@@ -1,12 +1,77 @@
 //! Work that must not delay the first frame: reading the rest of a large file, finding the
-//! structure of a large document. Each runs on its own thread and is taken when it is done.
+//! structure of a large document. Each runs on its own thread and is taken when it is done;
+//! meanwhile the status bar says what runs and how far it has got.
 
 use super::{App, Side};
 use crate::document::Document;
 use crate::document::structure::{self, Outline};
 use crate::layout::{LayoutCache, LayoutOptions};
 use crate::source::LoadError;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+
+/// How far a piece of background work has got: what it is, how much of it is done (counted by
+/// the thread doing it) and of how much.
+#[derive(Clone, Debug)]
+pub struct Progress {
+    /// What runs, as the status bar names it ("reading").
+    what: &'static str,
+    /// Done so far, in the unit of `total`.
+    done: Arc<AtomicUsize>,
+    /// All there is to do; 0 when not known.
+    total: usize,
+}
+
+impl Progress {
+    /// Work named `what` with `total` to do (0: unknown), none of it done.
+    pub fn new(what: &'static str, total: usize) -> Progress {
+        Progress {
+            what,
+            done: Arc::new(AtomicUsize::new(0)),
+            total,
+        }
+    }
+
+    /// The counter the working thread adds to (or sets).
+    pub fn counter(&self) -> &AtomicUsize {
+        &self.done
+    }
+
+    /// Says that `done` is done. In debug builds, with `QARI_TEST_PROGRESS_GATE` naming a FIFO,
+    /// then waits for a byte from it: the end-to-end tests hold the work between two steps
+    /// that way, to see each on screen.
+    pub fn set(&self, done: usize) {
+        self.done.store(done, Ordering::Relaxed);
+        if cfg!(debug_assertions) {
+            test_gate();
+        }
+    }
+
+    /// What the status bar shows: `reading 43%`, or `sections…` when the total is not known.
+    pub fn label(&self) -> String {
+        if self.total == 0 {
+            return format!("{}…", self.what);
+        }
+        let done = self.done.load(Ordering::Relaxed).min(self.total);
+        format!("{} {}%", self.what, done * 100 / self.total)
+    }
+}
+
+/// Waits for a byte from the FIFO `QARI_TEST_PROGRESS_GATE` names, if it names one (an end of
+/// file lets every step through).
+fn test_gate() {
+    use std::io::Read;
+    use std::sync::{Mutex, OnceLock};
+    static GATE: OnceLock<Option<Mutex<std::fs::File>>> = OnceLock::new();
+    let gate = GATE.get_or_init(|| {
+        let path = std::env::var_os("QARI_TEST_PROGRESS_GATE")?;
+        std::fs::File::open(path).ok().map(Mutex::new)
+    });
+    if let Some(Ok(mut fifo)) = gate.as_ref().map(Mutex::lock) {
+        let _ = fifo.read(&mut [0u8]);
+    }
+}
 
 /// What the thread reading the whole of a large file sends.
 pub type WholeFile = Result<Whole, LoadError>;
@@ -142,14 +207,42 @@ impl App {
             || self.searching()
     }
 
-    /// Takes whatever background work has finished; true when something changed.
+    /// Takes whatever background work has finished; true when something changed, on screen
+    /// too (the status bar's progress).
     pub fn poll_background(&mut self) -> bool {
         let changed =
             self.poll_loading() | self.poll_entities() | self.poll_outline() | self.poll_search();
         if changed {
             self.refresh();
         }
-        changed
+        let progress = self.progress();
+        let moved = progress != self.progress_shown;
+        self.progress_shown = progress;
+        changed || moved
+    }
+
+    /// What runs in the background and how far it has got, as the status bar says it:
+    /// `reading 43%`, `sections…`, `entities 61%`.
+    pub fn progress(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.loading.is_some() {
+            out.push(
+                self.reading
+                    .as_ref()
+                    .map_or_else(|| "reading…".to_owned(), Progress::label),
+            );
+        } else if self.outline_rx.is_some() {
+            out.push(Progress::new("sections", 0).label());
+        }
+        if let (super::EntityState::Analysing(_), Some(p)) = (&self.entities, &self.recognising) {
+            out.push(p.label());
+        }
+        out
+    }
+
+    /// Shows `progress` in the status bar while the rest of a large file is read.
+    pub fn reading(&mut self, progress: Progress) {
+        self.reading = Some(progress);
     }
 
     /// True while the file is still being read or its structure found.

@@ -77,10 +77,14 @@ impl App {
         }
         let (tx, rx) = mpsc::channel();
         let text = self.doc.text.clone();
+        let progress = super::Progress::new("entities", text.len());
+        let done = progress.clone();
         std::thread::spawn(move || {
+            let list = Recogniser::embedded().recognise_with_progress(&text, done.counter());
             // The reader may have quit before this finishes; nobody is listening then.
-            let _ = tx.send(Recogniser::embedded().recognise(&text));
+            let _ = tx.send(list);
         });
+        self.recognising = Some(progress);
         self.entities = EntityState::Analysing(rx);
     }
 

@@ -25,6 +25,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     {
         right.push(Span::raw(format!(" {pos} ")));
     }
+    for running in app.progress() {
+        right.push(Span::raw(format!(" {running} ")));
+    }
     if app.doc.format != crate::format::Format::Text {
         right.push(Span::raw(format!(" [{}]", app.doc.format.name())));
     }
