@@ -2,7 +2,6 @@
 //! ones before (its offsets moved by where it starts), where each chapter and each element a
 //! table-of-contents entry points into starts, and the outline those entries make.
 
-use super::package::{text_of, xml};
 use super::toc;
 use crate::document::blocks::{BlockKind, Blocks, Contents, Table};
 use std::collections::HashMap;
@@ -128,39 +127,112 @@ fn append(blocks: &mut Blocks, more: Blocks, at: usize) {
 }
 
 /// Where in `text` (a chapter's converted text) the elements of `xhtml` with the ids `ids`
-/// start: found by the first words of their text, in order, each after the one before. An id
-/// whose element has no text, or whose words are not found, is left out (its entry points to
-/// the chapter's start).
+/// start: found by their first words (for an empty anchor, `<a id="x"/>` before a heading, the
+/// words after it), in order, each after the one before. An id whose element is not there, or
+/// whose words are not found, is left out (its entry points to the chapter's start). The
+/// chapter is parsed as HTML, as the HTML reader parses it: one that is not well-formed XML (an
+/// `&nbsp;` its DTD would define) is still searched.
 fn anchors(xhtml: &str, text: &str, ids: &[&str]) -> Vec<(String, usize)> {
-    let Ok(doc) = xml("", xhtml) else {
-        return Vec::new();
-    };
-    let mut found = Vec::new();
+    let doc = dom_query::Document::from(xhtml);
+    let nodes = doc.root().descendants();
+    let mut found: Vec<(String, usize)> = Vec::new();
     for &id in ids {
-        let Some(el) = doc.descendants().find(|n| {
-            n.attribute("id") == Some(id)
-                || n.attribute(("http://www.w3.org/XML/1998/namespace", "id")) == Some(id)
-        }) else {
+        let is_target = |n: &dom_query::NodeRef| {
+            n.attr("id").as_deref() == Some(id)
+                || (n.node_name().as_deref() == Some("a") && n.attr("name").as_deref() == Some(id))
+        };
+        let Some(at) = nodes.iter().position(is_target) else {
             continue;
         };
-        // The element's own words, or for an empty anchor (`<a id="x"/>` before a heading)
-        // the words that follow it.
-        let words: Vec<String> = doc
-            .descendants()
-            .skip_while(|n| *n != el)
+        let texts: Vec<_> = nodes
+            .get(at..)
+            .unwrap_or_default()
+            .iter()
             .filter(|n| n.is_text())
-            .map(|n| text_of(&n))
-            .find(|t| !t.is_empty())
-            .map(|t| t.split(' ').take(ANCHOR_WORDS).map(str::to_owned).collect())
-            .unwrap_or_default();
-        if words.is_empty() {
-            continue;
-        }
-        let from = found.last().map_or(0, |(_, at): &(String, usize)| *at);
-        let needle = words.join(" ");
-        if let Some(at) = text.get(from..).and_then(|t| t.find(&needle)) {
-            found.push((id.to_owned(), from + at));
+            .map(|n| n.text())
+            .take(ANCHOR_WORDS)
+            .collect();
+        let words: Vec<&str> = texts
+            .iter()
+            .flat_map(|t| t.split_whitespace())
+            .take(ANCHOR_WORDS)
+            .collect();
+        let from = found.last().map_or(0, |(_, at)| *at);
+        if let Some(at) = find_words(text, from, &words) {
+            found.push((id.to_owned(), at));
         }
     }
     found
+}
+
+/// Where `words` stand in `text` from byte `from` on, with any white space between them (the
+/// HTML reader puts line ends between blocks, nothing inside a word split by inline tags): the
+/// first place that starts a line, else the first place.
+fn find_words(text: &str, from: usize, words: &[&str]) -> Option<usize> {
+    let (first, rest) = words.split_first()?;
+    let mut anywhere = None;
+    for (i, _) in text.get(from..)?.match_indices(first) {
+        let at = from + i;
+        let mut after = text.get(at + first.len()..).unwrap_or("");
+        let follows = rest
+            .iter()
+            .all(|w| match after.trim_start().strip_prefix(w) {
+                Some(more) => {
+                    after = more;
+                    true
+                }
+                None => false,
+            });
+        if !follows {
+            continue;
+        }
+        if at == 0 || text.as_bytes().get(at - 1) == Some(&b'\n') {
+            return Some(at);
+        }
+        anywhere.get_or_insert(at);
+    }
+    anywhere
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_found_across_blocks_and_split_words() {
+        let text = "مقدمة فيها الفصل الأول\n\nالفصل الأول\n\nنص الفصل";
+        assert_eq!(
+            find_words(text, 0, &["الفصل", "الأول", "نص"]),
+            Some(text.find("الفصل الأول\n\nنص").unwrap_or(usize::MAX)),
+            "a heading and the paragraph after it"
+        );
+        assert_eq!(
+            find_words(text, 0, &["الفصل", "الأول"]),
+            Some(text.find("\nالفصل").unwrap_or(usize::MAX) + 1),
+            "a place starting a line first"
+        );
+        assert_eq!(find_words("Arabic", 0, &["Ara", "bic"]), Some(0));
+        assert_eq!(find_words(text, 0, &[]), None);
+        assert_eq!(find_words(text, 0, &["غائب"]), None);
+    }
+
+    #[test]
+    fn anchors_point_at_their_elements_words() {
+        let xhtml = "<html><body><p>مقدمة &nbsp; الفصل</p><h2 id=\"a\">الفصل <em>الثاني</em></h2>\
+                     <p>نص</p><a name=\"b\"></a><p>خاتمة الكتاب</p></body></html>";
+        let (text, _) = crate::format::html::read(xhtml);
+        let found = anchors(xhtml, &text, &["a", "b", "missing"]);
+        let at = |id: &str| {
+            found
+                .iter()
+                .find(|(i, _)| i == id)
+                .and_then(|(_, at)| text.get(*at..))
+        };
+        assert!(
+            at("a").is_some_and(|t| t.starts_with("الفصل الثاني")),
+            "{found:?}"
+        );
+        assert!(at("b").is_some_and(|t| t.starts_with("خاتمة")), "{found:?}");
+        assert_eq!(at("missing"), None);
+    }
 }
