@@ -245,6 +245,14 @@ pub fn run(args: Args) -> Result<(), RunError> {
                 Format::Html if args.whole => Format::HtmlWhole,
                 f => f,
             };
+            // A page's tree of elements takes many times the page's size: refused now, not
+            // by an allocation failing halfway through parsing.
+            if matches!(format, Format::Html | Format::HtmlWhole) {
+                let need = src.text.len() as u64 * crate::memory::HTML_PER_BYTE;
+                if let Some(why) = crate::memory::refusal(need, "the elements of this page") {
+                    return Err(RunError::Refused(why));
+                }
+            }
             crate::format::read(src.text, src.name, format)
         }
     };

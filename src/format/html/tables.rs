@@ -1,8 +1,9 @@
 //! Which tables of a page hold data (read as grids) and which lay the page out (read as the
 //! blocks in their cells), decided as Firefox's reader view decides: a table marked as
 //! presentation or holding another table lays out; one with a caption, header cells or column
-//! groups holds data; one whose cells hold paragraphs, headings or lists lays out; else a
-//! table of ten rows, more than four columns or more than ten cells holds data.
+//! groups holds data; one whose cells hold paragraphs, headings or lists, or of one row or
+//! one column, lays out; else a table of ten rows, more than four columns or more than ten
+//! cells holds data.
 
 use super::tags::{self, Role};
 use super::walk::{Visit, walk};
@@ -53,7 +54,8 @@ impl Surveyed {
         if self.data {
             return false;
         }
-        if self.blocks {
+        // A table of one row or one column is a strip of the page.
+        if self.blocks || self.rows <= 1 || self.widest <= 1 {
             return true;
         }
         !(self.rows >= 10 || self.widest > 4 || self.rows * self.widest > 10)
