@@ -359,7 +359,8 @@ fn screen_controls_only_bin_forced() {
 
 #[test]
 fn every_fixture_has_its_tests() {
-    let source = include_str!("hostile.rs");
+    // HTML pages have their own tests.
+    let source = [include_str!("hostile.rs"), include_str!("hostile_html.rs")].concat();
     for entry in std::fs::read_dir(fixture("")).unwrap() {
         let name = entry.unwrap().file_name().into_string().unwrap();
         assert!(

@@ -5,11 +5,14 @@
 
 #[path = "common/pty.rs"]
 mod pty;
+#[path = "common/trouble.rs"]
+mod trouble;
 
 use pty::Pty;
 use std::io::Write;
 use std::process::Command;
 use tempfile::TempPath;
+use trouble::{first_trouble, piped};
 
 /// Sequences a hostile document or file name carries: OSC 52 (write the clipboard), OSC 0 (the
 /// window title), RIS (reset the terminal), CSI 3 J (clear the scrollback), 8-bit CSI and DCS
@@ -26,13 +29,6 @@ const TROUBLE: &[&str] = &[
     "\u{2067}evil\u{2069}",
     "\u{200f}",
 ];
-
-/// Characters that must not be written raw to a terminal: C0 controls but the line end and a
-/// list's tab, DEL, C1 controls, and bidi embeddings, overrides, isolates and marks.
-fn is_raw_trouble(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t')
-        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
 
 /// A scratch file ending in `suffix` holding `bytes`, removed when dropped.
 fn scratch(suffix: &str, bytes: &[u8]) -> TempPath {
@@ -53,34 +49,11 @@ fn hostile_article() -> TempPath {
     scratch(".md", text.as_bytes())
 }
 
-/// Runs qari with `args`, stdout and stderr pipes, in a plain environment.
-fn piped(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_qari"))
-        .args(args)
-        .env_clear()
-        .env("TERM", "xterm-256color")
-        .env("LANG", "C.UTF-8")
-        .output()
-        .unwrap()
-}
-
 /// Runs qari with `args` in a terminal until it exits; everything it wrote there.
 fn in_terminal(args: &[&str]) -> (Option<u32>, String) {
     let mut pty = Pty::spawn(args, 100, 30);
     let code = pty.wait_exit();
     (code, String::from_utf8(pty.raw()).unwrap())
-}
-
-/// The first raw control or bidi character in `out`, with the text around it.
-fn first_trouble(out: &str) -> Option<String> {
-    // A terminal turns each line end into CR LF.
-    let out = out.replace("\r\n", "\n");
-    let chars: Vec<char> = out.chars().collect();
-    let at = chars.iter().position(|&c| is_raw_trouble(c))?;
-    let around: String = chars[at.saturating_sub(30)..(at + 10).min(chars.len())]
-        .iter()
-        .collect();
-    Some(format!("{:?} in {around:?}", chars[at]))
 }
 
 /// The lists of the hostile article, text and JSON, each with stdout a pipe and a terminal.

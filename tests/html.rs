@@ -8,6 +8,8 @@
 mod cli;
 #[path = "common/html_pages.rs"]
 mod html_pages;
+#[path = "common/pty.rs"]
+mod pty;
 
 use cli::qari;
 use html_pages::{PAGES, Page};
@@ -266,4 +268,51 @@ fn search_entities_and_sections_work_on_the_page_text() {
     for word in ["class", "script", "div", "href"] {
         assert!(!entities.contains(word), "{word} is markup, not a name");
     }
+}
+
+/// The reader on fixture `file`, read whole, drawn at `w`×`h`.
+fn screen(file: &str, w: u16, h: u16) -> String {
+    use qari::app::{Action, App};
+    let doc = document(file);
+    let opts = qari::layout::LayoutOptions {
+        default_rtl: doc.rtl,
+        ..Default::default()
+    };
+    let mut app = App::new(doc, opts);
+    app.update(Action::Resize(w, h));
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    t.draw(|f| qari::ui::draw(f, &app)).unwrap();
+    t.backend().to_string()
+}
+
+/// A tutorial page at 80×24: its heading and Arabic paragraphs on the right, the `dir="ltr"`
+/// paragraph and the code on the left, unmirrored, the table's first column on the right, the
+/// status bar naming the format.
+#[test]
+fn a_page_with_code_and_a_table_in_the_reader() {
+    let shown = screen("code_table.html", 80, 24);
+    assert!(shown.contains("[html, whole page]"), "{shown}");
+    insta::assert_snapshot!(shown);
+}
+
+/// `cat page.html | qari` in a terminal: the article laid out, not its markup.
+#[test]
+fn a_page_piped_in_shows_its_article_not_its_markup() {
+    let page = &PAGES[2];
+    let mut p = pty::Pty::spawn_shell(&format!("cat '{}' | \"$QARI\"", page.path()), 80, 24);
+    p.expect_phrase("شراكة خاصة بين الناتو والمغرب");
+    let rows = p.frame_rows();
+    let all = rows.join("\n");
+    for mark in ["<", "class=", "script", "@context"] {
+        assert!(!all.contains(mark), "{mark:?} on screen:\n{all}");
+    }
+    assert!(
+        rows.last().unwrap().contains("html"),
+        "status bar: {rows:?}"
+    );
+    p.send("]");
+    p.expect_phrase("دوافع محددة");
+    p.send("q");
+    assert_eq!(p.wait_exit(), Some(0));
+    p.assert_restored();
 }
