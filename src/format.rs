@@ -83,10 +83,25 @@ pub fn read_book(
     bytes: &[u8],
     name: impl Into<String>,
 ) -> Result<(Document, Vec<String>), epub::EpubError> {
-    let book = epub::read(bytes)?;
+    Ok(book_document(epub::read(bytes)?, name))
+}
+
+/// The first chapters of the EPUB book `bytes` named `name`, as [`read_book`] reads them, up to
+/// the one whose text reaches `at_least` bytes; `None` when that is the whole book.
+pub fn read_book_start(
+    bytes: &[u8],
+    name: impl Into<String>,
+    at_least: usize,
+) -> Result<Option<(Document, Vec<String>)>, epub::EpubError> {
+    let book = epub::read_start(bytes, at_least)?;
+    Ok((!book.whole).then(|| book_document(book, name)))
+}
+
+/// The document of a book read, and its notices.
+fn book_document(book: epub::Book, name: impl Into<String>) -> (Document, Vec<String>) {
     let mut doc = Document::with_blocks(book.text, name, Format::Epub, book.blocks);
     doc.rtl = book.rtl.unwrap_or(doc.rtl);
-    Ok((doc, book.notices))
+    (doc, book.notices)
 }
 
 /// Reads `text` named `name` as `format` (an EPUB is read from its bytes, [`read_book`]: text

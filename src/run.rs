@@ -184,8 +184,6 @@ pub fn run(args: Args) -> Result<(), RunError> {
     let mut rest = None;
     let src = match head {
         Some(head) => {
-            let (tx, rx) = std::sync::mpsc::channel();
-            let (go, gate) = std::sync::mpsc::channel::<()>();
             let same = LoadOptions {
                 encoding: Some(head.encoding.to_string()),
                 ..load
@@ -202,20 +200,15 @@ pub fn run(args: Args) -> Result<(), RunError> {
             };
             let reading = Progress::new("reading", size);
             let read = reading.clone();
-            std::thread::spawn(move || {
-                // Reading 50 MB competes with the first frame for memory and cores: wait until
-                // that frame is on screen (or the reader is gone).
-                let _ = gate.recv();
-                // The reader may have quit before the file is read; nobody is listening then.
+            let (rx, go) = after_first_frame(move || {
                 // Decided again from the whole file, as plain output decides: the first and
                 // last lines may not have shown the encoding.
                 let whole = source::load_reporting(&input, &load, &|n| read.set(n));
-                let whole = whole.map(|s| Whole {
+                whole.map(|s| Whole {
                     doc: crate::format::read(s.text, s.name, streamed),
                     notices: s.notices,
                     encoding: s.encoding,
-                });
-                let _ = tx.send(whole);
+                })
             });
             rest = Some((rx, go, tail, reading));
             head
@@ -226,12 +219,34 @@ pub fn run(args: Args) -> Result<(), RunError> {
     let mut notices = src.notices;
     let doc = match src.book {
         Some(bytes) => {
-            let (doc, book_notices) = crate::format::read_book(&bytes, src.name).map_err(|e| {
-                RunError::Load(LoadError::Book {
-                    path: named_path,
-                    why: e.to_string(),
-                })
-            })?;
+            let refused = move |e: crate::format::epub::EpubError| LoadError::Book {
+                path: named_path,
+                why: e.to_string(),
+            };
+            // A large book opens on its first chapters; the rest is read while it is shown.
+            let start = if full_screen {
+                crate::format::read_book_start(&bytes, src.name.clone(), HEAD_BYTES)
+                    .map_err(|e| RunError::Load(refused.clone()(e)))?
+            } else {
+                None
+            };
+            let (doc, book_notices) = match start {
+                Some(start) => {
+                    let (rx, go) = after_first_frame(move || {
+                        crate::format::read_book(&bytes, src.name)
+                            .map(|(doc, notices)| Whole {
+                                doc,
+                                notices,
+                                encoding: "UTF-8",
+                            })
+                            .map_err(refused)
+                    });
+                    rest = Some((rx, go, None, Progress::new("reading", 0)));
+                    start
+                }
+                None => crate::format::read_book(&bytes, src.name)
+                    .map_err(|e| RunError::Load(refused(e)))?,
+            };
             notices.extend(book_notices);
             doc
         }
@@ -365,6 +380,24 @@ pub fn run(args: Args) -> Result<(), RunError> {
         eprintln!("{warning}");
     }
     Ok(())
+}
+
+/// Runs `work` on a thread of its own once the first frame is on screen (or the reader is gone,
+/// and nobody listens): reading a large file competes with that frame for memory and cores.
+/// What it makes comes on the receiver; the sender opens the gate.
+fn after_first_frame(
+    work: impl FnOnce() -> crate::app::WholeFile + Send + 'static,
+) -> (
+    std::sync::mpsc::Receiver<crate::app::WholeFile>,
+    std::sync::mpsc::Sender<()>,
+) {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let (go, gate) = std::sync::mpsc::channel::<()>();
+    std::thread::spawn(move || {
+        let _ = gate.recv();
+        let _ = tx.send(work());
+    });
+    (rx, go)
 }
 
 /// The path an error about the input names: the file, or `stdin`.

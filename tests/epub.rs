@@ -6,6 +6,8 @@
 
 #[path = "common/cli.rs"]
 mod cli;
+#[path = "common/pty.rs"]
+mod pty;
 
 use cli::qari;
 use qari::document::Document;
@@ -303,4 +305,21 @@ fn the_information_overlay_names_the_books_title_author_and_language() {
     assert_eq!(fact("author"), Some("ليلى الحسيني"));
     assert_eq!(fact("language"), Some("ar"));
     assert_eq!(fact("format"), Some("epub"));
+}
+
+#[test]
+fn a_large_book_opens_on_its_first_chapters_and_reads_on_to_its_end() {
+    // 226 KB of text: the reader shows its first chapters, the rest is read meanwhile.
+    let book = path("hindawi-59517361.epub");
+    let mut p = pty::Pty::spawn(&["--no-resume", &book], 100, 30);
+    p.expect("the book's title", |rows| {
+        rows.iter()
+            .any(|r| pty::shows(r, "العدل الإلهي وأين أثره في المخلوقات"))
+    });
+    p.press(pty::Key::Char('G'));
+    p.expect("the book's last words", |rows| {
+        rows.iter().any(|r| pty::shows(r, "فكيف بالله"))
+    });
+    p.send("q");
+    assert_eq!(p.wait_exit(), Some(0));
 }

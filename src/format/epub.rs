@@ -81,12 +81,26 @@ pub struct Book {
     /// Right to left: the spine's page progression, else the book's language; `None` when
     /// neither says (the text's letters decide).
     pub rtl: Option<bool>,
-    /// Chapters that could not be read, a table of contents set aside.
+    /// Chapters that could not be read.
     pub notices: Vec<String>,
+    /// Every chapter was read ([`read_start`] may stop before the end).
+    pub whole: bool,
 }
 
 /// Reads the EPUB held in `bytes`.
 pub fn read(bytes: &[u8]) -> Result<Book, EpubError> {
+    read_part(bytes, usize::MAX)
+}
+
+/// Reads the first chapters of the EPUB held in `bytes`, up to the one whose text reaches
+/// `at_least` bytes: for the first screen of a large book before the rest is read.
+/// [`Book::whole`] says whether that was all of it.
+pub fn read_start(bytes: &[u8], at_least: usize) -> Result<Book, EpubError> {
+    read_part(bytes, at_least)
+}
+
+/// Reads the chapters of the EPUB held in `bytes` until their text reaches `at_least` bytes.
+fn read_part(bytes: &[u8], at_least: usize) -> Result<Book, EpubError> {
     let mut zip = Archive::open(bytes)?;
     if zip.has(ENCRYPTION) && encrypted(&text(&need(&mut zip, ENCRYPTION)?)) {
         return Err(EpubError::Encrypted);
@@ -96,7 +110,12 @@ pub fn read(bytes: &[u8]) -> Result<Book, EpubError> {
     let entries = contents(&mut zip, &pkg)?;
     let mut book = join::Joined::default();
     let mut missing = pkg.unlisted;
+    let mut whole = true;
     for path in &pkg.spine {
+        if book.text_len() >= at_least {
+            whole = false;
+            break;
+        }
         match zip.read(path)? {
             Some(xhtml) => book.chapter(path, &text(&xhtml), &entries),
             None => missing += 1,
@@ -129,6 +148,7 @@ pub fn read(bytes: &[u8]) -> Result<Book, EpubError> {
         blocks,
         rtl,
         notices,
+        whole,
     })
 }
 

@@ -21,6 +21,11 @@ pub struct Joined {
 }
 
 impl Joined {
+    /// How many bytes of text the chapters added so far hold.
+    pub fn text_len(&self) -> usize {
+        self.text.len()
+    }
+
     /// How many chapters were added.
     pub fn chapters(&self) -> usize {
         self.starts.len()
