@@ -66,6 +66,8 @@ pub enum Action {
     ToggleEntities,
     /// Turn the highlighting of entity mentions in the text on or off.
     ToggleHighlights,
+    /// List and highlight the entities the recogniser is unsure of too, or hide them again.
+    ToggleUncertain,
     /// Go to the selected entity's next mention.
     NextMention,
     /// Go to the selected entity's previous mention.
@@ -195,6 +197,8 @@ pub struct App {
     pub link: Option<usize>,
     /// Entity mentions are highlighted in the text.
     pub highlights: bool,
+    /// The entities the recogniser is unsure of are listed and highlighted too.
+    pub uncertain_shown: bool,
     /// How wide the text column may grow.
     pub measure: Measure,
     /// The keys, as the user's configuration binds them.
@@ -267,6 +271,7 @@ impl App {
             mention: None,
             link: None,
             highlights: true,
+            uncertain_shown: false,
             measure: Measure::default(),
             keys: crate::keymap::Keymap::default(),
             pane: Side::Sections,
@@ -339,6 +344,7 @@ impl App {
             Action::ToggleNavigator => self.toggle_side(Side::Sections),
             Action::ToggleEntities => self.toggle_side(Side::Entities),
             Action::ToggleHighlights => self.highlights = !self.highlights,
+            Action::ToggleUncertain => self.toggle_uncertain(),
             Action::CycleMeasure => {
                 self.measure = self.measure.next();
                 self.notice = Some(format!("measure: {}", self.measure));

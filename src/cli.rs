@@ -50,6 +50,10 @@ pub struct Args {
     #[arg(long, requires = "list")]
     pub json: bool,
 
+    /// With --list entities: the uncertain entities too, marked as such.
+    #[arg(long, requires = "list")]
+    pub all: bool,
+
     /// Search query (with `--list matches`, or to start the reader at the first match).
     #[arg(long, value_name = "QUERY")]
     pub search: Option<String>,

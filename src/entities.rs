@@ -4,16 +4,19 @@
 //! Pure logic over source byte offsets; no terminal code. The model ships in `assets/ner/`
 //! (trained on ANERcorp, CC BY-SA 4.0, see its README) and is rebuilt by `examples/train_ner.rs`.
 
+pub mod commonness;
 #[cfg(feature = "train")]
 pub mod conll;
 mod context;
 mod decode;
 mod document;
 pub mod features;
+mod function_words;
 mod group;
 pub mod lexicon;
 pub mod model;
 mod passes;
+mod rules;
 #[cfg(feature = "train")]
 pub mod score;
 pub mod tags;
@@ -81,8 +84,12 @@ impl Kind {
     }
 }
 
+/// Entities at least this confident are shown by default; the rest are listed as uncertain.
+/// Chosen on the development parts for a precision of 0.85 (see the model README).
+pub const THRESHOLD: f32 = 0.25;
+
 /// One named entity of a text and every place the text mentions it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Entity {
     /// Its name, as the text writes it most often, without clitics (المغرب for والمغرب).
     pub name: String,
@@ -91,6 +98,15 @@ pub struct Entity {
     /// Byte ranges into the text, end exclusive, in document order. A mention may leave out a
     /// clitic (المغرب inside والمغرب).
     pub mentions: Vec<Range<usize>>,
+    /// How sure the recogniser is, from 0 to 1: the tagger's margins and the document's evidence.
+    pub confidence: f32,
+}
+
+impl Entity {
+    /// Whether the entity is confident enough to be shown by default ([`THRESHOLD`]).
+    pub fn sure(&self) -> bool {
+        self.confidence >= THRESHOLD
+    }
 }
 
 /// The entity recogniser: the trained tagger and the rules around it.
@@ -139,49 +155,55 @@ impl Recogniser {
         prepared
             .iter()
             .enumerate()
-            .map(|(k, words)| self.tag_second(words, |i, out| window.features(k, i, out)))
+            .map(|(k, words)| {
+                self.tag_second(words, |i, out| window.features(k, i, out))
+                    .0
+            })
             .collect()
     }
 
     /// The first stage's tags for one prepared sentence.
     fn tag_first(&self, words: &[features::Word]) -> Vec<tags::Tag> {
-        self.tag_with(self.model.first(), words, |_, _| {})
+        let emissions = self.emissions(self.model.first(), words, |_, _| {});
+        self.model.first().decode(&emissions)
     }
 
-    /// The second stage's tags for one prepared sentence; `evidence(i, out)` pushes token `i`'s
-    /// document features onto `out`.
+    /// The second stage's tags for one prepared sentence, with the margin by which each beat
+    /// its rival (how sure the tagger is of it); `evidence(i, out)` pushes token `i`'s document
+    /// features onto `out`.
     fn tag_second(
         &self,
         words: &[features::Word],
         evidence: impl FnMut(usize, &mut Vec<u32>),
-    ) -> Vec<tags::Tag> {
-        self.tag_with(self.model.second(), words, evidence)
+    ) -> (Vec<tags::Tag>, Vec<f32>) {
+        let emissions = self.emissions(self.model.second(), words, evidence);
+        self.model.second().decode_margins(&emissions)
     }
 
-    /// The tags `stage` gives a prepared sentence from its sentence-level features and what
-    /// `more(i, out)` adds for token `i`.
-    fn tag_with(
+    /// The scores `stage` gives each tag of a prepared sentence from its sentence-level
+    /// features and what `more(i, out)` adds for token `i`.
+    fn emissions(
         &self,
         stage: &model::Stage,
         words: &[features::Word],
         mut more: impl FnMut(usize, &mut Vec<u32>),
-    ) -> Vec<tags::Tag> {
+    ) -> Vec<model::Weights> {
         let mut scratch = Vec::with_capacity(64);
-        let emissions: Vec<model::Weights> = (0..words.len())
+        (0..words.len())
             .map(|i| {
                 scratch.clear();
                 features::features(words, i, &mut scratch);
                 more(i, &mut scratch);
                 stage.emission(&scratch)
             })
-            .collect();
-        stage.decode(&emissions)
+            .collect()
     }
 
     /// BIO tags for consecutive sentences of tokens from the whole recogniser: the tagger (the
     /// second stage reading `radius` sentences either side) and then the document rules over
-    /// all the sentences as one text, the way [`Recogniser::recognise`] reads a file.
-    pub fn tag_document(&self, sentences: &[&[&str]], radius: usize) -> Vec<Vec<tags::Tag>> {
+    /// all the sentences as one text, the way [`Recogniser::recognise`] reads a file. Each tag
+    /// comes with its entity's confidence (0 for O).
+    pub fn tag_document(&self, sentences: &[&[&str]], radius: usize) -> Vec<Vec<(tags::Tag, f32)>> {
         let mut text = String::new();
         let mut tokens = Vec::new();
         let mut ranges = Vec::with_capacity(sentences.len());
@@ -200,18 +222,21 @@ impl Recogniser {
             ranges.push(start..tokens.len());
         }
         let spans = passes::find_spans(self, &text, tokens, &ranges, radius);
-        let mut out: Vec<Vec<tags::Tag>> =
-            sentences.iter().map(|s| vec![tags::O; s.len()]).collect();
-        for span in spans {
+        let mut out: Vec<Vec<(tags::Tag, f32)>> = sentences
+            .iter()
+            .map(|s| vec![(tags::O, 0.0); s.len()])
+            .collect();
+        for (span, confidence) in spans {
             // The sentence holding the span's first token; a span is cut at its sentence's end.
             let k = ranges.partition_point(|r| r.end <= span.tokens.start);
             let Some(r) = ranges.get(k) else { continue };
             for (n, i) in (span.tokens.start..span.tokens.end.min(r.end)).enumerate() {
-                out[k][i - r.start] = if n == 0 {
+                let tag = if n == 0 {
                     tags::begin(span.kind)
                 } else {
                     tags::inside(span.kind)
                 };
+                out[k][i - r.start] = (tag, confidence);
             }
         }
         out
@@ -219,15 +244,26 @@ impl Recogniser {
 
     /// The entities of `text`, sorted by mention count (most first), then name.
     pub fn recognise(&self, text: &str) -> Vec<Entity> {
-        self.recognise_with_progress(text, &AtomicUsize::new(0))
+        self.recognise_outside(text, &[], &AtomicUsize::new(0))
     }
 
     /// [`Recogniser::recognise`], counting in `done` how many bytes of `text` have been
     /// analysed: it rises from 0 while the work goes on (another thread may read it to show
     /// how far it is, `done * 100 / text.len()` percent) and is `text.len()` when this returns.
     pub fn recognise_with_progress(&self, text: &str, done: &AtomicUsize) -> Vec<Entity> {
+        self.recognise_outside(text, &[], done)
+    }
+
+    /// [`Recogniser::recognise_with_progress`], with no name in the byte ranges `code`
+    /// (sorted): code blocks and inline code.
+    pub fn recognise_outside(
+        &self,
+        text: &str,
+        code: &[Range<usize>],
+        done: &AtomicUsize,
+    ) -> Vec<Entity> {
         done.store(0, Ordering::Relaxed);
-        let entities = passes::recognise(self, text, passes::PIECE, &Progress { done });
+        let entities = passes::recognise(self, text, code, passes::PIECE, &Progress { done });
         done.store(text.len(), Ordering::Relaxed);
         entities
     }

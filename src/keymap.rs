@@ -311,6 +311,12 @@ pub const KEYMAP: &[Binding] = &[
     ),
     bind(&[key(KeyCode::Enter)], Action::Select, Pane, "jump to it"),
     bind(
+        &[ch('a')],
+        Action::ToggleUncertain,
+        Pane,
+        "uncertain names too (?)",
+    ),
+    bind(
         &[ch('j'), key(KeyCode::Down)],
         Action::LineDown,
         Help,

@@ -28,6 +28,8 @@ pub struct Style {
     /// In text lines, invisible format characters (bidi controls, zero-width characters) are
     /// shown as symbols instead of left out.
     pub show_controls: bool,
+    /// Entities the recogniser is unsure of are listed too, marked as uncertain.
+    pub all: bool,
 }
 
 /// The outline of a document whose text is `text`: one title a line after its 1-based line
@@ -74,24 +76,32 @@ pub fn sections(
     Ok(())
 }
 
-/// The named entities: one a line, kind, mention count and name separated by tabs; or JSON
-/// `{"entities": [{"name", "kind", "mentions": [{"start", "end"}]}]}`. Written as it goes.
+/// The named entities the recogniser is sure of (with `style.all`, every one): one a line,
+/// kind, mention count and name separated by tabs, and `uncertain` after an uncertain one; or
+/// JSON `{"entities": [{"name", "kind", "confidence", "uncertain", "mentions": [{"start",
+/// "end"}]}]}`. Written as it goes.
 pub fn entities(entities: &[Entity], style: Style, out: &mut impl Write) -> io::Result<()> {
     #[derive(Serialize)]
     struct Entry<'a, M> {
         name: &'a str,
         kind: &'static str,
+        confidence: f32,
+        uncertain: bool,
         mentions: M,
     }
+    let shown = || entities.iter().filter(|e| style.all || e.sure());
     #[derive(Serialize)]
     struct Listing<E> {
         entities: E,
     }
     if style.json {
         let entries = || {
-            entities.iter().map(|e| Entry {
+            shown().map(|e| Entry {
                 name: &e.name,
                 kind: e.kind.as_str(),
+                // Two decimals say all a confidence can.
+                confidence: (e.confidence * 100.0).round() / 100.0,
+                uncertain: !e.sure(),
                 mentions: Seq(|| e.mentions.iter().map(Span::from)),
             })
         };
@@ -102,9 +112,15 @@ pub fn entities(entities: &[Entity], style: Style, out: &mut impl Write) -> io::
             out,
         );
     }
-    for e in entities {
+    for e in shown() {
         let name = visible(&e.name, style.show_controls);
-        writeln!(out, "{}\t{}\t{name}", e.kind.as_str(), e.mentions.len())?;
+        let mark = if e.sure() { "" } else { "\tuncertain" };
+        writeln!(
+            out,
+            "{}\t{}\t{name}{mark}",
+            e.kind.as_str(),
+            e.mentions.len()
+        )?;
     }
     Ok(())
 }

@@ -292,6 +292,7 @@ pub fn run(args: Args) -> Result<(), RunError> {
         let style = Style {
             json: args.json,
             show_controls: args.show_controls,
+            all: args.all,
         };
         let mut out = io::BufWriter::new(io::stdout().lock());
         return match list(&doc, what, style, args.search.as_deref(), mode, &mut out) {
@@ -469,7 +470,9 @@ fn list(
             if let Some(why) = crate::memory::refusal(need, "the entities of this text") {
                 return Err(RunError::Refused(why));
             }
-            let entities = Recogniser::embedded().recognise(&doc.text);
+            let code = doc.blocks.as_ref().map(|b| b.code()).unwrap_or_default();
+            let entities =
+                Recogniser::embedded().recognise_outside(&doc.text, &code, &Default::default());
             listing::entities(&entities, style, out)?;
         }
         ListKind::Text => listing::text(doc, style, out)?,

@@ -138,7 +138,7 @@ fn sections_of_the_article_as_plain_lines() {
     }
 }
 
-/// An entity of the JSON list: name, kind and mention ranges.
+/// An entity of the JSON list: name, kind and mention ranges (its confidence checked).
 struct Entity {
     name: String,
     kind: String,
@@ -154,7 +154,15 @@ fn article_entities() -> Vec<Entity> {
         .unwrap()
         .iter()
         .map(|e| {
-            assert_eq!(e.as_object().unwrap().len(), 3, "name, kind, mentions: {e}");
+            assert_eq!(
+                e.as_object().unwrap().len(),
+                5,
+                "name, kind, confidence, uncertain, mentions: {e}"
+            );
+            // Without --all, only the entities the recogniser is sure of.
+            assert_eq!(e["uncertain"], false, "{e}");
+            let confidence = e["confidence"].as_f64().unwrap();
+            assert!((0.0..=1.0).contains(&confidence), "{e}");
             Entity {
                 name: e["name"].as_str().unwrap().to_owned(),
                 kind: e["kind"].as_str().unwrap().to_owned(),
@@ -425,4 +433,31 @@ fn matches_of_a_word_with_a_hidden_character_inside() {
         .map(|r| slice(&text, r))
         .collect();
     assert_eq!(found, words);
+}
+
+#[test]
+fn all_entities_add_the_uncertain_ones_marked() {
+    let sure = qari(&["--list", "entities"]);
+    let all = qari(&["--list", "entities", "--all"]);
+    // المشهد (the scene) is a place only by the tagger's guess: listed with --all, marked.
+    assert!(!sure.lines().any(|l| l.ends_with("\tالمشهد")), "{sure}");
+    assert!(
+        all.lines().any(|l| l.ends_with("\tالمشهد\tuncertain")),
+        "{all}"
+    );
+    // The default list is the --all list without the uncertain lines.
+    let kept: Vec<&str> = all
+        .lines()
+        .filter(|l| !l.ends_with("\tuncertain"))
+        .collect();
+    assert_eq!(kept, sure.lines().collect::<Vec<_>>());
+    let json = qari_json(&["--list", "entities", "--json", "--all"]);
+    let scene = json["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "المشهد")
+        .unwrap();
+    assert_eq!(scene["uncertain"], true);
+    assert!(scene["confidence"].as_f64().unwrap() < 0.5);
 }

@@ -178,6 +178,35 @@ fn enter_on_an_entity_and_m_and_shift_m_step_through_its_mentions() {
 }
 
 /// How many times the article spells `word`.
+#[test]
+fn a_in_the_entity_pane_lists_the_uncertain_names_marked_and_again_hides_them() {
+    let mut r = Reader::with_entities(100, 30);
+    r.press(KeyCode::Char('e'));
+    r.press(KeyCode::Tab);
+    let listed = |r: &Reader| r.app.entities.list().iter().any(|e| e.name == "المشهد");
+    assert!(!listed(&r), "an uncertain name is not listed by default");
+    let shown = r.app.entities.list().len();
+    r.press(KeyCode::Char('a'));
+    assert!(listed(&r), "a lists the uncertain names");
+    assert!(
+        r.status().contains("uncertain names shown"),
+        "{}",
+        r.status()
+    );
+    // Marked in the pane: its count with a question mark.
+    while r.app.selected_entity().unwrap().name != "المشهد" {
+        r.press(KeyCode::Char('j'));
+    }
+    assert!(
+        r.rows().iter().any(|row| row.contains("(1?)")),
+        "{:#?}",
+        r.rows()
+    );
+    r.press(KeyCode::Char('a'));
+    assert!(!listed(&r));
+    assert_eq!(r.app.entities.list().len(), shown);
+}
+
 fn count(word: &str) -> usize {
     qari::source::EMBEDDED_ARTICLE.matches(word).count()
 }

@@ -16,10 +16,13 @@ pub enum EntityState {
     Refused,
     /// Done.
     Ready {
-        /// The entities, most mentioned first.
+        /// The entities shown, grouped by kind and most mentioned first: those the recogniser
+        /// is sure of, or every one while the uncertain ones are shown too.
         list: Vec<Entity>,
-        /// Every mention of every entity, for painting.
+        /// Every mention of every entity shown, for painting.
         mentions: MentionIndex,
+        /// The entities the recogniser is unsure of, while they are not shown.
+        hidden: Vec<Entity>,
     },
 }
 
@@ -79,8 +82,14 @@ impl App {
         let text = self.doc.text.clone();
         let progress = super::Progress::new("entities", text.len());
         let done = progress.clone();
+        let code = self
+            .doc
+            .blocks
+            .as_ref()
+            .map(|b| b.code())
+            .unwrap_or_default();
         std::thread::spawn(move || {
-            let list = Recogniser::embedded().recognise_with_progress(&text, done.counter());
+            let list = Recogniser::embedded().recognise_outside(&text, &code, done.counter());
             // The reader may have quit before this finishes; nobody is listening then.
             let _ = tx.send(list);
         });
@@ -119,8 +128,13 @@ impl App {
         }
     }
 
-    /// Shows `list` in the pane, grouped by kind and most mentioned first, and highlights its mentions.
-    pub fn set_entities(&mut self, mut list: Vec<Entity>) {
+    /// Shows `list` in the pane, grouped by kind and most mentioned first, and highlights its
+    /// mentions: the entities the recogniser is sure of, or all of them while the uncertain ones
+    /// are asked for.
+    pub fn set_entities(&mut self, list: Vec<Entity>) {
+        let (mut list, hidden): (Vec<Entity>, Vec<Entity>) = list
+            .into_iter()
+            .partition(|e| self.uncertain_shown || e.sure());
         list.sort_by(|a, b| {
             (kind_rank(a.kind), b.mentions.len(), &a.name).cmp(&(
                 kind_rank(b.kind),
@@ -129,7 +143,34 @@ impl App {
             ))
         });
         let mentions = MentionIndex::new(&list);
-        self.entities = EntityState::Ready { list, mentions };
+        self.entities = EntityState::Ready {
+            list,
+            mentions,
+            hidden,
+        };
+    }
+
+    /// Shows the entities the recogniser is unsure of too (marked in the pane), or hides them.
+    pub(super) fn toggle_uncertain(&mut self) {
+        self.uncertain_shown = !self.uncertain_shown;
+        let selected = self.selected_entity().map(|e| e.name.clone());
+        if let EntityState::Ready { list, hidden, .. } = &mut self.entities {
+            let mut every = std::mem::take(list);
+            every.append(hidden);
+            let n = every.iter().filter(|e| !e.sure()).count();
+            self.set_entities(every);
+            self.notice = Some(if self.uncertain_shown {
+                format!("{n} uncertain names shown")
+            } else {
+                format!("{n} uncertain names hidden")
+            });
+        }
+        // The selection stays on its entity when it is still listed.
+        let list = self.entities.list();
+        self.entity_selected = selected
+            .and_then(|name| list.iter().position(|e| e.name == name))
+            .unwrap_or(0);
+        self.mention = None;
     }
 
     /// Goes to the next (or previous) mention of the selected entity, wrapping around, and says

@@ -134,6 +134,24 @@ pub struct Table {
 }
 
 impl Blocks {
+    /// Where the text is code, in order: code blocks and inline code. Names are never looked
+    /// for there.
+    pub fn code(&self) -> Vec<Range<usize>> {
+        let blocks = self
+            .blocks
+            .iter()
+            .filter(|b| matches!(b.kind, BlockKind::Code { .. }))
+            .map(|b| b.range.clone());
+        let inline = self
+            .styles
+            .iter()
+            .filter(|r| r.flags & style::CODE != 0)
+            .map(|r| r.range.clone());
+        let mut all: Vec<Range<usize>> = blocks.chain(inline).collect();
+        all.sort_by_key(|r| r.start);
+        all
+    }
+
     /// The block holding byte `offset`, if any (a blank line between blocks has none).
     pub fn block_at(&self, offset: usize) -> Option<&Block> {
         self.blocks.get(self.index_at(offset)?)

@@ -1,5 +1,5 @@
 //! Viterbi decoding of the best tag sequence under first-order transitions, with I-X allowed
-//! only after B-X or I-X.
+//! only after B-X or I-X, and the margin by which each chosen tag beats its best rival.
 
 use super::tags::{N_TAGS, Tag, allowed};
 
@@ -50,6 +50,56 @@ pub fn viterbi(emissions: &[[f32; N_TAGS]], trans: &Transitions) -> Vec<Tag> {
     out
 }
 
+/// The best valid tag sequence, and per token the margin by which its tag beats the best path
+/// that gives that token another tag (max-marginals from a forward and a backward pass): how
+/// sure the tagger is of each tag, in score units.
+pub fn viterbi_margins(emissions: &[[f32; N_TAGS]], trans: &Transitions) -> (Vec<Tag>, Vec<f32>) {
+    let tags = viterbi(emissions, trans);
+    let n = emissions.len();
+    if n == 0 {
+        return (tags, Vec::new());
+    }
+    // forward[i][t]: the best prefix ending in tag t at i, its emission included.
+    let mut forward = vec![[f32::NEG_INFINITY; N_TAGS]; n];
+    for t in 0..N_TAGS {
+        if allowed(None, t as Tag) {
+            forward[0][t] = trans[0][t] + emissions[0][t];
+        }
+    }
+    for i in 1..n {
+        for t in 0..N_TAGS {
+            let best = (0..N_TAGS)
+                .filter(|&p| allowed(Some(p as Tag), t as Tag))
+                .map(|p| forward[i - 1][p] + trans[p + 1][t])
+                .fold(f32::NEG_INFINITY, f32::max);
+            forward[i][t] = best + emissions[i][t];
+        }
+    }
+    // backward[i][t]: the best suffix after tag t at i, its own emission left out.
+    let mut backward = vec![[0f32; N_TAGS]; n];
+    for i in (0..n - 1).rev() {
+        for p in 0..N_TAGS {
+            backward[i][p] = (0..N_TAGS)
+                .filter(|&t| allowed(Some(p as Tag), t as Tag))
+                .map(|t| trans[p + 1][t] + emissions[i + 1][t] + backward[i + 1][t])
+                .fold(f32::NEG_INFINITY, f32::max);
+        }
+    }
+    let margins = tags
+        .iter()
+        .enumerate()
+        .map(|(i, &chosen)| {
+            let best = forward[i][usize::from(chosen)] + backward[i][usize::from(chosen)];
+            let rival = (0..N_TAGS)
+                .filter(|&t| t != usize::from(chosen))
+                .map(|t| forward[i][t] + backward[i][t])
+                .fold(f32::NEG_INFINITY, f32::max);
+            (best - rival).max(0.0)
+        })
+        .collect();
+    (tags, margins)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,5 +115,20 @@ mod tests {
         e[1][usize::from(begin(Kind::Person))] = 4.0;
         let tags = viterbi(&e, &[[0.0; N_TAGS]; N_TAGS + 1]);
         assert_eq!(tags, vec![0, begin(Kind::Person)]);
+    }
+
+    #[test]
+    fn margins_measure_how_far_the_rival_path_is() {
+        // Token 0 is clearly a person; token 1 barely outside.
+        let mut e = [[0.0; N_TAGS]; 2];
+        e[0][usize::from(begin(Kind::Person))] = 6.0;
+        e[1][0] = 1.0;
+        e[1][usize::from(begin(Kind::Location))] = 0.5;
+        let trans = [[0.0; N_TAGS]; N_TAGS + 1];
+        let (tags, margins) = viterbi_margins(&e, &trans);
+        assert_eq!(tags, viterbi(&e, &trans));
+        assert_eq!(tags, vec![begin(Kind::Person), 0]);
+        assert!((margins[0] - 6.0).abs() < 1e-5, "{margins:?}");
+        assert!((margins[1] - 0.5).abs() < 1e-5, "{margins:?}");
     }
 }

@@ -5,7 +5,9 @@
 //! (common words, the names found, their aliases) comes in document-wide tables.
 
 use super::Kind;
+use super::commonness;
 use super::features::{Interner, Word, prepare_in};
+use super::function_words::{self, Role};
 use super::group::Namer;
 use super::lexicon::{Gazetteer, Trigger, is_nisba, is_qualifier, trigger};
 use super::model::Model;
@@ -15,6 +17,10 @@ use crate::arabic::{Fold, clitics, fold_str};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
+
+/// The least tagger margin with which a one-word name not in the gazetteers is looked for
+/// wherever else the text writes it; chosen on the development parts.
+const SPREAD_MARGIN: f32 = 10.0;
 
 /// A piece of a text (whole sentences) cut into tokens, with its folded words and the spans
 /// found so far.
@@ -28,6 +34,9 @@ pub(super) struct Doc<'t> {
     pub spans: Vec<Span>,
     /// Folded words the whole text writes with tanween somewhere: common words in this text.
     pub common: &'t HashSet<Arc<str>>,
+    /// Per token, how it takes part in names (words of a formula of blessing, code and URLs
+    /// never do); see [`Doc::mark_roles`].
+    pub roles: Vec<Option<Role>>,
 }
 
 impl<'t> Doc<'t> {
@@ -45,7 +54,13 @@ impl<'t> Doc<'t> {
             words: Vec::new(),
             spans: Vec::new(),
             common,
+            roles: Vec::new(),
         }
+    }
+
+    /// Marks how each token takes part in names, none inside the sorted byte ranges `code`.
+    pub fn mark_roles(&mut self, code: &[Range<usize>]) {
+        self.roles = roles(self.text, &self.tokens, code);
     }
 
     /// The text of token `i`.
@@ -76,16 +91,23 @@ impl<'t> Doc<'t> {
             .collect();
     }
 
-    /// The tagger's spans: `tags` holds each sentence's tags.
-    pub fn tagged(&mut self, tags: &[Vec<Tag>]) {
+    /// The tagger's spans: `tagged` holds each sentence's tags and their margins; a span's
+    /// margin is the least of its tokens'.
+    pub fn tagged(&mut self, tagged: &[(Vec<Tag>, Vec<f32>)]) {
         self.spans = self
             .sentences
             .iter()
-            .zip(tags)
-            .flat_map(|(sentence, tags)| {
+            .zip(tagged)
+            .flat_map(|(sentence, (tags, margins))| {
                 spans(tags).into_iter().map(|s| Span {
+                    margin: margins[s.tokens.clone()]
+                        .iter()
+                        .copied()
+                        .reduce(f32::min)
+                        .unwrap_or(0.0),
                     tokens: s.tokens.start + sentence.start..s.tokens.end + sentence.start,
                     kind: s.kind,
+                    by_rule: false,
                 })
             })
             .collect();
@@ -103,9 +125,55 @@ impl<'t> Doc<'t> {
     }
 
     /// The sentence holding token `i`.
-    fn sentence(&self, i: usize) -> Range<usize> {
+    pub fn sentence(&self, i: usize) -> Range<usize> {
         let k = self.sentences.partition_point(|s| s.end <= i);
         self.sentences.get(k).cloned().unwrap_or(i..i + 1)
+    }
+
+    /// The span cut to the words that may belong to a name: words that never do come off both
+    /// ends (قال, ستمائة, ليل الجمعة) and end it before them inside, a word that only joins a
+    /// name (ابن, أبو) comes off its end and one that only continues it (الله) off its start;
+    /// `None` when no name is left.
+    fn trim(&self, s: &Span) -> Option<Span> {
+        // Punctuation never starts or ends a name («هيل).
+        let role = |i: usize| {
+            if self.tokens[i].punct {
+                Some(Role::Never)
+            } else {
+                self.roles[i]
+            }
+        };
+        let mut start = s.tokens.start;
+        let mut end = s.tokens.end;
+        while start < end && matches!(role(start), Some(Role::Never | Role::Inner)) {
+            start += 1;
+        }
+        if let Some(stop) = (start..end).find(|&i| self.roles[i] == Some(Role::Never)) {
+            end = stop;
+        }
+        while end > start && matches!(role(end - 1), Some(Role::Never | Role::Joins)) {
+            end -= 1;
+        }
+        // مساعدي بيترسون, تكلم مانجان: a person's name does not start with a common word that
+        // is no given name.
+        while s.kind == Kind::Person && end - start > 1 && self.common_word(start) {
+            start += 1;
+        }
+        // A lone letter (و, ب) is a clitic cut off its word, never a name.
+        let named = (start..end).any(|i| role(i).is_none())
+            && (end - start > 1 || self.words[start].chars().count() > 1);
+        named.then_some(Span {
+            tokens: start..end,
+            kind: s.kind,
+            margin: s.margin,
+            by_rule: s.by_rule,
+        })
+    }
+
+    /// Whether word `i` is mostly a common word and no given name.
+    fn common_word(&self, i: usize) -> bool {
+        let form = commonness::form(&self.words[i]);
+        commonness::is_common(&form) && Gazetteer::embedded().single(&form) != Some(Kind::Person)
     }
 
     fn covered(&self) -> Vec<bool> {
@@ -145,25 +213,30 @@ pub(super) fn prepare(text: &str, tokens: &[Token], sentences: &[Range<usize>]) 
 /// kind they were found as, and the aliases linked.
 #[derive(Default)]
 pub(super) struct Names {
-    /// Each key and kind in the order the text first gives them.
-    found: Vec<(String, Kind)>,
-    seen: HashSet<(String, Kind)>,
+    /// Each key and kind in the order the text first gives them, with the tagger's best
+    /// margin on it.
+    found: Vec<(String, Kind, f32)>,
+    /// Where each key and kind is in `found`.
+    seen: HashMap<(String, Kind), usize>,
     /// Short names and the long names they stand for, in text order (the last link wins).
     aliases: Vec<(String, String)>,
 }
 
 impl Names {
-    fn add(&mut self, key: String, kind: Kind) {
-        if !self.seen.contains(&(key.clone(), kind)) {
-            self.seen.insert((key.clone(), kind));
-            self.found.push((key, kind));
+    fn add(&mut self, key: String, kind: Kind, margin: f32) {
+        match self.seen.get(&(key.clone(), kind)) {
+            Some(&i) => self.found[i].2 = self.found[i].2.max(margin),
+            None => {
+                self.seen.insert((key.clone(), kind), self.found.len());
+                self.found.push((key, kind, margin));
+            }
         }
     }
 
     /// Adds the names of a later piece.
     pub fn extend(&mut self, later: Names) {
-        for (key, kind) in later.found {
-            self.add(key, kind);
+        for (key, kind, margin) in later.found {
+            self.add(key, kind, margin);
         }
         self.aliases.extend(later.aliases);
     }
@@ -173,12 +246,13 @@ impl Names {
 /// [`Index::new`].
 pub(super) fn find(doc: &mut Doc, namer: &Namer) -> Names {
     correct(doc, namer.model, true);
+    super::rules::apply(doc);
     let mut names = Names {
         aliases: link_acronyms(doc, namer),
         ..Names::default()
     };
     for s in &doc.spans {
-        names.add(namer.key(doc, &s.tokens), s.kind);
+        names.add(namer.key(doc, &s.tokens), s.kind, s.margin);
     }
     names
 }
@@ -190,13 +264,107 @@ pub(super) fn complete(doc: &mut Doc, namer: &Namer, index: &Index) {
     correct(doc, namer.model, false);
 }
 
+/// How each token takes part in names: its role in the function-word list, the words of a
+/// formula of blessing never, a time of day that is also a given name (صباح) never beside a
+/// word that never is (صباح الجمعة).
+fn roles(text: &str, tokens: &[Token], code: &[Range<usize>]) -> Vec<Option<Role>> {
+    let written: Vec<&str> = tokens
+        .iter()
+        .map(|t| text.get(t.range.clone()).unwrap_or(""))
+        .collect();
+    let mut roles: Vec<Option<Role>> = written.iter().map(|w| function_words::role(w)).collect();
+    // Code, URLs, identifiers and markup hold no names.
+    for (t, role) in tokens.iter().zip(roles.iter_mut()) {
+        let in_code = code
+            .get(code.partition_point(|c| c.end <= t.range.start))
+            .is_some_and(|c| c.start <= t.range.start);
+        if in_code || technical(text, &t.range) {
+            *role = Some(Role::Never);
+        }
+    }
+    let mut i = 0;
+    while i < written.len() {
+        match function_words::formula(written.get(i..i + 8).unwrap_or(&written[i..])) {
+            Some(n) => {
+                roles[i..i + n]
+                    .iter_mut()
+                    .for_each(|r| *r = Some(Role::Never));
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    for i in 0..roles.len() {
+        // بعد المغرب, صلاة العشاء: the evening prayers are times, not Morocco or a meal.
+        let prayer = written[i].trim_start_matches('و');
+        if matches!(prayer, "المغرب" | "العشاء")
+            && i > 0
+            && matches!(
+                written[i - 1].trim_start_matches('و'),
+                "بعد" | "قبل" | "صلاة" | "أذان" | "وقت" | "موعد"
+            )
+        {
+            roles[i] = Some(Role::Never);
+        }
+        if roles[i] == Some(Role::Time) {
+            let never = |j: Option<usize>| {
+                j.and_then(|j| roles.get(j)).copied().flatten() == Some(Role::Never)
+            };
+            roles[i] = if never(i.checked_sub(1)) || never(Some(i + 1)) {
+                Some(Role::Never)
+            } else {
+                None
+            };
+        }
+    }
+    roles
+}
+
+/// Whether the token at `range` is part of a URL, an e-mail address, an identifier or markup:
+/// the run of text without spaces around it has `://`, `www.`, `@`, `_`, markup characters,
+/// a dot between Latin letters (`example.com`, `os.path`) or a Latin word in camel case.
+fn technical(text: &str, range: &Range<usize>) -> bool {
+    // The run of non-space text around the token, looked at no further than a long URL.
+    let bytes = text.as_bytes();
+    let lo = range.start.saturating_sub(256);
+    let hi = (range.end + 256).min(text.len());
+    let start = (lo..range.start)
+        .rev()
+        .find(|&i| bytes[i].is_ascii_whitespace())
+        .map_or(lo, |i| i + 1);
+    let end = (range.end..hi)
+        .find(|&i| bytes[i].is_ascii_whitespace())
+        .unwrap_or(hi);
+    let Some(run) = text.get(start..end) else {
+        return false;
+    };
+    let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+    let dotted = run.char_indices().any(|(i, c)| {
+        c == '.'
+            && latin(run.get(..i).and_then(|s| s.chars().next_back()))
+            && latin(run.get(i + 1..).and_then(|s| s.chars().next()))
+    });
+    let camel = run
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+    run.contains("://")
+        || run.starts_with("www.")
+        || dotted
+        || camel
+        || run.contains([
+            '@', '_', '<', '>', '=', '{', '}', '`', '\\', '/', '#', '$', ';',
+        ])
+}
+
 /// General corrections of the tagger's spans; first names are added in the first pass only,
 /// to the tagger's own spans.
 fn correct(doc: &mut Doc, model: &Model, first_pass: bool) {
     let mut kept: Vec<Span> = Vec::with_capacity(doc.spans.len());
     // Spans before this token were absorbed into the span before them.
     let mut skip_to = 0;
-    for mut s in std::mem::take(&mut doc.spans) {
+    for s in std::mem::take(&mut doc.spans) {
+        let Some(mut s) = doc.trim(&s) else { continue };
         if s.tokens.start < skip_to {
             continue;
         }
@@ -229,6 +397,7 @@ fn correct(doc: &mut Doc, model: &Model, first_pass: bool) {
             s = Span {
                 tokens: h..s.tokens.end,
                 kind: Kind::Organization,
+                ..s
             };
         }
         // ينس ستولتنبرغ: a word the training text never had, right before a person's name and not
@@ -316,6 +485,8 @@ fn link_acronyms(doc: &mut Doc, namer: &Namer) -> Vec<(String, String)> {
             added.push(Span {
                 tokens: inner,
                 kind: s.kind,
+                margin: s.margin,
+                by_rule: s.by_rule,
             });
         }
     }
@@ -345,14 +516,17 @@ impl Index {
         let mut surnames: HashMap<String, Option<String>> = HashMap::new();
         // Each name's key and the kind of its first mention.
         let mut found: HashMap<String, Kind> = HashMap::new();
-        for (key, kind) in names.found {
+        for (key, kind, margin) in names.found {
             found.entry(key.clone()).or_insert(kind);
             let mut parts: Vec<String> = key.split(' ').map(str::to_owned).collect();
             if kind == Kind::Person && parts.len() >= 2 {
                 let last = parts[parts.len() - 1].clone();
                 // A surname the training text mostly has as an ordinary word (دين) is not looked
                 // for alone.
-                if !last.starts_with("ال") && last.chars().count() >= 3 && !namer.ordinary(&last)
+                if !last.starts_with("ال")
+                    && last.chars().count() >= 3
+                    && !namer.ordinary(&last)
+                    && !commonness::is_common(&last)
                 {
                     // A surname shared by two different people names neither.
                     let e = surnames.entry(last).or_insert_with(|| Some(key.clone()));
@@ -361,9 +535,15 @@ impl Index {
                     }
                 }
             }
-            // A one-word name that is mostly an ordinary word (يوم, الدورة) was the tagger's
-            // slip; looking for it everywhere would repeat the slip.
-            if parts.len() == 1 && (namer.ordinary(&parts[0]) || parts[0].chars().count() < 2) {
+            // A one-word name that is mostly an ordinary word (يوم, الدورة, الخراج) was the
+            // tagger's slip, and so may be one it was unsure of; looking for it everywhere
+            // would repeat the slip.
+            if parts.len() == 1
+                && (namer.ordinary(&parts[0])
+                    || commonness::is_common(&parts[0])
+                    || parts[0].chars().count() < 2
+                    || margin < SPREAD_MARGIN && Gazetteer::embedded().single(&parts[0]).is_none())
+            {
                 continue;
             }
             let first = parts.remove(0);
@@ -432,6 +612,8 @@ fn find_again(doc: &mut Doc, index: &Index) {
                     doc.spans.push(Span {
                         tokens: i..end,
                         kind: *kind,
+                        margin: 0.0,
+                        by_rule: false,
                     });
                     i = end;
                 }

@@ -7,7 +7,7 @@
 //! length, UTF-8 bytes, u16 times in a name, u16 times seen.
 //! Sorted records and fixed quantisation make the bytes a pure function of the weights.
 
-use super::decode::{Transitions, viterbi};
+use super::decode::{Transitions, viterbi, viterbi_margins};
 use super::tags::{N_TAGS, Tag};
 use std::collections::BTreeMap;
 
@@ -129,6 +129,11 @@ impl Stage {
     /// The best tags for per-token emission scores.
     pub fn decode(&self, emissions: &[Weights]) -> Vec<Tag> {
         viterbi(emissions, &self.trans)
+    }
+
+    /// The best tags, and per token the margin by which its tag beats the best rival path.
+    pub fn decode_margins(&self, emissions: &[Weights]) -> (Vec<Tag>, Vec<f32>) {
+        viterbi_margins(emissions, &self.trans)
     }
 
     #[cfg(feature = "train")]

@@ -91,19 +91,44 @@ impl Tally {
     }
 }
 
-/// A span kept between passes: token indices within its piece.
+/// A span kept between passes: token indices within its piece, and how sure its finder was.
 #[derive(Clone, Copy)]
 struct Kept {
     start: u32,
     end: u32,
     kind: Kind,
+    by_rule: bool,
+    /// [`Span::margin`] in tenths, rounded (a margin is some units to some hundreds).
+    margin: u16,
 }
 
-/// The entities of `text`, read in pieces of about `piece` bytes (the result does not depend on
-/// the size).
+impl Kept {
+    fn new(s: &Span) -> Kept {
+        Kept {
+            start: s.tokens.start as u32,
+            end: s.tokens.end as u32,
+            kind: s.kind,
+            by_rule: s.by_rule,
+            margin: (s.margin * 10.0).round().clamp(0.0, f32::from(u16::MAX)) as u16,
+        }
+    }
+
+    fn span(self) -> Span {
+        Span {
+            tokens: self.start as usize..self.end as usize,
+            kind: self.kind,
+            margin: f32::from(self.margin) / 10.0,
+            by_rule: self.by_rule,
+        }
+    }
+}
+
+/// The entities of `text`, none inside the sorted byte ranges `code`, read in pieces of about
+/// `piece` bytes (the result does not depend on the size).
 pub(super) fn recognise(
     r: &Recogniser,
     text: &str,
+    code: &[Range<usize>],
     piece: usize,
     progress: &Progress,
 ) -> Vec<Entity> {
@@ -150,6 +175,7 @@ pub(super) fn recognise(
             .zip(tags)
             .map(|(p, tags)| {
                 let mut doc = Doc::cut(text, p.clone(), &tally.common);
+                doc.mark_roles(code);
                 let prepared = doc.prepare();
                 let tags = std::mem::take(tags);
                 let second = tag_second(r, &prepared, &doc.sentences, &tags, &tally);
@@ -157,15 +183,7 @@ pub(super) fn recognise(
                 doc.keep_words(prepared);
                 doc.tagged(&second);
                 let names = find(&mut doc, &namer);
-                let spans = doc
-                    .spans
-                    .iter()
-                    .map(|s| Kept {
-                        start: s.tokens.start as u32,
-                        end: s.tokens.end as u32,
-                        kind: s.kind,
-                    })
-                    .collect();
+                let spans = doc.spans.iter().map(Kept::new).collect();
                 share(p, 1);
                 (spans, names)
             })
@@ -187,13 +205,8 @@ pub(super) fn recognise(
             .map(|(p, spans)| {
                 let mut doc = Doc::cut(text, p.clone(), &tally.common);
                 doc.fold();
-                doc.spans = std::mem::take(spans)
-                    .into_iter()
-                    .map(|k| Span {
-                        tokens: k.start as usize..k.end as usize,
-                        kind: k.kind,
-                    })
-                    .collect();
+                doc.mark_roles(code);
+                doc.spans = std::mem::take(spans).into_iter().map(Kept::span).collect();
                 complete(&mut doc, &namer, &index);
                 let mut m = Mentions::default();
                 m.add(&doc, &namer);
@@ -214,7 +227,7 @@ fn tag_second(
     sentences: &[Range<usize>],
     first: &[Tag],
     tally: &Tally,
-) -> Vec<Vec<Tag>> {
+) -> Vec<(Vec<Tag>, Vec<f32>)> {
     let base = sentences.first().map_or(0, |s| s.start);
     prepared
         .iter()
@@ -231,20 +244,21 @@ fn tag_second(
 }
 
 /// The spans the recogniser finds in `text` cut into `tokens` and `sentences` (one piece: the
-/// second stage reads the first stage's tags `radius` sentences either side), in token order.
+/// second stage reads the first stage's tags `radius` sentences either side), in token order,
+/// each with its entity's confidence.
 pub(super) fn find_spans(
     r: &Recogniser,
     text: &str,
     tokens: Vec<Token>,
     sentences: &[Range<usize>],
     radius: usize,
-) -> Vec<Span> {
+) -> Vec<(Span, f32)> {
     let prepared = prepare(text, &tokens, sentences);
     let first: Vec<Vec<Tag>> = prepared.iter().map(|w| r.tag_first(w)).collect();
     let mut tally = Tally::default();
     tally.add(text, &tokens, &prepared, &first.concat());
     let mut window = context::Window::new(&prepared, &first, radius);
-    let second: Vec<Vec<Tag>> = prepared
+    let second: Vec<(Vec<Tag>, Vec<f32>)> = prepared
         .iter()
         .enumerate()
         .map(|(k, words)| r.tag_second(words, |i, out| window.features(k, i, out)))
@@ -259,13 +273,30 @@ pub(super) fn find_spans(
         words: Vec::new(),
         spans: Vec::new(),
         common: &tally.common,
+        roles: Vec::new(),
     };
+    doc.mark_roles(&[]);
     doc.keep_words(prepared);
     doc.tagged(&second);
     let names = find(&mut doc, &namer);
-    let (index, _) = Index::new(names, &namer);
+    let (index, aliases) = Index::new(names, &namer);
     complete(&mut doc, &namer, &index);
+    // Each span takes the confidence of the entity it is a mention of (mentions end where
+    // their spans end).
+    let mut mentions = Mentions::default();
+    mentions.add(&doc, &namer);
+    let confidence: HashMap<usize, f32> = group(text, mentions, &aliases)
+        .into_iter()
+        .flat_map(|e| {
+            let c = e.confidence;
+            e.mentions.into_iter().map(move |m| (m.end, c))
+        })
+        .collect();
+    let end = |s: &Span| doc.tokens[s.tokens.end - 1].range.end;
     doc.spans
+        .iter()
+        .map(|s| (s.clone(), confidence.get(&end(s)).copied().unwrap_or(0.0)))
+        .collect()
 }
 
 #[cfg(test)]
@@ -293,10 +324,10 @@ mod tests {
         );
         let r = Recogniser::embedded();
         let done = AtomicUsize::new(0);
-        let whole = recognise(r, &text, usize::MAX, &Progress { done: &done });
+        let whole = recognise(r, &text, &[], usize::MAX, &Progress { done: &done });
         assert!(whole.len() > 20, "{whole:?}");
         for size in [1, 200, 5000] {
-            let cut = recognise(r, &text, size, &Progress { done: &done });
+            let cut = recognise(r, &text, &[], size, &Progress { done: &done });
             assert_eq!(cut, whole, "pieces of {size} bytes");
         }
     }

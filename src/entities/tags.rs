@@ -58,12 +58,17 @@ pub fn parse(s: &str) -> Option<Tag> {
 }
 
 /// A tagged stretch of tokens.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Span {
     /// Token indices, end exclusive.
     pub tokens: Range<usize>,
     /// What the stretch names.
     pub kind: Kind,
+    /// How sure whoever found it is, in tagger score units: the tagger's least margin over its
+    /// tokens, a fixed amount for a rule, 0 for a name only spread from elsewhere in the text.
+    pub margin: f32,
+    /// Made by a rule that reads the words around it (منطقة الساحل), not by the tagger.
+    pub by_rule: bool,
 }
 
 /// The spans a tag sequence marks, read the way conlleval reads them: an I- tag that does not
@@ -81,6 +86,8 @@ pub fn spans(tags: &[Tag]) -> Vec<Span> {
             _ => out.push(Span {
                 tokens: i..i + 1,
                 kind: k,
+                margin: 0.0,
+                by_rule: false,
             }),
         }
         open = true;
@@ -106,21 +113,27 @@ mod tests {
             s[0],
             Span {
                 tokens: 0..3,
-                kind: Kind::Organization
+                kind: Kind::Organization,
+                margin: 0.0,
+                by_rule: false,
             }
         );
         assert_eq!(
             s[1],
             Span {
                 tokens: 4..5,
-                kind: Kind::Location
+                kind: Kind::Location,
+                margin: 0.0,
+                by_rule: false,
             }
         );
         assert_eq!(
             s[4],
             Span {
                 tokens: 7..8,
-                kind: Kind::Location
+                kind: Kind::Location,
+                margin: 0.0,
+                by_rule: false,
             }
         );
         assert!(!allowed(Some(O), inside(Kind::Person)));

@@ -1,5 +1,6 @@
 //! The entity pane: people, organisations, places and other names, each with its mention
-//! count, most mentioned first; "analysing…" while the recogniser runs.
+//! count, most mentioned first, an uncertain one marked `?`; "analysing…" while the
+//! recogniser runs.
 
 use crate::app::{App, EntityState, Focus};
 use crate::entities::Kind;
@@ -73,7 +74,10 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
             continue;
         };
         // The count stays visible at the end side of the line; a long name is cut before it.
-        let count = format!("({})", list[*i].mentions.len());
+        // An entity the recogniser is unsure of (listed with `a`) is marked with a question mark.
+        let e = &list[*i];
+        let mark = if e.sure() { "" } else { "?" };
+        let count = format!("({}{mark})", e.mentions.len());
         let cw = (count.len() as u16 + 1).min(inner.width);
         let line = Rect {
             y,

@@ -1,0 +1,163 @@
+//! How often a word form is an ordinary word rather than a name, measured once on running text
+//! (`assets/ner/common.tsv`): a name is spread to its other occurrences, and believed alone,
+//! only when its form is not mostly a common word.
+//!
+//! Two measures per form, both in percent. *Untagged*: of the form's occurrences in the
+//! labelled training text and in the unlabelled Hindawi books, how many are outside every name
+//! (the gold tags in the first, the tagger's in the second). *Bare*: for a form with the article
+//! (الخراج), how often the books write its stem without it, or with a pronoun suffix (خراج,
+//! خراجها), against with it: common nouns alternate, names with the article (القاهرة) do not.
+
+use crate::arabic::clitics;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A form is common when at least this share of its occurrences is outside names…
+const UNTAGGED: u8 = 80;
+/// …or when at least this share is…
+const UNTAGGED_WITH_BARE: u8 = 50;
+/// …and its stem is written without the article at least this often…
+const BARE: u8 = 25;
+/// …or when its stem is written without the article this often, however the tagger tags it.
+const MOSTLY_BARE: u8 = 60;
+
+/// The two measures of one form.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Measure {
+    /// Percent of occurrences outside names.
+    pub untagged: u8,
+    /// Percent of the stem's occurrences without the article (forms with the article only).
+    pub bare: u8,
+}
+
+fn table() -> &'static HashMap<String, Measure> {
+    static T: OnceLock<HashMap<String, Measure>> = OnceLock::new();
+    T.get_or_init(|| {
+        include_str!("../../assets/ner/common.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut f = l.split('\t');
+                let form = f.next()?;
+                let untagged = f.next()?.parse().ok()?;
+                let bare = f.next()?.parse().ok()?;
+                Some((form.to_owned(), Measure { untagged, bare }))
+            })
+            .collect()
+    })
+}
+
+/// The measures of a folded form (clitics off, article kept), if it was seen often enough.
+pub fn measure(folded: &str) -> Option<Measure> {
+    table().get(folded).copied()
+}
+
+/// The form a folded word is measured under: sure clitics before the article off (والخراج,
+/// بالخراج, للخراج → الخراج), anything else as it is.
+pub fn form(folded: &str) -> String {
+    clitics::splits(folded)
+        .into_iter()
+        .rfind(|s| s.clitic_letters > 0 && s.name.starts_with("ال"))
+        .map_or_else(|| folded.to_owned(), |s| s.name)
+}
+
+/// Whether a folded form is mostly a common word.
+pub fn is_common(folded: &str) -> bool {
+    measure(folded).is_some_and(|m| {
+        m.untagged >= UNTAGGED
+            || m.untagged >= UNTAGGED_WITH_BARE && m.bare >= BARE
+            || m.bare >= MOSTLY_BARE
+    })
+}
+
+/// Counting the measures on running text, for the training example.
+#[cfg(feature = "train")]
+pub mod count {
+    use super::super::tags::{O, Tag};
+    use super::form;
+    use crate::arabic::{Fold, fold_str};
+    use std::collections::BTreeMap;
+
+    /// Fewest occurrences a form needs to be measured.
+    const MIN_SEEN: u32 = 5;
+
+    /// Pronoun suffixes a common noun takes and a name does not.
+    const SUFFIXES: [&str; 9] = ["ه", "ها", "هم", "هما", "هن", "كم", "نا", "ي", "ك"];
+
+    /// Occurrence counts per form.
+    #[derive(Default)]
+    pub struct Counts {
+        /// Form → (outside names, seen).
+        forms: BTreeMap<String, (u32, u32)>,
+        /// Every folded word of the unlabelled text, as written, and how often.
+        words: BTreeMap<String, u32>,
+    }
+
+    impl Counts {
+        /// Adds a sentence's words and tags (gold or the tagger's); `unlabelled` text also
+        /// counts its words for the bare measure.
+        pub fn add(&mut self, words: &[&str], tags: &[Tag], unlabelled: bool) {
+            for (w, &t) in words.iter().zip(tags) {
+                let folded = fold_str(w, Fold::LOOSE);
+                let c = self.forms.entry(form(&folded)).or_default();
+                c.1 += 1;
+                if t == O {
+                    c.0 += 1;
+                }
+                if unlabelled {
+                    *self.words.entry(folded).or_default() += 1;
+                }
+            }
+        }
+
+        /// The table as shipped: one form a line with its two measures, sorted.
+        pub fn table(&self) -> String {
+            let mut out = String::from(
+                "# form\tpercent outside names\tpercent of the stem without the article\n",
+            );
+            let words = |w: &str| self.words.get(w).copied().unwrap_or(0);
+            for (form, &(outside, seen)) in &self.forms {
+                if form.chars().count() < 2 {
+                    continue;
+                }
+                let untagged = outside * 100 / seen;
+                let (bare, evidence) =
+                    match form.strip_prefix("ال").filter(|s| s.chars().count() >= 2) {
+                        Some(stem) => {
+                            let without: u32 = words(stem)
+                                + SUFFIXES
+                                    .iter()
+                                    .map(|s| words(&format!("{stem}{s}")))
+                                    .sum::<u32>()
+                                + ["و", "ف", "ب", "ل", "ك"]
+                                    .iter()
+                                    .map(|p| words(&format!("{p}{stem}")))
+                                    .sum::<u32>();
+                            let with = words(form)
+                                + ["و", "ف", "ب", "ك", "وب", "وك", "فب"]
+                                    .iter()
+                                    .map(|p| words(&format!("{p}{form}")))
+                                    .sum::<u32>()
+                                + ["لل", "ولل", "فلل"]
+                                    .iter()
+                                    .map(|p| words(&format!("{p}{}", &stem)))
+                                    .sum::<u32>();
+                            (without * 100 / (without + with).max(1), without + with)
+                        }
+                        None => (0, 0),
+                    };
+                // A form seen a few times with the article is measured by how often its stem
+                // is written at all.
+                if seen < MIN_SEEN && evidence < 2 * MIN_SEEN {
+                    continue;
+                }
+                // Forms that are mostly names and never bare say nothing: left out.
+                if untagged < 50 && bare == 0 {
+                    continue;
+                }
+                out.push_str(&format!("{form}\t{untagged}\t{bare}\n"));
+            }
+            out
+        }
+    }
+}

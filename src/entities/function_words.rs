@@ -1,0 +1,143 @@
+//! Words that are never a name on their own (prepositions, pronouns, numbers, days, verbs of
+//! narration…), words that only join a name (ابن, أبو) and formulas of blessing, from
+//! `assets/ner/function_words.txt`. Matched on the word as written, harakat off and alef forms
+//! unified but ى and ة kept, so the preposition على is told from the name علي.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// How a word takes part in names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// Never starts, ends or makes up a name.
+    Never,
+    /// Joins a name and is never one, nor its last word (ابن, أبو).
+    Joins,
+    /// Inside or at the end of a name, never its first word (الله in عبد الله).
+    Inner,
+    /// A time of day that is also a given name (صباح): never a name beside a [`Role::Never`] word.
+    Time,
+}
+
+/// The parsed list.
+struct Lists {
+    roles: HashMap<String, Role>,
+    /// Formulas by their first word: the words after it.
+    formulas: HashMap<String, Vec<Vec<String>>>,
+}
+
+fn lists() -> &'static Lists {
+    static L: OnceLock<Lists> = OnceLock::new();
+    L.get_or_init(|| {
+        let mut roles = HashMap::new();
+        let mut formulas: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        let mut section = "";
+        for line in include_str!("../../assets/ner/function_words.txt").lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                section = name;
+                continue;
+            }
+            let role = match section {
+                "never" => Role::Never,
+                "joins" => Role::Joins,
+                "inner" => Role::Inner,
+                "time" => Role::Time,
+                _ => {
+                    let mut words = line.split(' ').map(light);
+                    if let Some(first) = words.next() {
+                        formulas.entry(first).or_default().push(words.collect());
+                    }
+                    continue;
+                }
+            };
+            roles.entry(light(line)).or_insert(role);
+        }
+        Lists { roles, formulas }
+    })
+}
+
+/// A word with harakat and tatweel off and the alef forms unified; ى, ي, ة and ه kept.
+fn light(word: &str) -> String {
+    word.chars()
+        .filter(|&c| !crate::arabic::normalize::is_ignorable_mark(c))
+        .map(|c| match c {
+            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+            _ => c,
+        })
+        .collect()
+}
+
+/// The role of a word as the text writes it, trying it with a leading و or ف off too; `None`
+/// for a word that may be a name.
+pub fn role(written: &str) -> Option<Role> {
+    if written.chars().all(|c| c.is_numeric()) && !written.is_empty() {
+        return Some(Role::Never);
+    }
+    let w = light(written);
+    let roles = &lists().roles;
+    if let Some(&r) = roles.get(&w) {
+        return Some(r);
+    }
+    // وقال, فإن; بالله, والليل: a conjunction, then a preposition before the article, come off.
+    let mut rest = w.as_str();
+    if let Some(r) = rest
+        .strip_prefix(['و', 'ف'])
+        .filter(|r| r.chars().count() >= 2)
+    {
+        if let Some(&role) = roles.get(r) {
+            return Some(role);
+        }
+        rest = r;
+    }
+    rest.strip_prefix(['ب', 'ل', 'ك'])
+        .filter(|r| r.starts_with("ال"))
+        .and_then(|r| roles.get(r).copied())
+}
+
+/// How many words from `words[0]` (as written) a formula of blessing covers, if one starts there.
+pub fn formula(words: &[&str]) -> Option<usize> {
+    let (first, rest) = words.split_first()?;
+    let first = light(first);
+    let first = first.strip_prefix('و').unwrap_or(&first);
+    lists()
+        .formulas
+        .get(first)?
+        .iter()
+        .filter(|tail| {
+            tail.len() <= rest.len() && tail.iter().zip(rest).all(|(a, b)| *a == light(b))
+        })
+        .map(|tail| 1 + tail.len())
+        .max()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_preposition_is_told_from_the_name() {
+        assert_eq!(role("على"), Some(Role::Never));
+        assert_eq!(role("علي"), None);
+        assert_eq!(role("وقال"), Some(Role::Never));
+        assert_eq!(role("ستمائة"), Some(Role::Never));
+        assert_eq!(role("١٩٢٠"), Some(Role::Never));
+        assert_eq!(role("ابن"), Some(Role::Joins));
+        assert_eq!(role("الله"), Some(Role::Inner));
+        assert_eq!(role("بالله"), Some(Role::Inner));
+        assert_eq!(role("والليل"), Some(Role::Never));
+        assert_eq!(role("صباح"), Some(Role::Time));
+        assert_eq!(role("محمد"), None);
+    }
+
+    #[test]
+    fn formulas_are_found_with_their_length() {
+        assert_eq!(formula(&["رضي", "الله", "عنه", "قال"]), Some(3));
+        assert_eq!(formula(&["صلى", "الله", "عليه", "وسلم"]), Some(4));
+        assert_eq!(formula(&["رضي", "محمد"]), None);
+        assert_eq!(formula(&["وعليه", "السلام"]), Some(2));
+    }
+}
