@@ -16,7 +16,7 @@ use std::ops::Range;
 /// The text and blocks of `root` and everything under it.
 pub(super) fn convert(root: &NodeRef<'_>) -> (String, Blocks) {
     let mut w = Writer {
-        layout: tables::layout(root),
+        root: Some(*root),
         dirs: vec![inherited(root, tags::dir).flatten()],
         langs: vec![inherited(root, tags::lang_rtl)],
         ..Writer::default()
@@ -65,13 +65,16 @@ struct Frame {
 
 /// The state of writing one document.
 #[derive(Default)]
-struct Writer {
+struct Writer<'a> {
+    /// What is being written, for the survey of its tables.
+    root: Option<NodeRef<'a>>,
     text: String,
     out: Blocks,
     open: Option<Open>,
     frames: Vec<Frame>,
-    /// The tables that lay the page out, read as blocks.
-    layout: HashSet<NodeId>,
+    /// The tables that lay the page out, read as blocks: surveyed when the first table comes
+    /// (most pages have none).
+    layout: Option<HashSet<NodeId>>,
     /// Each open data table, or `false` for a layout table, innermost last.
     tables: Vec<bool>,
     /// Directions and languages of the open block elements, innermost last.
@@ -110,7 +113,7 @@ struct Writer {
     table_rtl: Option<Option<bool>>,
 }
 
-impl Visit for Writer {
+impl Visit for Writer<'_> {
     fn enter(&mut self, node: &TreeNode) -> bool {
         match &node.data {
             NodeData::Text { contents } => {
@@ -145,7 +148,7 @@ impl Visit for Writer {
     }
 }
 
-impl Writer {
+impl Writer<'_> {
     /// Enters element `e`: `true` when its children are to be walked.
     fn element(&mut self, id: NodeId, e: &Element) -> bool {
         let name = &*e.name.local;
@@ -182,7 +185,12 @@ impl Writer {
         }
         let grid = match role {
             Role::Table => {
-                let data = !self.inline_only() && !self.layout.contains(&id);
+                let inline = self.inline_only();
+                let root = self.root;
+                let layout = self
+                    .layout
+                    .get_or_insert_with(|| root.map(|r| tables::layout(&r)).unwrap_or_default());
+                let data = !inline && !layout.contains(&id);
                 self.tables.push(data);
                 data
             }

@@ -37,6 +37,8 @@ pub(super) fn cap(html: &str, max: usize) -> Cow<'_, str> {
     }
     let mut cut: Vec<std::ops::Range<usize>> = Vec::new();
     let (mut depth, mut dropped) = (0usize, 0usize);
+    // SVG and MathML elements open: inside them `<x/>` opens nothing.
+    let mut foreign = 0usize;
     let mut at = 0;
     while let Some(i) = memchr::memchr(b'<', b.get(at..).unwrap_or_default()).map(|i| at + i) {
         let rest = b.get(i + 1..).unwrap_or_default();
@@ -68,6 +70,10 @@ pub(super) fn cap(html: &str, max: usize) -> Cow<'_, str> {
         let raw = RAW.contains(&name.as_str());
         let counted =
             !raw && !VOID.contains(&name.as_str()) && !OPTIONAL_END.contains(&name.as_str());
+        let foreign_root = matches!(name.as_str(), "svg" | "math");
+        if end && foreign_root {
+            foreign = foreign.saturating_sub(1);
+        }
         if end {
             if counted {
                 if dropped > 0 {
@@ -84,9 +90,11 @@ pub(super) fn cap(html: &str, max: usize) -> Cow<'_, str> {
             let closing = format!("</{name}");
             at = find_ascii_ci(b, close, closing.as_bytes()).unwrap_or(b.len());
         }
-        if !counted || self_closing {
+        // In HTML a `/` before `>` opens the element all the same (`<div/>` is `<div>`).
+        if !counted || (self_closing && (foreign > 0 || foreign_root)) {
             continue;
         }
+        foreign += usize::from(foreign_root);
         if depth >= max {
             dropped += 1;
             cut.push(i..close);
@@ -156,6 +164,14 @@ mod tests {
     fn deep_tags_are_dropped_with_their_end_tags_and_text_kept() {
         let html = format!("{}x{}", "<div>".repeat(5), "</div>".repeat(5));
         assert_eq!(cap(&html, 2), "<div><div>x</div></div>");
+    }
+
+    #[test]
+    fn a_slash_opens_an_html_element_but_not_a_foreign_one() {
+        let html = format!("{}x", "<div/>".repeat(5));
+        assert_eq!(cap(&html, 2), "<div/><div/>x");
+        let svg = format!("<svg>{}</svg><div><div>x", "<path/>".repeat(5));
+        assert_eq!(cap(&svg, 2), svg);
     }
 
     #[test]
