@@ -141,8 +141,9 @@ pub fn run(app: &mut App, session: Session) -> io::Result<()> {
         // The loop is gone once qari is leaving.
         let _ = wake.send(Input::Wake);
     }));
+    let mut answer = background::Answer::default();
     if session.ask_background {
-        let (colour, typed) = background::ask()?;
+        let (colour, typed) = background::ask(&mut answer)?;
         crate::ui::theme::choose(
             colour.map_or(crate::ui::theme::DARK, crate::ui::theme::for_background),
         );
@@ -151,7 +152,7 @@ pub fn run(app: &mut App, session: Session) -> io::Result<()> {
             let _ = tx.send(Input::Event(ev));
         }
     }
-    read_input(tx);
+    read_input(tx, session.ask_background.then_some(answer));
     // The SIGCONT that ends qari's own suspension: the terminal is already taken back.
     let mut continuing = false;
     loop {
@@ -184,11 +185,17 @@ fn copy_to_clipboard(text: &str) -> io::Result<()> {
 }
 
 /// A thread that reads the terminal's events and sends them to the loop, so that the loop
-/// sees every event already typed at once, and wakes for background work too.
-fn read_input(tx: Sender<Input>) {
+/// sees every event already typed at once, and wakes for background work too. When the
+/// terminal was asked for its background, an `answer` that comes too late is dropped, not
+/// read as keys.
+fn read_input(tx: Sender<Input>, mut answer: Option<background::Answer>) {
+    use background::Part;
     std::thread::spawn(move || {
         loop {
             let (input, failed) = match event::read() {
+                Ok(ev) if answer.as_mut().is_some_and(|a| a.take(&ev) != Part::Other) => {
+                    continue;
+                }
                 Ok(ev) => (Input::Event(ev), false),
                 Err(e) => (Input::Failed(e), true),
             };

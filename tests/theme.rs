@@ -6,7 +6,7 @@
 #[path = "common/pty.rs"]
 mod pty;
 
-use pty::{Cell, Pty};
+use pty::{Cell, Key, Pty, article_cells, cells_text};
 use qari::app::{Action, App};
 use qari::document::Document;
 use qari::document::structure::LineKind;
@@ -148,6 +148,27 @@ fn a_terminal_that_does_not_answer_gets_the_dark_theme_and_keys_typed_meanwhile_
     let frame = p.frame_cells();
     let on_screen = colours_on(&frame);
     assert!(on_screen.is_subset(&colours_of(&DARK)), "{on_screen:?}");
+    quit(p);
+}
+
+#[test]
+fn an_answer_that_comes_after_the_first_frame_is_dropped_not_typed() {
+    let mut p = Pty::spawn(&[], 100, 30);
+    expect_theme(&p, &DARK);
+    let before = p.frame_cells();
+    // The first frame is drawn once qari has stopped waiting: this answer is late.
+    p.send("\x1b]11;rgb:ffff/ffff/ffff\x1b\\");
+    p.press(Key::Char('j'));
+    let now = p.frame_cells();
+    let text = |f: &[Vec<Cell>], r| cells_text(article_cells(f, r));
+    assert_eq!(
+        text(&now, 0),
+        text(&before, 1),
+        "j scrolled one row, and nothing else moved"
+    );
+    let status = p.frame_rows().last().cloned().unwrap();
+    assert!(!status.starts_with('/'), "no search prompt: {status}");
+    assert!(colours_on(&p.frame_cells()).is_subset(&colours_of(&DARK)));
     quit(p);
 }
 
