@@ -571,6 +571,22 @@ mod tests {
                 prop_assert_eq!(&fast.bytes, &general.bytes);
             }
         }
+
+        #[test]
+        fn levels_found_as_runs_are_the_levels_a_byte(
+            text in paragraph(),
+            default_rtl in any::<bool>(),
+            forced in any::<Option<bool>>(),
+        ) {
+            let mut bytes = Levels::default();
+            bytes.resolve_as(&text, default_rtl, forced, None);
+            let mut runs = Levels::default();
+            runs.resolve_runs(&text, default_rtl, forced);
+            prop_assert_eq!(runs.para, bytes.para);
+            for i in 0..=text.len() {
+                prop_assert_eq!(runs.at(i), bytes.at(i), "byte {}", i);
+            }
+        }
     }
 
     proptest! {
@@ -592,10 +608,9 @@ mod tests {
             let opts = super::LayoutOptions { shape, show_controls, ..Default::default() };
             let whole = super::layout_paragraph(&doc, range.clone(), width, &opts);
             prop_assume!(!text.is_empty());
+            // Found and kept as a long paragraph's are.
             let mut levels = Levels::default();
-            levels.resolve(&text, opts.default_rtl, None);
-            // Kept as a long paragraph keeps them.
-            levels.shrink();
+            levels.resolve_runs(&text, opts.default_rtl, None);
             let mut rows: Vec<super::VisualRow> = Vec::new();
             super::long::windows(&doc, range, 0, width, &opts, &levels, &mut super::Work::default(), window, |r| {
                 rows.push(r.into());

@@ -22,6 +22,8 @@ pub struct Levels {
     runs: Vec<(u32, u8)>,
     /// Bytes the runs cover.
     len: usize,
+    /// The common path writes runs, not a level a byte (see [`Levels::resolve_runs`]).
+    runs_only: bool,
 }
 
 impl Levels {
@@ -35,7 +37,29 @@ impl Levels {
         let present = classes.unwrap_or_else(|| ClassSet::of(para));
         if !self.resolve_simple(para, default_rtl, present) {
             self.bytes.clear();
+            self.runs.clear();
+            self.len = 0;
             self.resolve_general(para, default_rtl);
+        }
+    }
+
+    /// Resolves the levels of `para` as [`Levels::resolve_as`] does, and keeps them as
+    /// [`Levels::shrink`] does: for a long paragraph. On the common path the runs are found
+    /// without a level a byte, so a 20 MB line never holds 20 MB of levels.
+    pub fn resolve_runs(&mut self, para: &str, default_rtl: bool, forced: Option<bool>) {
+        self.runs_only = true;
+        self.resolve_as(para, default_rtl, forced, None);
+        self.runs_only = false;
+        self.shrink();
+    }
+
+    /// Every byte of a paragraph of `len` bytes at `level`.
+    fn fill(&mut self, len: usize, level: u8) {
+        if self.runs_only {
+            self.runs.push((0, level));
+            self.len = len;
+        } else {
+            self.bytes.resize(len, level);
         }
     }
 
@@ -67,6 +91,10 @@ impl Levels {
     /// number or so, so runs of levels take a small part of a level a byte.
     pub fn shrink(&mut self) {
         self.classes = Vec::new();
+        if self.bytes.is_empty() && self.len > 0 {
+            // Found as runs already.
+            return;
+        }
         self.runs.clear();
         let mut last = None;
         for (i, &l) in self.bytes.iter().enumerate() {
@@ -143,7 +171,7 @@ impl Levels {
             }
             // W7 turns every number into L (sos is L), so everything is at level 0.
             self.para = 0;
-            self.bytes.resize(para.len(), 0);
+            self.fill(para.len(), 0);
             return true;
         }
         if has(&[L]) {
@@ -151,9 +179,9 @@ impl Levels {
         }
         let (has_en, has_an) = (has(&[EN]), has(&[AN]));
         self.para = 1;
-        self.bytes.resize(para.len(), 1);
         if !has_en && !has_an {
             // Letters and neutrals only: everything is at the paragraph level.
+            self.fill(para.len(), 1);
             return true;
         }
         let cls = &mut self.classes;
@@ -203,10 +231,33 @@ impl Levels {
             }
             i = j;
         }
-        // W6 makes the remaining separators neutral, and N1/N2 make every neutral R: level 1,
-        // already in `bytes`. Numbers go one level up (I2).
-        for ((off, c), &k) in para.char_indices().zip(cls.iter()) {
-            if matches!(k, EN | AN)
+        // W6 makes the remaining separators neutral, and N1/N2 make every neutral R: level 1.
+        // Numbers go one level up (I2).
+        let level = |k: &BidiClass| if matches!(k, EN | AN) { 2 } else { 1 };
+        if self.runs_only {
+            // Runs as long as they take less than a level a byte (a number every few letters
+            // would make them larger).
+            let most = para.len() / std::mem::size_of::<(u32, u8)>();
+            let mut last = None;
+            for ((off, _), k) in para.char_indices().zip(cls.iter()) {
+                let l = level(k);
+                if last != Some(l) {
+                    self.runs.push((off as u32, l));
+                    last = Some(l);
+                }
+                if self.runs.len() > most {
+                    break;
+                }
+            }
+            if self.runs.len() <= most {
+                self.len = para.len();
+                return true;
+            }
+            self.runs = Vec::new();
+        }
+        self.bytes.resize(para.len(), 1);
+        for ((off, c), k) in para.char_indices().zip(cls.iter()) {
+            if level(k) == 2
                 && let Some(b) = self.bytes.get_mut(off..off + c.len_utf8())
             {
                 b.fill(2);

@@ -166,12 +166,13 @@ impl Long {
     /// Finds where every row of paragraph `para` starts, keeping nothing else of them.
     fn new(doc: &Document, para: usize, width: u16, opts: &LayoutOptions, work: &mut Work) -> Long {
         let range = doc.line(para);
+        // Kept as runs for the windows laid out later, and found as runs: a level a byte would
+        // be as large as the paragraph.
         let mut levels = Levels::default();
-        levels.resolve_as(
+        levels.resolve_runs(
             doc.text.get(range.clone()).unwrap_or(""),
             opts.default_rtl,
             doc.direction(para),
-            None,
         );
         let mut starts = Vec::new();
         long::rows_from(&doc.text, range, 0, width, opts, &levels, work, |r| {
@@ -179,9 +180,6 @@ impl Long {
             true
         });
         starts.shrink_to_fit();
-        // Kept for the windows laid out later; looked up a byte at a time while the rows
-        // were found above.
-        levels.shrink();
         let count = starts.len();
         Long {
             starts,
