@@ -523,6 +523,11 @@ fn lower_same_length(c: char) -> char {
 
 /// Folds a short string (a query, a word) without keeping the map.
 pub fn fold_str(s: &str, fold: Fold) -> String {
+    // A word or a line (the entity recogniser folds every token): folded in one piece, with
+    // no map back to the source, which nobody asks for here.
+    if s.len() < 2 * PARALLEL_MIN {
+        return Folder::run(s, 0..s.len(), fold).text;
+    }
     Normalized::new(s, fold).text
 }
 

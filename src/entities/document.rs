@@ -13,8 +13,9 @@ use super::lexicon::{Gazetteer, Trigger, is_nisba, is_qualifier, trigger};
 use super::model::Model;
 use super::tags::{Span, Tag, spans};
 use super::tokenize::{Token, tokenize};
-use crate::arabic::{Fold, clitics, fold_str};
-use std::collections::{HashMap, HashSet};
+use crate::arabic::clitics;
+use foldhash::HashSet;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -87,7 +88,7 @@ impl<'t> Doc<'t> {
     pub fn fold(&mut self) {
         let mut interner = Interner::default();
         self.words = (0..self.tokens.len())
-            .map(|i| interner.get(fold_str(self.token(i), Fold::LOOSE)))
+            .map(|i| interner.fold(self.token(i)))
             .collect();
     }
 
@@ -504,7 +505,7 @@ fn link_acronyms(doc: &mut Doc, namer: &Namer) -> Vec<(String, String)> {
 /// the tagger missed them.
 pub(super) struct Index {
     /// First word → (remaining words, kind, key), longest names first.
-    by_first: HashMap<String, Vec<(Vec<String>, Kind, String)>>,
+    by_first: foldhash::HashMap<String, Vec<(Vec<String>, Kind, String)>>,
 }
 
 impl Index {
@@ -512,7 +513,8 @@ impl Index {
     /// aliases of the text (short names and surnames to their names' keys).
     pub fn new(names: Names, namer: &Namer) -> (Index, HashMap<String, String>) {
         let mut aliases: HashMap<String, String> = names.aliases.into_iter().collect();
-        let mut index: HashMap<String, Vec<(Vec<String>, Kind, String)>> = HashMap::new();
+        let mut index: foldhash::HashMap<String, Vec<(Vec<String>, Kind, String)>> =
+            foldhash::HashMap::default();
         let mut surnames: HashMap<String, Option<String>> = HashMap::new();
         // Each name's key and the kind of its first mention.
         let mut found: HashMap<String, Kind> = HashMap::new();

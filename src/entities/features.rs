@@ -4,7 +4,8 @@
 use super::lexicon::{Gazetteer, Trigger, is_nisba, trigger};
 use crate::arabic::clitics;
 use crate::arabic::{Fold, fold_str};
-use std::collections::HashSet;
+use foldhash::{HashMap, HashSet};
+use std::collections::hash_map::Entry;
 use std::sync::Arc;
 
 /// What the tagger knows about one token before looking at its neighbours.
@@ -41,20 +42,65 @@ impl Word {
     }
 }
 
-/// Folded words shared between the sentences of a text: a book has millions of tokens but some
-/// hundred thousand distinct words, so each is kept once.
-#[derive(Default)]
-pub struct Interner(HashSet<Arc<str>>);
+/// What a token's spelling says, whatever its neighbours.
+#[derive(Clone)]
+struct Form {
+    folded: Arc<str>,
+    stem_start: u32,
+    shape: u8,
+    trig: u8,
+    nisba: bool,
+    /// Whether a gazetteer name may start with it.
+    gazetteer: bool,
+}
 
-impl Interner {
-    /// The shared copy of `folded`.
-    pub fn get(&mut self, folded: String) -> Arc<str> {
-        if let Some(w) = self.0.get(folded.as_str()) {
-            return Arc::clone(w);
+/// Folded words shared between the sentences of a text: a book has millions of tokens but some
+/// hundred thousand distinct words, so each is kept once; and what each spelling of a token
+/// says, worked out the first time the text writes it.
+#[derive(Default)]
+pub struct Interner<'t> {
+    folded: HashSet<Arc<str>>,
+    forms: HashMap<&'t str, Form>,
+}
+
+/// The copy of `folded` in `set`, added if missing.
+fn intern(set: &mut HashSet<Arc<str>>, folded: String) -> Arc<str> {
+    if let Some(w) = set.get(folded.as_str()) {
+        return Arc::clone(w);
+    }
+    let w: Arc<str> = folded.into();
+    set.insert(Arc::clone(&w));
+    w
+}
+
+impl<'t> Interner<'t> {
+    /// The token `written`, folded (the copy shared by every token that folds the same way).
+    pub fn fold(&mut self, written: &'t str) -> Arc<str> {
+        Arc::clone(&self.form(written).folded)
+    }
+
+    fn form(&mut self, written: &'t str) -> &Form {
+        match self.forms.entry(written) {
+            Entry::Occupied(e) => e.into_mut(),
+            Entry::Vacant(e) => {
+                let folded = intern(&mut self.folded, fold_str(written, Fold::LOOSE));
+                let stem_start = folded.len() - clitics::stem(&folded).len();
+                let trig = match trigger(folded.get(stem_start..).unwrap_or("")) {
+                    None => 0,
+                    Some(Trigger::Title) => 1,
+                    Some(Trigger::OrgHead) => 2,
+                    Some(Trigger::PlaceHead) => 3,
+                };
+                e.insert(Form {
+                    shape: shape(&folded),
+                    trig,
+                    nisba: is_nisba(&folded),
+                    gazetteer: Gazetteer::embedded().may_start(&folded),
+                    stem_start: stem_start as u32,
+                    folded,
+                })
+            }
         }
-        let w: Arc<str> = folded.into();
-        self.0.insert(Arc::clone(&w));
-        w
     }
 }
 
@@ -64,44 +110,40 @@ pub fn prepare(tokens: &[&str]) -> Vec<Word> {
 }
 
 /// [`prepare`], sharing folded words with the other sentences of the text through `interner`.
-pub fn prepare_in(tokens: &[&str], interner: &mut Interner) -> Vec<Word> {
-    let mut words: Vec<Word> = tokens
-        .iter()
-        .map(|t| {
-            let folded = interner.get(fold_str(t, Fold::LOOSE));
-            let stem_start = folded.len() - clitics::stem(&folded).len();
-            let trig = match trigger(folded.get(stem_start..).unwrap_or("")) {
-                None => 0,
-                Some(Trigger::Title) => 1,
-                Some(Trigger::OrgHead) => 2,
-                Some(Trigger::PlaceHead) => 3,
-            };
-            Word {
-                shape: shape(&folded),
-                gaz: 0,
-                trig,
-                nisba: is_nisba(&folded),
-                stem_start: stem_start as u32,
-                folded,
-            }
-        })
-        .collect();
+pub fn prepare_in<'t>(tokens: &[&'t str], interner: &mut Interner<'t>) -> Vec<Word> {
+    let forms: Vec<Form> = tokens.iter().map(|t| interner.form(t).clone()).collect();
+    let mut gaz = vec![0; forms.len()];
+    let folded: Vec<&str> = forms.iter().map(|f| &*f.folded).collect();
     let gazetteer = Gazetteer::embedded();
     let mut i = 0;
-    while i < words.len() {
-        let window: Vec<&str> = words.iter().skip(i).take(8).map(|w| &*w.folded).collect();
-        match gazetteer.longest(&window) {
+    while i < forms.len() {
+        let hit = forms[i]
+            .gazetteer
+            .then(|| gazetteer.longest(&folded[i..forms.len().min(i + 8)]))
+            .flatten();
+        match hit {
             Some(hit) => {
                 let base = 1 + 3 * hit.kind.index() as u8;
-                for (j, w) in words.iter_mut().skip(i).take(hit.len).enumerate() {
-                    w.gaz = base + if hit.len == 1 { 2 } else { u8::from(j > 0) };
+                for (j, g) in gaz.iter_mut().skip(i).take(hit.len).enumerate() {
+                    *g = base + if hit.len == 1 { 2 } else { u8::from(j > 0) };
                 }
                 i += hit.len;
             }
             None => i += 1,
         }
     }
-    words
+    forms
+        .into_iter()
+        .zip(gaz)
+        .map(|(f, gaz)| Word {
+            folded: f.folded,
+            stem_start: f.stem_start,
+            shape: f.shape,
+            gaz,
+            trig: f.trig,
+            nisba: f.nisba,
+        })
+        .collect()
 }
 
 fn shape(folded: &str) -> u8 {
@@ -185,9 +227,9 @@ pub fn features(words: &[Word], i: usize, out: &mut Vec<u32>) -> usize {
     out.push(Hash::new(7).str(stem(-1)).id());
     out.push(Hash::new(8).str(stem(1)).id());
     out.push(Hash::new(9).str(clitics::proclitics(&w.folded, s)).id());
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let count = s.chars().count();
     for n in 1..=4 {
-        if let Some(&(b, _)) = chars.get(n) {
+        if let Some((b, _)) = s.char_indices().nth(n) {
             out.push(
                 Hash::new(10)
                     .byte(n as u8)
@@ -195,8 +237,8 @@ pub fn features(words: &[Word], i: usize, out: &mut Vec<u32>) -> usize {
                     .id(),
             );
         }
-        if chars.len() > n {
-            let b = chars[chars.len() - n].0;
+        if count > n {
+            let b = s.char_indices().nth_back(n - 1).map_or(0, |(b, _)| b);
             out.push(
                 Hash::new(11)
                     .byte(n as u8)
@@ -205,12 +247,7 @@ pub fn features(words: &[Word], i: usize, out: &mut Vec<u32>) -> usize {
             );
         }
     }
-    out.push(
-        Hash::new(15)
-            .byte(w.shape)
-            .byte(chars.len().min(8) as u8)
-            .id(),
-    );
+    out.push(Hash::new(15).byte(w.shape).byte(count.min(8) as u8).id());
     for (t, d) in [(16, 0), (17, -1), (18, 1)] {
         out.push(Hash::new(t).byte(at(d).map_or(0xfe, |w| w.gaz)).id());
     }

@@ -18,12 +18,12 @@ use std::sync::Arc;
 pub(super) struct Namer<'m> {
     pub model: &'m Model,
     /// How often each folded word stands in the document exactly as written.
-    doc_counts: &'m HashMap<Arc<str>, u32>,
+    doc_counts: &'m foldhash::HashMap<Arc<str>, u32>,
 }
 
 impl<'m> Namer<'m> {
     /// A namer for a document whose folded words stand there `doc_counts` times each.
-    pub fn new(model: &'m Model, doc_counts: &'m HashMap<Arc<str>, u32>) -> Namer<'m> {
+    pub fn new(model: &'m Model, doc_counts: &'m foldhash::HashMap<Arc<str>, u32>) -> Namer<'m> {
         Namer { model, doc_counts }
     }
 

@@ -248,6 +248,14 @@ impl Gazetteer {
         best
     }
 
+    /// Whether a name may start with the folded word `first` (clitics and all): whether
+    /// [`Gazetteer::longest`] can find anything from it.
+    pub fn may_start(&self, first: &str) -> bool {
+        clitics::splits(first)
+            .iter()
+            .any(|s| self.by_first.contains_key(&s.name))
+    }
+
     /// The short name of a state's official long name (folded words: المملكه المغربيه →
     /// المغرب).
     pub fn short_name(&self, folded: &str) -> Option<&str> {

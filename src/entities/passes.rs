@@ -12,8 +12,8 @@ use super::group::{Mentions, Namer, group};
 use super::tags::{N_TAGS, Span, Tag};
 use super::tokenize::{Token, pieces};
 use super::{Entity, Kind, Progress, Recogniser};
+use foldhash::{HashMap, HashSet};
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -140,7 +140,7 @@ pub(super) fn recognise(
     let text = text.get(..end).unwrap_or("");
     let pieces = pieces(text, piece);
     let batch = BATCH * rayon::current_num_threads();
-    let none = HashSet::new();
+    let none = HashSet::default();
     let share = |p: &Range<usize>, pass: usize| progress.add(p.len() * SHARES[pass] / 100);
 
     // The first stage's tags, and the tally of the text's words.

@@ -15,11 +15,15 @@ pub struct Token {
 
 /// Characters that make a word: letters, digits and harakat.
 fn is_word_char(c: char) -> bool {
-    // Arabic letters and harakat first: the common case, without the Unicode table search.
-    matches!(c, '\u{0621}'..='\u{065F}')
-        || c.is_ascii_alphanumeric()
-        || c.is_alphanumeric()
-        || is_ignorable_mark(c)
+    // Arabic letters and harakat first, then ASCII (the space after every word): the common
+    // cases, without the Unicode table search.
+    if matches!(c, '\u{0621}'..='\u{065F}') {
+        return true;
+    }
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    c.is_alphanumeric() || is_ignorable_mark(c)
 }
 
 /// True for a token of punctuation only (no letter, digit or mark), as [`tokenize`] marks them.
