@@ -105,3 +105,12 @@ fn slips_are_not_spread_and_verbs_are_no_first_names() {
     assert!(written(text, qatar).iter().all(|w| *w == "قطر"));
     assert!(es.iter().all(|e| !e.name.contains("التي")));
 }
+
+#[test]
+fn a_place_after_a_title_is_no_surname_that_renames_the_place() {
+    // عزيز مصر (a title: the ruler of Egypt) must not make مصر the surname of a person.
+    let text = "قال عزيز مصر إن الخراج زاد هذا العام. وزار الوفد مصر ثم عاد إلى مصر، \
+                وكتب عزيز مصر إلى الخليفة.";
+    let es = Recogniser::embedded().recognise(text);
+    assert_eq!(kind_of(&es, "مصر"), Some(Kind::Location), "{es:?}");
+}

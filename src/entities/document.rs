@@ -529,6 +529,10 @@ impl Index {
                     && last.chars().count() >= 3
                     && !namer.ordinary(&last)
                     && !commonness::is_common(&last)
+                    // عزيز مصر: a place at the end of a title is no surname.
+                    && Gazetteer::embedded()
+                        .single(&last)
+                        .is_none_or(|k| k == Kind::Person)
                 {
                     // A surname shared by two different people names neither.
                     let e = surnames.entry(last).or_insert_with(|| Some(key.clone()));
