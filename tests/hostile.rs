@@ -207,9 +207,14 @@ fn allowed_csi(params: &str, intermediates: &str, fin: char) -> bool {
     }
 }
 
+/// qari's own question to the terminal about its background colour (OSC 11 with `?`, ended by
+/// ST): the one string command it may send, and it carries nothing of the document.
+const BACKGROUND_QUERY: &[u8] = b"\x1b]11;?\x1b\\";
+
 /// Checks every byte qari wrote to the terminal: valid UTF-8; each ESC starts an allowed CSI
-/// sequence (so no OSC, DCS, APC, PM, SOS, no lone or two-byte escapes); no other control but
-/// CR and LF (no BEL); no C1 character (no 8-bit CSI, OSC, DCS or ST).
+/// sequence (so no OSC, DCS, APC, PM, SOS, no lone or two-byte escapes) or is qari's own
+/// background query; no other control but CR and LF (no BEL); no C1 character (no 8-bit CSI,
+/// OSC, DCS or ST).
 fn check_terminal_log(raw: &[u8], what: &str) {
     let log = std::str::from_utf8(raw)
         .unwrap_or_else(|e| panic!("{what}: terminal output is not UTF-8: {e}"));
@@ -220,6 +225,10 @@ fn check_terminal_log(raw: &[u8], what: &str) {
     let mut at = 0;
     while at < bytes.len() {
         let b = bytes[at];
+        if bytes[at..].starts_with(BACKGROUND_QUERY) {
+            at += BACKGROUND_QUERY.len();
+            continue;
+        }
         if b == 0x1B {
             assert_eq!(
                 bytes.get(at + 1),
