@@ -236,14 +236,16 @@ pub(super) fn group(
         }
         k
     };
-    let known: HashSet<&str> = mentions
-        .0
-        .keys()
-        .map(|(k, _)| k.as_str())
+    let entries: Vec<((String, bool), Vec<Mention>)> = mentions.0.into_iter().collect();
+    let known: HashSet<&str> = entries
+        .iter()
+        .map(|((k, _), _)| k.as_str())
         .chain(aliases.keys().map(String::as_str))
         .collect();
-    let mut groups: BTreeMap<String, Group> = BTreeMap::new();
-    for ((own_key, head), list) in &mentions.0 {
+    // Each own key's entity, then the mentions moved over to them, a list at a time, into
+    // lists of the right size: a book has hundreds of thousands of mentions.
+    let mut keys = Vec::with_capacity(entries.len());
+    for ((own_key, head), _) in &entries {
         let definite = format!("ال{own_key}");
         let bare = without_articles(own_key);
         let short = Gazetteer::embedded()
@@ -266,8 +268,20 @@ pub(super) fn group(
             _ if short.is_some() => resolve(short.unwrap_or(own_key)),
             _ => resolve(own_key),
         };
+        keys.push(key);
+    }
+    drop(known);
+    let mut groups: BTreeMap<String, Group> = BTreeMap::new();
+    for (key, (_, list)) in keys.iter().zip(&entries) {
+        groups
+            .entry(key.clone())
+            .or_default()
+            .mentions
+            .reserve_exact(list.len());
+    }
+    for (key, ((own_key, _), list)) in keys.into_iter().zip(entries) {
         let g = groups.entry(key.clone()).or_default();
-        for m in list {
+        for m in &list {
             let (start, end) = (m.start as usize, m.end as usize);
             g.kinds[m.kind.index()] += 1;
             g.best = g.best.max(m.margin);
@@ -275,7 +289,7 @@ pub(super) fn group(
             g.by_rule |= m.by_rule;
             // The entity is named by how the text writes its own key (the long name, not the
             // acronym).
-            if !m.article_lost && *own_key == key {
+            if !m.article_lost && own_key == key {
                 *g.names
                     .entry(text.get(start..end).unwrap_or(""))
                     .or_insert(0) += 1;
@@ -283,7 +297,6 @@ pub(super) fn group(
             g.mentions.push(start..end);
         }
     }
-    drop(mentions);
     let mut out: Vec<Entity> = groups
         .into_iter()
         .map(|(key, g)| {
