@@ -23,6 +23,8 @@ pub enum Input {
     /// The process was stopped and has been continued: whatever happened to the terminal
     /// meanwhile, take it again and draw every cell.
     Continued,
+    /// The terminal answered the question for its background colour: this colour.
+    Background([u8; 3]),
     /// Reading the terminal failed.
     Failed(io::Error),
 }
@@ -89,6 +91,7 @@ where
                 Input::Wake => {}
                 Input::Suspend => app.suspend = true,
                 Input::Continued => return Ok(Exit::Redraw),
+                Input::Background(rgb) => ui::theme::choose(ui::theme::for_background(rgb)),
                 Input::Failed(e) => return Err(e),
             }
             dirty = true;

@@ -186,18 +186,23 @@ fn copy_to_clipboard(text: &str) -> io::Result<()> {
 
 /// A thread that reads the terminal's events and sends them to the loop, so that the loop
 /// sees every event already typed at once, and wakes for background work too. When the
-/// terminal was asked for its background, an `answer` that comes too late is dropped, not
-/// read as keys.
+/// terminal was asked for its background, an `answer` that comes after the first frame (over
+/// a slow link) is not read as keys: its colour goes to the loop, which redraws in the theme
+/// that reads on it.
 fn read_input(tx: Sender<Input>, mut answer: Option<background::Answer>) {
     use background::Part;
     std::thread::spawn(move || {
         loop {
-            let (input, failed) = match event::read() {
-                Ok(ev) if answer.as_mut().is_some_and(|a| a.take(&ev) != Part::Other) => {
-                    continue;
-                }
-                Ok(ev) => (Input::Event(ev), false),
-                Err(e) => (Input::Failed(e), true),
+            let ev = event::read();
+            let part = match (&ev, answer.as_mut()) {
+                (Ok(ev), Some(a)) => a.take(ev),
+                _ => Part::Other,
+            };
+            let (input, failed) = match (ev, part) {
+                (_, Part::Inside | Part::End(None)) => continue,
+                (_, Part::End(Some(rgb))) => (Input::Background(rgb), false),
+                (Ok(ev), Part::Other) => (Input::Event(ev), false),
+                (Err(e), Part::Other) => (Input::Failed(e), true),
             };
             // The loop is gone once qari is leaving; nothing is left to read for.
             if tx.send(input).is_err() || failed {

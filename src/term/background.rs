@@ -4,9 +4,11 @@ use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyModifiers};
 use std::io::{self, Write};
 use std::time::{Duration, Instant};
 
-/// How long a terminal has to begin its answer: a local one answers within a millisecond or
-/// two, over ssh within a round trip; one that does not know the question never does.
-const BEGIN: Duration = Duration::from_millis(100);
+/// How long the first frame waits for the terminal to begin its answer: a local one answers
+/// within a millisecond or two; one that does not know the question never does, and keeps the
+/// dark theme without making the reader wait longer. An answer that comes later (over ssh, a
+/// round trip) is still taken, and the screen redrawn in its theme.
+const BEGIN: Duration = Duration::from_millis(10);
 
 /// How long an answer that has begun may take to end.
 const END: Duration = Duration::from_millis(500);
@@ -65,7 +67,7 @@ impl Answer {
 /// Must run in raw mode, before anything else reads the input. Returns the colour, if the
 /// terminal gave one, and the events read meanwhile that are not the answer (keys typed in
 /// those milliseconds), for the loop to handle. An answer that comes later, or the rest of one
-/// that takes too long, is left to `answer`, for the input thread to drop.
+/// that takes too long, is left to `answer`, for the input thread to finish.
 pub fn ask(answer: &mut Answer) -> io::Result<(Option<[u8; 3]>, Vec<Event>)> {
     let mut out = io::stdout();
     out.write_all(b"\x1b]11;?\x1b\\")?;

@@ -13,6 +13,7 @@ use crate::document::structure::LineKind;
 use crate::entities::Kind;
 use ratatui::style::{Color, Modifier, Style};
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The colours of a theme, by what they mark.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,18 +71,22 @@ const BLACK: Color = Color::Indexed(16);
 const YELLOW: Color = Color::Indexed(226);
 const LIGHT_RED: Color = Color::Indexed(210);
 
-/// The theme in use.
-static ACTIVE: OnceLock<Theme> = OnceLock::new();
+/// Whether the light theme is the one in use (else the dark one).
+static LIGHT_IN_USE: AtomicBool = AtomicBool::new(false);
 
-/// Makes `theme` the one every frame is drawn with; the first choice stays (a reader has one
-/// theme from its first frame to its last).
+/// Makes `theme` (the dark or the light one) the one every frame is drawn with from now on: the
+/// terminal's answer about its background may come after the first frame.
 pub fn choose(theme: Theme) {
-    let _ = ACTIVE.set(theme);
+    LIGHT_IN_USE.store(theme == LIGHT, Ordering::Relaxed);
 }
 
 /// The theme in use: the one chosen, else the dark one.
 pub fn active() -> &'static Theme {
-    ACTIVE.get_or_init(|| DARK)
+    if LIGHT_IN_USE.load(Ordering::Relaxed) {
+        &LIGHT
+    } else {
+        &DARK
+    }
 }
 
 /// The theme that reads on a background of colour `rgb`: the light one where black text has the
