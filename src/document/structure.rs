@@ -57,11 +57,33 @@ pub struct Section {
     line: u32,
     /// Byte offset of the line's start in `Document::text`.
     start: u32,
-    /// Where the title is: its first byte and its length.
-    title: (u32, u32),
+    /// How long the title is, in bytes (a longer one is cut at a character boundary: the
+    /// navigator shows a line's beginning).
+    title_len: u16,
+    /// Where the title starts.
+    title_at: u32,
 }
 
 impl Section {
+    /// Section `title` (which starts at byte `at` of the document's text, or of the outline's
+    /// own when `own`), at line `line` starting at byte `start`, of level `level`. Offsets are
+    /// kept in 32 bits and the title's length in 16: a text of short lines can be all headings,
+    /// and each costs 16 bytes.
+    fn new(level: u8, own: bool, line: usize, start: usize, at: usize, title: &str) -> Section {
+        let mut len = title.len().min(usize::from(u16::MAX));
+        while !title.is_char_boundary(len) {
+            len -= 1;
+        }
+        Section {
+            level,
+            own,
+            line: line as u32,
+            start: start as u32,
+            title_len: len as u16,
+            title_at: at as u32,
+        }
+    }
+
     /// 0-based line index in the document.
     pub fn line(&self) -> usize {
         self.line as usize
@@ -95,7 +117,7 @@ impl Outline {
     /// What the reader sees of section `s` in the navigator: its line's text, or an item's
     /// lead phrase. `text` is the text of the document the outline was found in.
     pub fn title<'a>(&'a self, s: &Section, text: &'a str) -> &'a str {
-        let (at, len) = (s.title.0 as usize, s.title.1 as usize);
+        let (at, len) = (s.title_at as usize, usize::from(s.title_len));
         let from = if s.own { self.titles.as_str() } else { text };
         from.get(at..at + len).unwrap_or("")
     }
@@ -354,12 +376,12 @@ fn sections(doc: &Document, kinds: &[LineKind], md: &[MdLine]) -> (Vec<Section>,
         .min()
         .unwrap_or(1);
     let text = doc.text.as_str();
-    let at = |t: &str| (t.as_ptr() as usize - text.as_ptr() as usize) as u32;
+    let at = |t: &str| t.as_ptr() as usize - text.as_ptr() as usize;
     let mut under_heading = false;
     let mut out = Vec::new();
     let mut own = String::new();
     for ((line, kind), range) in kinds.iter().enumerate().zip(doc.lines_from(0)) {
-        let start = range.start as u32;
+        let start = range.start;
         let shown = shown(line_of(text, range), &md_of(md, line));
         let level = match kind {
             LineKind::Title => 1,
@@ -372,28 +394,38 @@ fn sections(doc: &Document, kinds: &[LineKind], md: &[MdLine]) -> (Vec<Section>,
             }
             LineKind::Item => {
                 let lead = lead_phrase(numbered_item(shown).unwrap_or_default());
-                let title = (own.len() as u32, lead.len() as u32);
+                let level = if under_heading { 3 } else { 2 };
+                out.push(Section::new(level, true, line, start, own.len(), &lead));
                 own.push_str(&lead);
-                out.push(Section {
-                    level: if under_heading { 3 } else { 2 },
-                    own: true,
-                    line: line as u32,
-                    start,
-                    title,
-                });
                 continue;
             }
             _ => continue,
         };
         let title = clean(shown);
-        out.push(Section {
-            level,
-            own: false,
-            line: line as u32,
-            start,
-            title: (at(title), title.len() as u32),
-        });
+        out.push(Section::new(level, false, line, start, at(title), title));
     }
     own.shrink_to_fit();
     (out, own)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_section_costs_sixteen_bytes() {
+        // Five million short lines can all be headings: 20 bytes a section put the reader over
+        // three times the size of such a file.
+        assert!(std::mem::size_of::<Section>() <= 16);
+    }
+
+    #[test]
+    fn a_title_too_long_to_keep_is_cut_between_characters() {
+        let long = "ب".repeat(40_000);
+        let doc = Document::new(format!("# {long}\n\nنص."), "long.md");
+        let outline = outline(&doc, true);
+        let title = outline.title(&outline.sections[0], &doc.text);
+        assert!(title.len() <= usize::from(u16::MAX) && title.len() > 60_000);
+        assert!(long.starts_with(title), "{}", title.len());
+    }
 }

@@ -62,13 +62,15 @@ pub(super) fn outline(doc: &Document, blocks: &Blocks) -> Outline {
         kinds.push(kind);
         if let (Some(level), true) = (level, first_line) {
             let end = b.range.end.min(range.end);
-            sections.push(Section {
+            let title = doc.text.get(range.start..end).unwrap_or("");
+            sections.push(Section::new(
                 level,
-                own: false,
-                line: line as u32,
-                start: range.start as u32,
-                title: (range.start as u32, (end - range.start) as u32),
-            });
+                false,
+                line,
+                range.start,
+                range.start,
+                title,
+            ));
         }
     }
     if blocks.contents.is_empty() {
@@ -95,15 +97,9 @@ fn contents(doc: &Document, blocks: &Blocks) -> (Vec<Section>, String) {
         .iter()
         .map(|c| {
             let line = doc.line_at(c.start);
-            let title = (titles.len() as u32, c.title.len() as u32);
+            let at = titles.len();
             titles.push_str(&c.title);
-            Section {
-                level: c.level,
-                own: true,
-                line: line as u32,
-                start: doc.line(line).start as u32,
-                title,
-            }
+            Section::new(c.level, true, line, doc.line(line).start, at, &c.title)
         })
         .collect();
     (sections, titles)
