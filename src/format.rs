@@ -119,7 +119,10 @@ pub fn read(text: String, name: impl Into<String>, format: Format) -> Document {
             Document::with_blocks(shown, name, Format::Markdown, blocks)
         }
         Format::Html | Format::HtmlWhole => {
-            let (shown, blocks) = html::read(&text);
+            let (shown, blocks) = match format {
+                Format::Html => html::extract::read(&text),
+                _ => html::read(&text),
+            };
             Document::with_blocks(shown, name, format, blocks)
         }
     }

@@ -271,6 +271,13 @@ pub fn run(args: Args) -> Result<(), RunError> {
             crate::format::read(src.text, src.name, format)
         }
     };
+    // How the format reader read it (a web page shown whole): said in the status bar, or on
+    // stderr when the output is the text itself.
+    let read_notice = doc.blocks.as_ref().and_then(|b| b.notice.clone());
+    if let Some(n) = read_notice.as_deref().filter(|_| !full_screen) {
+        eprintln!("qari: {n}");
+    }
+    notices.extend(read_notice);
     let notice = (!notices.is_empty()).then(|| notices.join("; "));
     let term = Terminal::detect();
     let strategy = if plain {

@@ -18,8 +18,8 @@ impl App {
         self.overlay = Overlay::Info;
     }
 
-    /// The document's facts: title, author and language (when its format says them), format,
-    /// encoding, size, words, reading time, sections, entities, position, path.
+    /// The document's facts: title, author, date, site and language when its metadata has
+    /// them, format, encoding, size, words, reading time, sections, entities, position, path.
     pub fn facts(&self) -> Vec<Fact> {
         let text = self.doc.text.as_str();
         let title = self
@@ -54,7 +54,7 @@ impl App {
         let line = self.doc.line_at(self.top_byte()) + 1;
         let mut facts = vec![("title", title.to_owned())];
         facts.extend(
-            ["author", "language"]
+            ["author", "date", "site", "language"]
                 .into_iter()
                 .filter_map(|key| Some((key, self.metadata(key)?))),
         );

@@ -108,6 +108,9 @@ pub struct Blocks {
     /// The table of contents the document carries (an e-book's), in order: the outline takes
     /// these as its sections instead of the headings. Empty for a document without one.
     pub contents: Vec<Contents>,
+    /// What the reader should know about how the document was read (a web page read whole
+    /// because no article was found in it).
+    pub notice: Option<String>,
 }
 
 /// An entry of a document's own table of contents.
@@ -221,6 +224,7 @@ mod tests {
             metadata: vec![],
             tables: vec![],
             contents: vec![],
+            notice: None,
         };
         assert_eq!(b.style_at(0), 0);
         assert_eq!(b.style_at(1), style::STRONG);

@@ -4,6 +4,7 @@
 //! Scripts, styles, form controls and hidden nodes are dropped.
 
 mod convert;
+pub mod extract;
 mod nesting;
 mod tables;
 mod tags;

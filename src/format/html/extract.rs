@@ -1,0 +1,235 @@
+//! The article of a web page without the site around it (menus, site headers and footers,
+//! sidebars, related links, share buttons, cookie notices, comment forms): found by
+//! rs-trafilatura (trafilatura's method: text and link density, tag and class cues), then
+//! written by the HTML converter, so its headings, lists, quotes and tables stay blocks. The
+//! page's title, byline, date, site and language become the document's metadata.
+
+use crate::document::blocks::{BlockKind, Blocks};
+use dom_query::{Document, NodeRef};
+use rs_trafilatura::page_type::PageType;
+use rs_trafilatura::{ExtractResult, Metadata, Options};
+
+/// Elements nested deeper than this are dropped (their text kept) before the page reaches the
+/// extractor. It descends the tree by recursion, and its time grows with the square of the
+/// depth: 1,000 levels take 0.7 s, 5,000 take 11 s, 80,000 overflow the stack. Real pages
+/// stay under a hundred.
+const MAX_DEPTH: usize = 256;
+
+/// Pages of more tags than this are read whole: the extractor's time grows faster than the
+/// page (50,000 paragraphs take 3 s), and the reader waits for it before its first frame.
+const MAX_TAGS: usize = 60_000;
+
+/// Pages larger than this (bytes) are read whole, for the same reason.
+const MAX_BYTES: usize = 8 << 20;
+
+/// An article of less text than this (bytes) is taken for a failure to find one.
+const MIN_ARTICLE: usize = 200;
+
+/// The notice when a page is read whole because no article was found in it.
+const NOT_FOUND: &str = "no article found in this page: showing all its text";
+
+/// The notice when a page is read whole because it is too large or deep to search.
+const TOO_LARGE: &str = "this page is too large to find its article in: showing all its text";
+
+/// The text and blocks of the article of the HTML page `html`, with its title as the title
+/// block and its byline, date, site, language and address as metadata. A page no article is
+/// found in, or too large to search, is read whole, with a notice saying so.
+pub fn read(html: &str) -> (String, Blocks) {
+    let tags = memchr::memchr_iter(b'<', html.as_bytes())
+        .take(MAX_TAGS + 1)
+        .count();
+    if html.len() > MAX_BYTES || tags > MAX_TAGS {
+        return whole(html, TOO_LARGE);
+    }
+    let capped = super::nesting::cap(html, MAX_DEPTH);
+    // A fault of the extractor on a strange page costs the article, never the reader.
+    let found =
+        std::panic::catch_unwind(|| rs_trafilatura::extract_with_options(&capped, &options()));
+    let Ok(Ok(found)) = found else {
+        return whole(html, NOT_FOUND);
+    };
+    let (text, mut blocks) = article(&found);
+    let body = blocks
+        .blocks
+        .iter()
+        .filter(|b| b.kind != BlockKind::Title)
+        .map(|b| b.range.len())
+        .sum::<usize>();
+    if body < MIN_ARTICLE {
+        let (all, all_blocks) = whole(html, NOT_FOUND);
+        if all.len() > text.len() * 2 {
+            return (all, all_blocks);
+        }
+    }
+    blocks.metadata = metadata(&found.metadata);
+    (text, blocks)
+}
+
+/// What the extractor is asked for: tables kept, links with their addresses, comments left
+/// out, and no limit on the article's length (its text is cut at a byte count, which in
+/// Arabic falls inside a letter).
+fn options() -> Options {
+    Options {
+        include_tables: true,
+        include_links: true,
+        include_comments: false,
+        max_extracted_len: usize::MAX,
+        // Pages are read as articles: the page-type classifier (a model run on every page)
+        // costs two thirds of the time and, on the benchmark, no accuracy.
+        page_type: Some(PageType::Article),
+        ..Options::default()
+    }
+}
+
+/// The whole page, as `--whole` reads it, with `notice`.
+fn whole(html: &str, notice: &str) -> (String, Blocks) {
+    let (text, mut blocks) = super::read(html);
+    blocks.notice = Some(notice.to_owned());
+    (text, blocks)
+}
+
+/// The extracted article written by the converter, its title first as the title block.
+/// The article's HTML carries no attributes but links' addresses, so it is read inside an
+/// element holding the page's language (which gives the direction of blocks without a
+/// strong character).
+fn article(found: &ExtractResult) -> (String, Blocks) {
+    let lang = found.metadata.language.as_deref().unwrap_or("");
+    let (body, from_html) = body_html(found);
+    let doc = Document::fragment(format!("<div lang=\"{}\">{body}</div>", escape(lang)));
+    let root = doc.select_single("div");
+    let Some(root) = root.nodes().first() else {
+        return (String::new(), Blocks::default());
+    };
+    let title = title(found, &doc);
+    if from_html {
+        keep_only_text_of(root, &found.content_text);
+    }
+    if let Some(t) = &title {
+        // The article's own heading repeating the title gives way to the title block.
+        let first = doc.select_single("h1, h2, h3, h4, h5, h6");
+        if let Some(h) = first.nodes().first()
+            && collapse(&h.text()).eq_ignore_ascii_case(t)
+        {
+            h.remove_from_parent();
+        }
+        let h1 = doc.tree.new_element("h1");
+        h1.set_text(t.as_str());
+        root.prepend_child(&h1);
+    }
+    let (text, mut blocks) = super::read_node(root);
+    if title.is_some()
+        && let Some(first) = blocks.blocks.first_mut()
+        && first.kind == BlockKind::Heading(1)
+    {
+        first.kind = BlockKind::Title;
+    }
+    (text, blocks)
+}
+
+/// The article's title: the page's (its JSON-LD headline, `og:title`, or `<title>` less the
+/// site's name), unless the article's first `h1` holds it whole, which then is the title (a
+/// title cut at a colon or a dash as if it named the site is whole there).
+fn title(found: &ExtractResult, article: &Document) -> Option<String> {
+    let declared = found.metadata.title.as_deref().map(collapse);
+    let h1 = article.select_single("h1");
+    let h1 = h1.nodes().first().map(|h| collapse(&h.text()));
+    match (
+        declared.filter(|t| !t.is_empty()),
+        h1.filter(|t| !t.is_empty()),
+    ) {
+        (Some(d), Some(h)) if h.to_lowercase().contains(&d.to_lowercase()) => Some(h),
+        (Some(d), _) => Some(d),
+        (None, h) => h,
+    }
+}
+
+/// Drops from the article's HTML under `root` the text that the article's text leaves out.
+///
+/// The extractor writes the article twice: as HTML, and as text that it filters further
+/// (lists and tables made mostly of links, boilerplate by name). The text is the better
+/// article; the HTML keeps the structure. Each text node of the HTML, in order, is looked for
+/// in the text just after the last one found (white space aside, which the two spell
+/// differently); one not there is dropped, and an element left empty makes no block. Should
+/// most of the text not be found so (the two disagree), nothing is dropped.
+fn keep_only_text_of(root: &NodeRef<'_>, text: &str) {
+    /// How far past the last match the next text node may start: the separators the text
+    /// puts between table cells (` | `) and list items.
+    const SLACK: usize = 16;
+    let wanted: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let wanted = wanted.as_bytes();
+    let mut at = 0;
+    let mut found = 0;
+    let mut drop = Vec::new();
+    for node in root.descendants_it().filter(|n| n.is_text()) {
+        let t: String = node.text().chars().filter(|c| !c.is_whitespace()).collect();
+        if t.is_empty() {
+            continue;
+        }
+        let end = wanted.len().min(at + t.len() + SLACK);
+        match wanted
+            .get(at..end)
+            .and_then(|w| memchr::memmem::find(w, t.as_bytes()))
+        {
+            Some(i) => {
+                at += i + t.len();
+                found += t.len();
+            }
+            None => drop.push(node),
+        }
+    }
+    if found * 2 >= wanted.len() {
+        for node in drop {
+            node.remove_from_parent();
+        }
+    }
+}
+
+/// The article's HTML, and whether the extractor gave it as HTML. When it gives it only as
+/// text (an article merged from parts, or read from the page's JSON-LD, which it wraps whole
+/// in one `<p>`), each line of the text is a paragraph.
+fn body_html(found: &ExtractResult) -> (String, bool) {
+    let one_paragraph = |h: &str| {
+        h.strip_prefix("<p>")
+            .and_then(|h| h.strip_suffix("</p>"))
+            .is_some_and(|inner| !inner.contains('<'))
+    };
+    match &found.content_html {
+        Some(h) if !one_paragraph(h) || !found.content_text.contains('\n') => (h.clone(), true),
+        _ => {
+            let lines = found.content_text.lines().filter(|l| !l.trim().is_empty());
+            (
+                lines.map(|l| format!("<p>{}</p>", escape(l))).collect(),
+                false,
+            )
+        }
+    }
+}
+
+/// The page's facts other than its title, in the order a reader asks for them.
+fn metadata(m: &Metadata) -> Vec<(String, String)> {
+    let date = m.date.map(|d| d.date_naive().to_string());
+    [
+        ("author", m.author.clone()),
+        ("date", date),
+        ("site", m.sitename.clone()),
+        ("language", m.language.clone()),
+        ("url", m.url.clone()),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| Some((k.to_owned(), collapse(&v?))))
+    .filter(|(_, v)| !v.is_empty())
+    .collect()
+}
+
+/// White space runs as one space, without space at the ends.
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `s` as HTML text or a quoted attribute value.
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}

@@ -1,0 +1,223 @@
+//! A web page is read as its article: the site around it (menus, cookie notice, share
+//! buttons, related posts, comments, sidebar, footer) is left out, the structure of the
+//! article kept, and the page's title, byline, date, site and language become metadata. A
+//! page without an article, or too large or deep to search, is read whole with a notice.
+#![allow(clippy::unwrap_used)]
+
+#[path = "common/cli.rs"]
+mod cli;
+
+use cli::qari;
+use qari::app::App;
+use qari::format::{self, Format};
+use qari::layout::LayoutOptions;
+use std::process::Command;
+
+/// A fixture's path.
+fn fixture(name: &str) -> String {
+    format!(
+        "{}/tests/fixtures/extract/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+/// What the site around the article says, on the two fixture pages: none of it may show.
+const BOILERPLATE: &[&str] = &[
+    // news.html: cookie notice, menu, share buttons, related articles, comment form, footer.
+    "ملفات تعريف الارتباط",
+    "الرئيسية",
+    "علوم وتكنولوجيا",
+    "شارك على فيسبوك",
+    "مقالات ذات صلة",
+    "قمة الناتو المقبلة",
+    "أضف تعليقك",
+    "إرسال التعليق",
+    "جميع الحقوق محفوظة",
+    "اتصل بنا",
+    // blog.html: menu, share buttons, related posts, comments, sidebar widgets, footer.
+    "عن المدونة",
+    "شارك هذا",
+    "شفشاون المدينة الزرقاء",
+    "مقال رائع",
+    "اترك تعليقاً",
+    "أحدث التدوينات",
+    "الأرشيف",
+    "ووردبريس",
+];
+
+/// The non-empty lines of `text`.
+fn lines(text: &str) -> Vec<&str> {
+    text.lines().filter(|l| !l.trim().is_empty()).collect()
+}
+
+#[test]
+fn a_news_page_is_read_as_its_article() {
+    let text = qari(&["--list", "text", &fixture("news.html")]);
+    let l = lines(&text);
+    // The title is the article's whole h1: the page's <title> less " - CNN Arabic", which
+    // the extractor alone would also cut at its colon.
+    assert_eq!(l[0], "# الناتو والمغرب: شراكة لمكافحة الإرهاب");
+    assert_eq!(
+        l[1],
+        "يستمر حلف شمال الأطلسي في المراهنة على تعزيز تنسيقه مع مجموعة من الدول، وعلى رأسها \
+         المغرب بصفته حليفا رئيسيا من خارج الحلف، من أجل مكافحة الإرهاب في المنطقة."
+    );
+    assert_eq!(
+        l.last().copied(),
+        Some(
+            "ويرى محللون أن الفترة المقبلة قد تشهد تدخلا مباشرا من قبل الحلف في بعض الأزمات \
+             المثارة داخل القارة الأفريقية، وهو ما يعزز مكانة الرباط شريكا موثوقا."
+        )
+    );
+    // Its structure: a list of three items and a quote.
+    assert_eq!(l.iter().filter(|l| l.starts_with("• ")).count(), 3);
+    assert!(l.iter().any(|l| l.starts_with("> إن الشراكة مع المغرب")));
+    // The title is said once, as the title, not again as the article's own heading.
+    assert_eq!(text.matches("شراكة لمكافحة الإرهاب").count(), 1);
+    for b in BOILERPLATE {
+        assert!(
+            !text.contains(b),
+            "{b:?} is the site's, not the article's:\n{text}"
+        );
+    }
+    let sections = qari(&["--list", "sections", &fixture("news.html")]);
+    assert_eq!(
+        sections,
+        "1  الناتو والمغرب: شراكة لمكافحة الإرهاب\n7    تعاون أمني متزايد\n"
+    );
+}
+
+#[test]
+fn a_blog_post_keeps_its_list_and_table_and_loses_its_sidebar() {
+    let text = qari(&["--list", "text", &fixture("blog.html")]);
+    let l = lines(&text);
+    // og:title less " | مدونة المسافر".
+    assert_eq!(l[0], "# رحلة إلى فاس القديمة");
+    assert!(l[1].starts_with("وصلنا إلى فاس في صباح ربيعي مشمس"));
+    assert_eq!(
+        l.last().copied(),
+        Some(
+            "وفي المساء جلسنا في مقهى مطل على المدينة نشرب الشاي بالنعناع ونراقب الشمس وهي تغيب \
+             خلف المآذن."
+        )
+    );
+    assert!(l.contains(&"2. دار الدباغة شوارة وألوانها الزاهية."));
+    assert!(l.contains(&"| مرشد سياحي لنصف يوم | 250 |"), "{text}");
+    for b in BOILERPLATE {
+        assert!(
+            !text.contains(b),
+            "{b:?} is the site's, not the article's:\n{text}"
+        );
+    }
+    let sections = qari(&["--list", "sections", &fixture("blog.html")]);
+    assert_eq!(
+        sections,
+        " 1  رحلة إلى فاس القديمة\n 7    ماذا تزور في يومك الأول\n13    أسعار تقريبية\n"
+    );
+}
+
+#[test]
+fn metadata_lists_title_byline_date_site_and_language() {
+    let json = qari(&["--list", "metadata", "--json", &fixture("blog.html")]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let pairs: Vec<(&str, &str)> = v["metadata"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["key"].as_str().unwrap(), e["value"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            ("title", "رحلة إلى فاس القديمة"),
+            ("author", "يوسف بنعلي"),
+            ("date", "2025-04-03"),
+            ("site", "مدونة المسافر"),
+            ("language", "ar"),
+        ]
+    );
+    // From <meta> tags rather than JSON-LD, as text lines.
+    let text = qari(&["--list", "metadata", &fixture("news.html")]);
+    assert_eq!(
+        text,
+        "title\tالناتو والمغرب: شراكة لمكافحة الإرهاب\nauthor\tسارة الأحمد\ndate\t2026-11-20\n\
+         site\tCNN Arabic\nlanguage\tar\n"
+    );
+}
+
+#[test]
+fn metadata_from_the_page_is_escaped_in_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("p.html");
+    let body = "<p>نص المقال الطويل الذي يتكرر ليكون مقالا حقيقيا في الصفحة.</p>".repeat(12);
+    std::fs::write(
+        &page,
+        format!(
+            "<html lang=ar><head><meta property=og:site_name content='site\u{1b}[31m\u{202e}X'>\
+             <meta name=author content='Ali\u{1b}[31m Omar'></head><body><article>\
+             <h1>عنوان\u{7} الخبر</h1>{body}</article>"
+        ),
+    )
+    .unwrap();
+    let json = qari(&["--list", "metadata", "--json", page.to_str().unwrap()]);
+    assert_eq!(
+        json,
+        "{\"metadata\":[{\"key\":\"title\",\"value\":\"عنوان\\u0007 الخبر\"},\
+         {\"key\":\"author\",\"value\":\"Ali\\u001b[31m Omar\"},\
+         {\"key\":\"site\",\"value\":\"site\\u001b[31m\\u202eX\"},\
+         {\"key\":\"language\",\"value\":\"ar\"}]}\n"
+    );
+    // As text lines: controls as the symbols the reader draws, the override left out.
+    let text = qari(&["--list", "metadata", page.to_str().unwrap()]);
+    assert_eq!(
+        text,
+        "title\tعنوان\u{2407} الخبر\nauthor\tAli\u{241b}[31m Omar\nsite\tsite\u{241b}[31mX\n\
+         language\tar\n"
+    );
+}
+
+#[test]
+fn whole_shows_the_site_around_the_article() {
+    let text = qari(&["--whole", "--list", "text", &fixture("news.html")]);
+    assert!(text.contains("علوم وتكنولوجيا"), "the menu: {text}");
+    assert!(text.contains("يستمر حلف شمال الأطلسي"));
+}
+
+#[test]
+fn a_page_without_an_article_is_read_whole_with_a_notice() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("menu.html");
+    let items: String = (0..40)
+        .map(|i| format!("<li><a href='/s{i}'>القسم رقم {i} من أقسام الموقع</a></li>"))
+        .collect();
+    std::fs::write(
+        &page,
+        format!("<!DOCTYPE html><html><body><nav><ul>{items}</ul></nav></body></html>"),
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_qari"))
+        .args(["--list", "text", page.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("القسم رقم 39 من أقسام الموقع"), "{text}");
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "qari: no article found in this page: showing all its text\n"
+    );
+}
+
+#[test]
+fn the_info_overlay_says_who_wrote_the_page_and_when() {
+    let html = std::fs::read_to_string(fixture("news.html")).unwrap();
+    let doc = format::read(html, "news.html", Format::Html);
+    let app = App::new(doc, LayoutOptions::default());
+    let facts = app.facts();
+    let get = |k: &str| facts.iter().find(|(l, _)| *l == k).map(|(_, v)| v.as_str());
+    assert_eq!(get("title"), Some("الناتو والمغرب: شراكة لمكافحة الإرهاب"));
+    assert_eq!(get("author"), Some("سارة الأحمد"));
+    assert_eq!(get("date"), Some("2026-11-20"));
+    assert_eq!(get("site"), Some("CNN Arabic"));
+    assert_eq!(get("language"), Some("ar"));
+}
