@@ -26,7 +26,7 @@ export LC_ALL=C.UTF-8
 
 # Peers and tools, from Debian packages.
 need=()
-for t in fribidi:libfribidi-bin hyperfine:hyperfine less:less bidiv:bidiv; do
+for t in fribidi:libfribidi-bin hyperfine:hyperfine less:less bidiv:bidiv w3m:w3m; do
     command -v "${t%%:*}" >/dev/null || need+=("${t#*:}")
 done
 [ -x /usr/bin/time ] || need+=(time)
@@ -150,6 +150,21 @@ mapfile -t m < <(medians "$QARI --plain --width 80 --shape never $MD")
 q=$(python3 -c "print(f'{$MDMB/${m[0]}:.1f}')")
 row "\`--plain --width 80\`, 5 MB Markdown post, MB/s (wall median)" "$q" "—" "—" "≥ 30 MB/s" \
     "$(python3 -c "print('yes' if $q >= 30 else 'no')")"
+
+# A 2 MB Arabic web page: an article inside a real news site's menus, share buttons, related
+# stories and footer (bench/make_html_page.py). Its article as text (the page parsed, the
+# article found and written as blocks) against `w3m -dump` of the same page, and the reader's
+# first frame on it.
+PAGE=$TMP/page_2mb.html
+python3 bench/make_html_page.py "$SHARED/data/article-extraction-benchmark" "$CORPUS/article.txt" "$PAGE"
+mapfile -t m < <(medians "$QARI --list text $PAGE" "w3m -dump -T text/html -O UTF-8 $PAGE")
+read -r q w ratio <<<"$(python3 -c "print(f'{${m[0]}*1000:.0f} {${m[1]}*1000:.0f} {${m[0]}/${m[1]}:.2f}')")"
+row "\`--list text\`, 2 MB Arabic web page (article found), ms (wall median)" "$q" "$w (w3m -dump)" \
+    "$ratio×" "faster than w3m" "$(python3 -c "print('yes' if $ratio < 1 else 'no')")"
+screen --expect HTML-BENCH -- "$QARI" "$PAGE" >"$TMP/h.ttff"
+hf=$(field "$TMP/h.ttff" first_frame_ms)
+row "time to first frame, 2 MB Arabic web page, 100×30, ms" "$hf" "—" "—" "≤ 150 ms" \
+    "$(python3 -c "print('yes' if $hf <= 150 else 'no')")"
 
 # Search to the file's only match on its last line, typed as one step, against less's search.
 skeys=(--expect 'شراكة خاصة' --keys '/END-OF-CORPUS\r' --key-expect END-OF-CORPUS)
