@@ -230,7 +230,7 @@ fn html_is_recognised_on_stdin_and_under_any_name() {
     let dir = tempfile::tempdir().unwrap();
     let named = dir.path().join("saved-page");
     std::fs::write(&named, &bytes).unwrap();
-    let text = qari(&["--list", "text", named.to_str().unwrap()]);
+    let text = qari(&["--whole", "--list", "text", named.to_str().unwrap()]);
     assert_eq!(text, whole(page), "a page named otherwise is read as HTML");
     // And --format html reads a file whose start does not say it.
     let fragment = dir.path().join("fragment.txt");

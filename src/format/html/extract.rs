@@ -4,8 +4,9 @@
 //! written by the HTML converter, so its headings, lists, quotes and tables stay blocks. The
 //! page's title, byline, date, site and language become the document's metadata.
 
+use super::walk::{Visit, walk};
 use crate::document::blocks::{BlockKind, Blocks};
-use dom_query::{Document, NodeRef};
+use dom_query::{Document, NodeId, NodeRef, TreeNode};
 use rs_trafilatura::page_type::PageType;
 use rs_trafilatura::{ExtractResult, Metadata, Options};
 
@@ -41,14 +42,14 @@ pub fn read(html: &str) -> (String, Blocks) {
     if html.len() > MAX_BYTES || tags > MAX_TAGS {
         return whole(html, TOO_LARGE);
     }
-    let capped = super::nesting::cap(html, MAX_DEPTH);
+    let (shown, og_title) = unhidden(&super::nesting::cap(html, MAX_DEPTH));
     // A fault of the extractor on a strange page costs the article, never the reader.
     let found =
-        std::panic::catch_unwind(|| rs_trafilatura::extract_with_options(&capped, &options()));
+        std::panic::catch_unwind(|| rs_trafilatura::extract_with_options(&shown, &options()));
     let Ok(Ok(found)) = found else {
         return whole(html, NOT_FOUND);
     };
-    let (text, mut blocks) = article(&found);
+    let (text, mut blocks) = article(&found, og_title.is_some());
     let body = blocks
         .blocks
         .iter()
@@ -63,6 +64,40 @@ pub fn read(html: &str) -> (String, Blocks) {
     }
     blocks.metadata = metadata(&found.metadata);
     (text, blocks)
+}
+
+/// `html` without the elements hidden from readers (`hidden`, `aria-hidden`, an inline
+/// `display: none`), since the article's HTML the extractor writes keeps no attributes and
+/// what it holds of them would show; and the page's `og:title`, if it has one.
+fn unhidden(html: &str) -> (String, Option<String>) {
+    /// The hidden elements of a page, found by a walk that does not enter them.
+    #[derive(Default)]
+    struct Hidden(Vec<NodeId>);
+    impl Visit for Hidden {
+        fn enter(&mut self, node: &TreeNode) -> bool {
+            let hidden = node.as_element().is_some_and(super::tags::hidden);
+            if hidden {
+                self.0.push(node.id);
+            }
+            !hidden
+        }
+        fn leave(&mut self) {}
+    }
+    let page = Document::from(html);
+    let og = page
+        .select_single(r#"meta[property="og:title"]"#)
+        .attr("content")
+        .map(|t| collapse(&t))
+        .filter(|t| !t.is_empty());
+    let mut found = Hidden::default();
+    walk(&page.root(), &mut found);
+    if found.0.is_empty() {
+        return (html.to_owned(), og);
+    }
+    for id in found.0 {
+        NodeRef::new(id, &page.tree).remove_from_parent();
+    }
+    (page.html().to_string(), og)
 }
 
 /// What the extractor is asked for: tables kept, links with their addresses, comments left
@@ -92,7 +127,7 @@ fn whole(html: &str, notice: &str) -> (String, Blocks) {
 /// The article's HTML carries no attributes but links' addresses, so it is read inside an
 /// element holding the page's language (which gives the direction of blocks without a
 /// strong character).
-fn article(found: &ExtractResult) -> (String, Blocks) {
+fn article(found: &ExtractResult, og_title: bool) -> (String, Blocks) {
     let lang = found.metadata.language.as_deref().unwrap_or("");
     let (body, from_html) = body_html(found);
     let doc = Document::fragment(format!("<div lang=\"{}\">{body}</div>", escape(lang)));
@@ -100,16 +135,18 @@ fn article(found: &ExtractResult) -> (String, Blocks) {
     let Some(root) = root.nodes().first() else {
         return (String::new(), Blocks::default());
     };
-    let title = title(found, &doc);
+    let title = title(found, og_title, &doc);
     if from_html {
         keep_only_text_of(root, &found.content_text);
     }
     if let Some(t) = &title {
-        // The article's own heading repeating the title gives way to the title block.
+        // The article's own heading repeating the title gives way to the title block, and what
+        // comes before it (a site's column beside a table-laid article, a kicker) goes too.
         let first = doc.select_single("h1, h2, h3, h4, h5, h6");
         if let Some(h) = first.nodes().first()
             && collapse(&h.text()).eq_ignore_ascii_case(t)
         {
+            remove_before(h, root);
             h.remove_from_parent();
         }
         let h1 = doc.tree.new_element("h1");
@@ -126,20 +163,31 @@ fn article(found: &ExtractResult) -> (String, Blocks) {
     (text, blocks)
 }
 
-/// The article's title: the page's (its JSON-LD headline, `og:title`, or `<title>` less the
-/// site's name), unless the article's first `h1` holds it whole, which then is the title (a
-/// title cut at a colon or a dash as if it named the site is whole there).
-fn title(found: &ExtractResult, article: &Document) -> Option<String> {
+/// Removes from `root`'s tree what comes before `node` in document order.
+fn remove_before(node: &NodeRef<'_>, root: &NodeRef<'_>) {
+    let mut node = *node;
+    while node.id != root.id {
+        while let Some(before) = node.prev_sibling() {
+            before.remove_from_parent();
+        }
+        let Some(parent) = node.parent() else { break };
+        node = parent;
+    }
+}
+
+/// The article's title: the one the page gives it for sharing (`og:title`, less the site's
+/// name) when it has one, else the article's own first `h1`, else the page's `<title>` less
+/// the site's name. When the `h1` holds the shared title whole, the `h1` is the title (a
+/// title with a colon or a dash may have been cut as if it named the site).
+fn title(found: &ExtractResult, og_title: bool, article: &Document) -> Option<String> {
     let declared = found.metadata.title.as_deref().map(collapse);
+    let declared = declared.filter(|t| !t.is_empty());
     let h1 = article.select_single("h1");
     let h1 = h1.nodes().first().map(|h| collapse(&h.text()));
-    match (
-        declared.filter(|t| !t.is_empty()),
-        h1.filter(|t| !t.is_empty()),
-    ) {
+    match (declared, h1.filter(|t| !t.is_empty())) {
         (Some(d), Some(h)) if h.to_lowercase().contains(&d.to_lowercase()) => Some(h),
-        (Some(d), _) => Some(d),
-        (None, h) => h,
+        (Some(d), _) if og_title => Some(d),
+        (d, h) => h.or(d),
     }
 }
 

@@ -98,7 +98,7 @@ pub(super) fn role(name: &str, e: &Element) -> Role {
 
 /// Whether `e` is hidden from readers: `hidden`, `aria-hidden="true"`, or an inline style of
 /// `display: none` or `visibility: hidden`.
-fn hidden(e: &Element) -> bool {
+pub(super) fn hidden(e: &Element) -> bool {
     e.attrs.iter().any(|a| match &*a.name.local {
         "hidden" => true,
         "aria-hidden" => a.value.trim().eq_ignore_ascii_case("true"),
