@@ -308,6 +308,15 @@ fn spawn_mid_paragraph() -> (Pty, Vec<String>) {
     for _ in 0..5 {
         p.press(Key::Char('j'));
     }
+    // The status bar says what runs in the background (`entities 61%`) until it is done: the
+    // screen to come back to is the one after.
+    p.expect("the background work done", |rows| {
+        rows.last().is_some_and(|s| {
+            !["entities ", "sections…", "reading "]
+                .iter()
+                .any(|w| s.contains(w))
+        })
+    });
     let rows = p.frame_rows();
     (p, rows)
 }
