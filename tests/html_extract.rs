@@ -290,3 +290,66 @@ fn the_info_overlay_says_who_wrote_the_page_and_when() {
     assert_eq!(get("site"), Some("CNN Arabic"));
     assert_eq!(get("language"), Some("ar"));
 }
+
+/// A page of the article `paragraphs` (none: no article shown), declaring in its JSON-LD
+/// `declared` as the article's body (and an author).
+fn page_declaring(paragraphs: &[&str], declared: &str) -> String {
+    let ld = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "الناتو والمغرب",
+        "author": {"@type": "Person", "name": "سارة الأحمد"},
+        "articleBody": declared,
+    });
+    let ps: String = paragraphs.iter().map(|p| format!("<p>{p}</p>")).collect();
+    format!(
+        "<!DOCTYPE html><html lang=ar><head><title>الناتو والمغرب</title>\
+         <script type=\"application/ld+json\">{}</script></head><body>\
+         <nav><a href=/>الرئيسية</a> <a href=/p>سياسة</a></nav>{}</body></html>",
+        ld.to_string().replace("</", "<\\/"),
+        if ps.is_empty() {
+            String::new()
+        } else {
+            format!("<article><h1>الناتو والمغرب</h1>{ps}</article>")
+        }
+    )
+}
+
+#[test]
+fn the_article_shown_is_read_rather_than_the_copy_declared_for_search_engines() {
+    let shown = [
+        "يستمر حلف شمال الأطلسي في المراهنة على تعزيز تنسيقه مع مجموعة من الدول في المنطقة.",
+        "وقال مسؤول في الحلف إن التعاون الأمني مع المغرب يشمل تبادل المعلومات والتدريب المشترك.",
+        "ويرى محللون أن الفترة المقبلة قد تشهد تعاونا أوسع في مجال مكافحة الإرهاب.",
+    ];
+    // The declared copy: the article run together four times, as some sites' templates do,
+    // with a "</script>" in its text.
+    let declared = format!("{} </script>", shown.join(" ").repeat(4));
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("p.html");
+    std::fs::write(&page, page_declaring(&shown, &declared)).unwrap();
+    let text = qari(&["--list", "text", page.to_str().unwrap()]);
+    // Each paragraph once, as its own paragraph.
+    let l = lines(&text);
+    assert_eq!(l[1..], shown, "{text}");
+    // The rest of the declared facts is still read.
+    let meta = qari(&["--list", "metadata", page.to_str().unwrap()]);
+    assert!(meta.contains("author\tسارة الأحمد"), "{meta}");
+}
+
+#[test]
+fn a_page_showing_no_article_is_read_from_its_declared_copy() {
+    let declared = [
+        "يستمر حلف شمال الأطلسي في المراهنة على تعزيز تنسيقه مع مجموعة من الدول في المنطقة.",
+        "وقال مسؤول في الحلف إن التعاون الأمني مع المغرب يشمل تبادل المعلومات والتدريب المشترك.",
+        "ويرى محللون أن الفترة المقبلة قد تشهد تعاونا أوسع في مجال مكافحة الإرهاب.",
+    ]
+    .join("\n")
+    .repeat(3);
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("p.html");
+    std::fs::write(&page, page_declaring(&[], &declared)).unwrap();
+    let text = qari(&["--list", "text", page.to_str().unwrap()]);
+    assert!(text.contains("تبادل المعلومات والتدريب المشترك"), "{text}");
+    assert!(!text.contains("سياسة"), "{text}");
+}
