@@ -48,18 +48,6 @@ const BOILERPLATE: &[&str] = &[
     "ووردبريس",
 ];
 
-/// The site's text still shown with the article: the links, list and footer under the
-/// article of the page laid out by a table (the extractor takes the whole layout table for
-/// the article; what precedes the title is dropped, what follows it is not).
-const KNOWN_LEFT: &[(&str, &str)] = &[
-    ("table_layout.html", "الأكثر قراءة"),
-    ("table_layout.html", "نسخة للطباعة"),
-    (
-        "table_layout.html",
-        "جميع الحقوق محفوظة © 2008 شبكة الأخبار العربية",
-    ),
-];
-
 /// The non-empty lines of `text`.
 fn lines(text: &str) -> Vec<&str> {
     text.lines().filter(|l| !l.trim().is_empty()).collect()
@@ -106,14 +94,6 @@ fn each_fixture_page_is_read_as_its_article_without_its_chrome() {
             .chain(page.chrome_headings)
             .chain(page.never)
         {
-            if KNOWN_LEFT.iter().any(|&(f, k)| f == page.file && k == *c) {
-                assert!(
-                    text.contains(c),
-                    "{}: {c:?} is gone: take it off KNOWN_LEFT",
-                    page.file
-                );
-                continue;
-            }
             assert!(!text.contains(c), "{}: {c:?} shown:\n{text}", page.file);
         }
     }

@@ -186,6 +186,33 @@ impl Blocks {
             .map_or(0, |s| s.flags)
     }
 
+    /// Keeps the first `n` blocks and the text, styles, links and tables they hold, and drops
+    /// the rest: `text` ends with the last block kept.
+    pub fn truncate(&mut self, text: &mut String, n: usize) {
+        if n >= self.blocks.len() {
+            return;
+        }
+        let end = n
+            .checked_sub(1)
+            .and_then(|i| self.blocks.get(i))
+            .map_or(0, |b| b.range.end);
+        self.blocks.truncate(n);
+        text.truncate(end);
+        self.styles.retain(|s| s.range.start < end);
+        if let Some(last) = self.styles.last_mut() {
+            last.range.end = last.range.end.min(end);
+        }
+        self.links.retain(|l| l.range.start < end);
+        if let Some(last) = self.links.last_mut() {
+            last.range.end = last.range.end.min(end);
+        }
+        self.tables.retain(|t| t.rows.start < n);
+        if let Some(last) = self.tables.last_mut() {
+            last.rows.end = last.rows.end.min(n);
+        }
+        self.contents.retain(|c| c.start < end);
+    }
+
     /// The links whose text meets the byte range `r`.
     pub fn links_in(&self, r: Range<usize>) -> impl Iterator<Item = &Link> {
         let i = self.links.partition_point(|l| l.range.end <= r.start);
@@ -199,22 +226,22 @@ impl Blocks {
 mod tests {
     use super::*;
 
+    /// A block of `kind` over `range`, of the document's direction, in no quote.
+    fn block(kind: BlockKind, range: Range<usize>) -> Block {
+        Block {
+            kind,
+            range,
+            rtl: None,
+            quote: 0,
+        }
+    }
+
     #[test]
     fn styles_and_blocks_are_found_by_offset() {
         let b = Blocks {
             blocks: vec![
-                Block {
-                    kind: BlockKind::Paragraph,
-                    range: 0..4,
-                    rtl: None,
-                    quote: 0,
-                },
-                Block {
-                    kind: BlockKind::Break,
-                    range: 6..6,
-                    rtl: None,
-                    quote: 0,
-                },
+                block(BlockKind::Paragraph, 0..4),
+                block(BlockKind::Break, 6..6),
             ],
             styles: vec![StyleRun {
                 range: 1..3,
@@ -232,5 +259,45 @@ mod tests {
         assert_eq!(b.block_at(2).map(|b| &b.kind), Some(&BlockKind::Paragraph));
         assert_eq!(b.block_at(5), None, "the blank line between blocks");
         assert_eq!(b.block_at(6).map(|b| &b.kind), Some(&BlockKind::Break));
+    }
+
+    #[test]
+    fn truncating_keeps_what_the_kept_blocks_hold() {
+        let row = |r: Range<usize>| {
+            let cells = vec![r.clone()];
+            block(
+                BlockKind::TableRow {
+                    cells,
+                    header: false,
+                },
+                r,
+            )
+        };
+        let mut text = "para\n\nab\ncd".to_string();
+        let mut b = Blocks {
+            blocks: vec![block(BlockKind::Paragraph, 0..4), row(6..8), row(9..11)],
+            styles: vec![StyleRun {
+                range: 7..10,
+                flags: style::STRONG,
+            }],
+            links: vec![Link {
+                range: 9..11,
+                url: "/x".into(),
+            }],
+            tables: vec![Table {
+                rows: 1..3,
+                ..Table::default()
+            }],
+            ..Blocks::default()
+        };
+        b.truncate(&mut text, 2);
+        assert_eq!(text, "para\n\nab");
+        assert_eq!(b.blocks.len(), 2);
+        assert_eq!(b.styles[0].range, 7..8);
+        assert!(b.links.is_empty());
+        assert_eq!(b.tables[0].rows, 1..2);
+        b.truncate(&mut text, 1);
+        assert_eq!(text, "para");
+        assert!(b.tables.is_empty() && b.styles.is_empty());
     }
 }

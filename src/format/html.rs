@@ -8,6 +8,7 @@ pub mod extract;
 mod nesting;
 mod tables;
 mod tags;
+mod tail;
 mod walk;
 
 use crate::document::blocks::Blocks;

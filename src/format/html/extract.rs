@@ -214,13 +214,14 @@ fn article(found: &ExtractResult, og_title: bool) -> (String, Blocks) {
         h1.set_text(t.as_str());
         root.prepend_child(&h1);
     }
-    let (text, mut blocks) = super::read_node(root);
+    let (mut text, mut blocks) = super::read_node(root);
     if title.is_some()
         && let Some(first) = blocks.blocks.first_mut()
         && first.kind == BlockKind::Heading(1)
     {
         first.kind = BlockKind::Title;
     }
+    super::tail::trim(&mut text, &mut blocks);
     (text, blocks)
 }
 
