@@ -157,6 +157,9 @@ pub struct App {
     other_end: Option<Document>,
     /// The last lines of a file being read are on screen, not its first.
     showing_tail: bool,
+    /// What is on screen only stands in for the document being read (a page's title while its
+    /// article is found): the whole replaces it, no offset of it holding there.
+    stand_in: bool,
     /// How far the rest of a large file is read.
     reading: Option<background::Progress>,
     /// How far the entities are recognised.
@@ -251,6 +254,7 @@ impl App {
             loading_gate: None,
             other_end: None,
             showing_tail: false,
+            stand_in: false,
             entities_wanted: false,
             reading: None,
             recognising: None,

@@ -210,7 +210,13 @@ pub fn run(args: Args) -> Result<(), RunError> {
                     encoding: s.encoding,
                 })
             });
-            rest = Some((rx, go, tail, reading));
+            rest = Some(Rest {
+                whole: rx,
+                go,
+                tail,
+                progress: reading,
+                stand_in: false,
+            });
             head
         }
         None => source::load(&input, &load).map_err(RunError::Load)?,
@@ -241,7 +247,13 @@ pub fn run(args: Args) -> Result<(), RunError> {
                             })
                             .map_err(refused)
                     });
-                    rest = Some((rx, go, None, Progress::new("reading", 0)));
+                    rest = Some(Rest {
+                        whole: rx,
+                        go,
+                        tail: None,
+                        progress: Progress::new("reading", 0),
+                        stand_in: false,
+                    });
                     start
                 }
                 None => crate::format::read_book(&bytes, src.name)
@@ -260,15 +272,51 @@ pub fn run(args: Args) -> Result<(), RunError> {
                 Format::Html if args.whole => Format::HtmlWhole,
                 f => f,
             };
+            let html = matches!(format, Format::Html | Format::HtmlWhole);
             // A page's tree of elements takes many times the page's size: refused now, not
             // by an allocation failing halfway through parsing.
-            if matches!(format, Format::Html | Format::HtmlWhole) {
+            if html {
                 let need = src.text.len() as u64 * crate::memory::HTML_PER_BYTE;
                 if let Some(why) = crate::memory::refusal(need, "the elements of this page") {
                     return Err(RunError::Refused(why));
                 }
             }
-            crate::format::read(src.text, src.name, format)
+            if html && full_screen && src.text.len() > HEAD_BYTES {
+                // A large page opens on its title; its article is found (or the whole page
+                // read) once that is on screen, and replaces it.
+                let (title, blocks) = crate::format::html::preview::read(&src.text);
+                let shown = Document::with_blocks(title, src.name.clone(), format, blocks);
+                let progress = Progress::new(
+                    match format {
+                        Format::Html => "finding the article",
+                        _ => "reading the page",
+                    },
+                    0,
+                );
+                let found = progress.clone();
+                let known = notices.clone();
+                let (rx, go) = after_first_frame(move || {
+                    // Held here by the end-to-end tests, to see the title alone.
+                    found.set(0);
+                    let doc = crate::format::read(src.text, src.name, format);
+                    let read = doc.blocks.as_ref().and_then(|b| b.notice.clone());
+                    Ok(Whole {
+                        doc,
+                        notices: known.into_iter().chain(read).collect(),
+                        encoding,
+                    })
+                });
+                rest = Some(Rest {
+                    whole: rx,
+                    go,
+                    tail: None,
+                    progress,
+                    stand_in: true,
+                });
+                shown
+            } else {
+                crate::format::read(src.text, src.name, format)
+            }
         }
     };
     // How the format reader read it (a web page shown whole): said in the status bar, or on
@@ -320,11 +368,14 @@ pub fn run(args: Args) -> Result<(), RunError> {
         );
     }
     let mut app = match rest {
-        Some((rx, go, tail, reading)) => {
-            let mut app = App::streaming(doc, opts, rx, go);
-            app.reading(reading);
-            if let Some(tail) = tail {
+        Some(rest) => {
+            let mut app = App::streaming(doc, opts, rest.whole, rest.go);
+            app.reading(rest.progress);
+            if let Some(tail) = rest.tail {
                 app.set_tail(tail);
+            }
+            if rest.stand_in {
+                app.stand_in();
             }
             app
         }
@@ -388,6 +439,21 @@ pub fn run(args: Args) -> Result<(), RunError> {
         eprintln!("{warning}");
     }
     Ok(())
+}
+
+/// The document being read on another thread while the reader shows part of it.
+struct Rest {
+    /// Where the whole document comes.
+    whole: std::sync::mpsc::Receiver<crate::app::WholeFile>,
+    /// Lets the reading start, once the first frame is drawn.
+    go: std::sync::mpsc::Sender<()>,
+    /// The last lines of a large text file, for `G` to show before the rest is read.
+    tail: Option<Document>,
+    /// How far it has got, for the status bar.
+    progress: Progress,
+    /// What is shown only stands in for the document (a page's title while its article is
+    /// found): no offset of it holds in the whole.
+    stand_in: bool,
 }
 
 /// Runs `work` on a thread of its own once the first frame is on screen (or the reader is gone,

@@ -123,6 +123,12 @@ impl App {
         app
     }
 
+    /// Says that the document a streaming reader shows only stands in for the one being read
+    /// (a large page's title while its article is found), which replaces it whole.
+    pub fn stand_in(&mut self) {
+        self.stand_in = self.loading.is_some();
+    }
+
     /// Gives a streaming reader the last lines of the file (see [`crate::source::load_tail`]),
     /// for `G` to show before the whole file is read.
     pub fn set_tail(&mut self, tail: Document) {
@@ -328,9 +334,10 @@ impl App {
                 if !notices.is_empty() {
                     self.notice = Some(notices.join("; "));
                 }
-                if encoding != self.encoding {
+                if encoding != self.encoding || std::mem::take(&mut self.stand_in) {
                     // The first and last lines did not show the encoding the whole file has:
-                    // they were decoded otherwise, and nothing laid out from them holds.
+                    // they were decoded otherwise, and nothing laid out from them holds. Nor
+                    // does anything of a stand-in.
                     self.encoding = encoding;
                     self.take_redecoded(doc);
                     return;
@@ -364,8 +371,9 @@ impl App {
         }
     }
 
-    /// Takes the whole file decoded otherwise than the lines on screen: the view stays on the
-    /// same line (lines end at the same bytes in every encoding read in parts), or at the end.
+    /// Takes the whole file decoded otherwise than the lines on screen (or the document a
+    /// stand-in was shown for): the view stays on the same line (lines end at the same bytes in
+    /// every encoding read in parts), or at the end.
     fn take_redecoded(&mut self, doc: Document) {
         let last = self.last_top();
         let at_end = self.showing_tail && self.top >= last;

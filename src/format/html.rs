@@ -6,6 +6,7 @@
 mod convert;
 pub mod extract;
 mod nesting;
+pub mod preview;
 mod tables;
 mod tags;
 mod tail;

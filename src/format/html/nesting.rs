@@ -136,7 +136,7 @@ fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 }
 
 /// The offset of `needle` (lower-case ASCII) in `b` from `from` on, in any case.
-fn find_ascii_ci(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+pub(super) fn find_ascii_ci(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     let first = *needle.first()?;
     let mut at = from;
     while let Some(i) = memchr::memchr(first, b.get(at..)?).map(|i| at + i) {
