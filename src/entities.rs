@@ -10,6 +10,7 @@ pub mod conll;
 mod context;
 mod decode;
 mod document;
+mod emission;
 pub mod features;
 mod function_words;
 mod group;
@@ -148,55 +149,43 @@ impl Recogniser {
     /// BIO tags for consecutive sentences of tokens (the tagger alone, no document rules); the
     /// second stage reads the first stage's tags `radius` sentences either side.
     pub fn tag_sentences(&self, sentences: &[&[&str]], radius: usize) -> Vec<Vec<tags::Tag>> {
-        let prepared: Vec<Vec<features::Word>> =
-            sentences.iter().map(|s| features::prepare(s)).collect();
-        let first: Vec<Vec<tags::Tag>> = prepared.iter().map(|w| self.tag_first(w)).collect();
+        let mut memo = emission::Memo::new(&self.model);
+        let prepared: Vec<Vec<features::Word>> = sentences
+            .iter()
+            .map(|s| features::prepare_in(s, &mut memo.interner))
+            .collect();
+        let first: Vec<Vec<tags::Tag>> = prepared
+            .iter()
+            .map(|w| self.tag_first(w, &mut memo))
+            .collect();
         let mut window = context::Window::new(&prepared, &first, radius);
         prepared
             .iter()
             .enumerate()
             .map(|(k, words)| {
-                self.tag_second(words, |i, out| window.features(k, i, out))
+                self.tag_second(words, &mut memo, |i, out| window.features(k, i, out))
                     .0
             })
             .collect()
     }
 
-    /// The first stage's tags for one prepared sentence.
-    fn tag_first(&self, words: &[features::Word]) -> Vec<tags::Tag> {
-        let emissions = self.emissions(self.model.first(), words, |_, _| {});
+    /// The first stage's tags for one sentence prepared with `memo`'s interner.
+    fn tag_first(&self, words: &[features::Word], memo: &mut emission::Memo) -> Vec<tags::Tag> {
+        let emissions = memo.emissions(&self.model, emission::Which::First, words, |_, _| {});
         self.model.first().decode(&emissions)
     }
 
-    /// The second stage's tags for one prepared sentence, with the margin by which each beat
-    /// its rival (how sure the tagger is of it); `evidence(i, out)` pushes token `i`'s document
-    /// features onto `out`.
+    /// The second stage's tags for one sentence prepared with `memo`'s interner, with the
+    /// margin by which each beat its rival (how sure the tagger is of it); `evidence(i, out)`
+    /// pushes token `i`'s document features onto `out`.
     fn tag_second(
         &self,
         words: &[features::Word],
+        memo: &mut emission::Memo,
         evidence: impl FnMut(usize, &mut Vec<u32>),
     ) -> (Vec<tags::Tag>, Vec<f32>) {
-        let emissions = self.emissions(self.model.second(), words, evidence);
+        let emissions = memo.emissions(&self.model, emission::Which::Second, words, evidence);
         self.model.second().decode_margins(&emissions)
-    }
-
-    /// The scores `stage` gives each tag of a prepared sentence from its sentence-level
-    /// features and what `more(i, out)` adds for token `i`.
-    fn emissions(
-        &self,
-        stage: &model::Stage,
-        words: &[features::Word],
-        mut more: impl FnMut(usize, &mut Vec<u32>),
-    ) -> Vec<model::Weights> {
-        let mut scratch = Vec::with_capacity(64);
-        (0..words.len())
-            .map(|i| {
-                scratch.clear();
-                features::features(words, i, &mut scratch);
-                more(i, &mut scratch);
-                stage.emission(&scratch)
-            })
-            .collect()
     }
 
     /// BIO tags for consecutive sentences of tokens from the whole recogniser: the tagger (the

@@ -69,9 +69,9 @@ impl<'t> Doc<'t> {
         self.text.get(self.tokens[i].range.clone()).unwrap_or("")
     }
 
-    /// Each sentence folded and marked for the tagger.
-    pub fn prepare(&self) -> Vec<Vec<Word>> {
-        prepare(self.text, &self.tokens, &self.sentences)
+    /// Each sentence folded and marked for the tagger, its spellings in `interner`.
+    pub fn prepare(&self, interner: &mut Interner<'t>) -> Vec<Vec<Word>> {
+        prepare(self.text, &self.tokens, &self.sentences, interner)
     }
 
     /// Keeps the folded words of `prepared` (from [`Doc::prepare`]).
@@ -84,9 +84,9 @@ impl<'t> Doc<'t> {
             .collect();
     }
 
-    /// Folds every word, for the rules alone (the tagger's marks are not needed).
-    pub fn fold(&mut self) {
-        let mut interner = Interner::default();
+    /// Folds every word, for the rules alone (the tagger's marks are not needed), its spelling
+    /// in `interner`.
+    pub fn fold(&mut self, interner: &mut Interner<'t>) {
         self.words = (0..self.tokens.len())
             .map(|i| interner.fold(self.token(i)))
             .collect();
@@ -195,9 +195,14 @@ pub(super) fn written_with_tanween(token: &str) -> bool {
     token.chars().any(|c| matches!(c, '\u{064B}'..='\u{064D}'))
 }
 
-/// The `sentences` (token ranges) of `text`, folded and marked for the tagger.
-pub(super) fn prepare(text: &str, tokens: &[Token], sentences: &[Range<usize>]) -> Vec<Vec<Word>> {
-    let mut interner = Interner::default();
+/// The `sentences` (token ranges) of `text`, folded and marked for the tagger, their spellings
+/// in `interner`.
+pub(super) fn prepare<'t>(
+    text: &'t str,
+    tokens: &[Token],
+    sentences: &[Range<usize>],
+    interner: &mut Interner<'t>,
+) -> Vec<Vec<Word>> {
     sentences
         .iter()
         .map(|sentence| {
@@ -205,7 +210,7 @@ pub(super) fn prepare(text: &str, tokens: &[Token], sentences: &[Range<usize>]) 
                 .iter()
                 .map(|t| text.get(t.range.clone()).unwrap_or(""))
                 .collect();
-            prepare_in(&toks, &mut interner)
+            prepare_in(&toks, interner)
         })
         .collect()
 }

@@ -10,6 +10,39 @@ use std::sync::Arc;
 
 /// What the tagger knows about one token before looking at its neighbours.
 pub struct Word {
+    /// What the token's spelling says.
+    form: Form,
+    /// Gazetteer position: 0 none, else 1 + 3 × kind + (0 begin, 1 inside, 2 whole name).
+    gaz: u8,
+    /// The spelling's number in the [`Interner`] that prepared the word.
+    id: u32,
+}
+
+impl Word {
+    /// The folded word.
+    pub fn folded(&self) -> &Arc<str> {
+        &self.form.folded
+    }
+
+    /// The folded word, taken from a word no longer needed.
+    pub fn into_folded(self) -> Arc<str> {
+        self.form.folded
+    }
+
+    /// The folded word without its proclitics and article.
+    pub fn stem(&self) -> &str {
+        self.form.stem()
+    }
+
+    /// The spelling's number in the [`Interner`] that prepared the word.
+    pub(super) fn id(&self) -> u32 {
+        self.id
+    }
+}
+
+/// What a token's spelling says, whatever its neighbours.
+#[derive(Clone)]
+pub(super) struct Form {
     /// The token folded (harakat and tatweel gone, alef forms, ى/ي and ة/ه unified, lowercase),
     /// shared by every token of a text that folds the same way.
     folded: Arc<str>,
@@ -17,50 +50,28 @@ pub struct Word {
     stem_start: u32,
     /// Digits, Latin, Arabic, punctuation or mixed, as a small code.
     shape: u8,
-    /// Gazetteer position: 0 none, else 1 + 3 × kind + (0 begin, 1 inside, 2 whole name).
-    gaz: u8,
     /// Trigger class of the stem: 0 none, 1 title, 2 organisation head, 3 place head.
     trig: u8,
     /// A nisba adjective (article + ي/ية…): such words are not names.
-    nisba: bool,
-}
-
-impl Word {
-    /// The folded word.
-    pub fn folded(&self) -> &Arc<str> {
-        &self.folded
-    }
-
-    /// The folded word, taken from a word no longer needed.
-    pub fn into_folded(self) -> Arc<str> {
-        self.folded
-    }
-
-    /// The folded word without its proclitics and article.
-    pub fn stem(&self) -> &str {
-        self.folded.get(self.stem_start as usize..).unwrap_or("")
-    }
-}
-
-/// What a token's spelling says, whatever its neighbours.
-#[derive(Clone)]
-struct Form {
-    folded: Arc<str>,
-    stem_start: u32,
-    shape: u8,
-    trig: u8,
     nisba: bool,
     /// Whether a gazetteer name may start with it.
     gazetteer: bool,
 }
 
+impl Form {
+    fn stem(&self) -> &str {
+        self.folded.get(self.stem_start as usize..).unwrap_or("")
+    }
+}
+
 /// Folded words shared between the sentences of a text: a book has millions of tokens but some
 /// hundred thousand distinct words, so each is kept once; and what each spelling of a token
-/// says, worked out the first time the text writes it.
+/// says, worked out the first time the text writes it and numbered in the order first seen.
 #[derive(Default)]
 pub struct Interner<'t> {
     folded: HashSet<Arc<str>>,
-    forms: HashMap<&'t str, Form>,
+    ids: HashMap<&'t str, u32>,
+    forms: Vec<Form>,
 }
 
 /// The copy of `folded` in `set`, added if missing.
@@ -76,12 +87,19 @@ fn intern(set: &mut HashSet<Arc<str>>, folded: String) -> Arc<str> {
 impl<'t> Interner<'t> {
     /// The token `written`, folded (the copy shared by every token that folds the same way).
     pub fn fold(&mut self, written: &'t str) -> Arc<str> {
-        Arc::clone(&self.form(written).folded)
+        let id = self.id(written);
+        Arc::clone(&self.forms[id as usize].folded)
     }
 
-    fn form(&mut self, written: &'t str) -> &Form {
-        match self.forms.entry(written) {
-            Entry::Occupied(e) => e.into_mut(),
+    /// The spellings seen so far, in the order of their numbers.
+    pub(super) fn forms(&self) -> &[Form] {
+        &self.forms
+    }
+
+    /// The number of the spelling `written`, its form worked out if it is new.
+    fn id(&mut self, written: &'t str) -> u32 {
+        match self.ids.entry(written) {
+            Entry::Occupied(e) => *e.get(),
             Entry::Vacant(e) => {
                 let folded = intern(&mut self.folded, fold_str(written, Fold::LOOSE));
                 let stem_start = folded.len() - clitics::stem(&folded).len();
@@ -91,14 +109,15 @@ impl<'t> Interner<'t> {
                     Some(Trigger::OrgHead) => 2,
                     Some(Trigger::PlaceHead) => 3,
                 };
-                e.insert(Form {
+                self.forms.push(Form {
                     shape: shape(&folded),
                     trig,
                     nisba: is_nisba(&folded),
                     gazetteer: Gazetteer::embedded().may_start(&folded),
                     stem_start: stem_start as u32,
                     folded,
-                })
+                });
+                *e.insert(self.forms.len() as u32 - 1)
             }
         }
     }
@@ -111,15 +130,16 @@ pub fn prepare(tokens: &[&str]) -> Vec<Word> {
 
 /// [`prepare`], sharing folded words with the other sentences of the text through `interner`.
 pub fn prepare_in<'t>(tokens: &[&'t str], interner: &mut Interner<'t>) -> Vec<Word> {
-    let forms: Vec<Form> = tokens.iter().map(|t| interner.form(t).clone()).collect();
-    let mut gaz = vec![0; forms.len()];
-    let folded: Vec<&str> = forms.iter().map(|f| &*f.folded).collect();
+    let ids: Vec<u32> = tokens.iter().map(|t| interner.id(t)).collect();
+    let forms = &interner.forms;
+    let mut gaz = vec![0; ids.len()];
+    let folded: Vec<&str> = ids.iter().map(|&id| &*forms[id as usize].folded).collect();
     let gazetteer = Gazetteer::embedded();
     let mut i = 0;
-    while i < forms.len() {
-        let hit = forms[i]
+    while i < ids.len() {
+        let hit = forms[ids[i] as usize]
             .gazetteer
-            .then(|| gazetteer.longest(&folded[i..forms.len().min(i + 8)]))
+            .then(|| gazetteer.longest(&folded[i..ids.len().min(i + 8)]))
             .flatten();
         match hit {
             Some(hit) => {
@@ -132,16 +152,12 @@ pub fn prepare_in<'t>(tokens: &[&'t str], interner: &mut Interner<'t>) -> Vec<Wo
             None => i += 1,
         }
     }
-    forms
-        .into_iter()
+    ids.into_iter()
         .zip(gaz)
-        .map(|(f, gaz)| Word {
-            folded: f.folded,
-            stem_start: f.stem_start,
-            shape: f.shape,
+        .map(|(id, gaz)| Word {
+            form: forms[id as usize].clone(),
             gaz,
-            trig: f.trig,
-            nisba: f.nisba,
+            id,
         })
         .collect()
 }
@@ -194,38 +210,62 @@ impl Hash {
     }
 }
 
+/// Where a word's neighbours stand for the features they give it: two before, one before, one
+/// after, two after.
+pub(super) const NEAR: [isize; 4] = [-2, -1, 1, 2];
+
 /// Pushes the feature ids of token `i` of a prepared sentence onto `out`, and returns how many
 /// of them, pushed first, name the word itself (its spelling, its stem, word pairs with it);
 /// training leaves those out now and then so the model also learns from affixes and context.
+///
+/// The features come in four groups: what the spelling says ([`named`] and [`own`]), what each
+/// neighbour's spelling says ([`near`]) and what depends on the sentence ([`placed`]). The
+/// tagger sums the weights of the first two once per spelling of a text.
 pub fn features(words: &[Word], i: usize, out: &mut Vec<u32>) -> usize {
-    // Neighbours outside the sentence read as boundary markers.
-    let at = |d: isize| -> Option<&Word> { i.checked_add_signed(d).and_then(|j| words.get(j)) };
-    let folded = |d: isize| at(d).map_or(if d < 0 { "<s>" } else { "</s>" }, |w| &*w.folded);
-    let stem = |d: isize| at(d).map_or("<b>", Word::stem);
-    let w = &words[i];
-    let s = w.stem();
     let first = out.len();
+    named(&words[i].form, out);
+    pairs(words, i, out);
+    let identity = out.len() - first;
+    own(&words[i].form, out);
+    for d in NEAR {
+        near(at(words, i, d).map(|w| &w.form), d, out);
+    }
+    placed(words, i, out);
+    identity
+}
+
+/// The word `d` tokens from token `i` of a sentence, if the sentence has it.
+fn at(words: &[Word], i: usize, d: isize) -> Option<&Word> {
+    i.checked_add_signed(d).and_then(|j| words.get(j))
+}
+
+/// Pushes the features naming a spelling: the folded word, its stem, its clitic readings.
+pub(super) fn named(w: &Form, out: &mut Vec<u32>) {
     out.push(Hash::new(1).str(&w.folded).id());
-    out.push(Hash::new(2).str(s).id());
-    out.push(Hash::new(12).str(folded(-1)).str(&w.folded).id());
-    out.push(Hash::new(13).str(&w.folded).str(folded(1)).id());
-    out.push(Hash::new(14).str(stem(-1)).str(s).id());
+    out.push(Hash::new(2).str(w.stem()).id());
     for split in clitics::splits(&w.folded).iter().skip(1) {
         out.push(Hash::new(24).str(&split.name).id());
     }
-    out.push(
-        Hash::new(25)
-            .byte(at(-1).map_or(0xfe, |w| w.trig))
-            .str(s)
-            .id(),
-    );
-    let identity = out.len() - first;
+}
+
+/// Pushes the features of word pairs with token `i`, which also name the word itself.
+pub(super) fn pairs(words: &[Word], i: usize, out: &mut Vec<u32>) {
+    // Neighbours outside the sentence read as boundary markers.
+    let (w, before, after) = (&words[i].form, at(words, i, -1), at(words, i, 1));
+    let before_folded = before.map_or("<s>", |n| &*n.form.folded);
+    let after_folded = after.map_or("</s>", |n| &*n.form.folded);
+    out.push(Hash::new(12).str(before_folded).str(&w.folded).id());
+    out.push(Hash::new(13).str(&w.folded).str(after_folded).id());
+    let stem = before.map_or("<b>", Word::stem);
+    out.push(Hash::new(14).str(stem).str(w.stem()).id());
+    let trig = before.map_or(0xfe, |n| n.form.trig);
+    out.push(Hash::new(25).byte(trig).str(w.stem()).id());
+}
+
+/// Pushes the other features of a spelling: its proclitics, affixes, shape and trigger class.
+pub(super) fn own(w: &Form, out: &mut Vec<u32>) {
+    let s = w.stem();
     out.push(Hash::new(0).id());
-    for (t, d) in [(3, -1), (4, 1), (5, -2), (6, 2)] {
-        out.push(Hash::new(t).str(folded(d)).id());
-    }
-    out.push(Hash::new(7).str(stem(-1)).id());
-    out.push(Hash::new(8).str(stem(1)).id());
     out.push(Hash::new(9).str(clitics::proclitics(&w.folded, s)).id());
     let count = s.chars().count();
     for n in 1..=4 {
@@ -248,19 +288,46 @@ pub fn features(words: &[Word], i: usize, out: &mut Vec<u32>) -> usize {
         }
     }
     out.push(Hash::new(15).byte(w.shape).byte(count.min(8) as u8).id());
-    for (t, d) in [(16, 0), (17, -1), (18, 1)] {
-        out.push(Hash::new(t).byte(at(d).map_or(0xfe, |w| w.gaz)).id());
-    }
+    out.push(Hash::new(19).byte(w.trig).id());
+}
+
+/// Pushes the features a word gets from the spelling `n` of its neighbour `d` tokens away (one
+/// of [`NEAR`]; `None` past the sentence's edge).
+pub(super) fn near(n: Option<&Form>, d: isize, out: &mut Vec<u32>) {
+    let folded = n.map_or(if d < 0 { "<s>" } else { "</s>" }, |n| &*n.folded);
+    let trig = n.map_or(0xfe, |n| n.trig);
+    let stem = n.map_or("<b>", Form::stem);
     // Titles also follow a name after a comma: ينس ستولتنبرغ، الأمين العام.
-    for (t, d) in [(19, 0), (20, -1), (21, -2), (22, 1), (26, 2)] {
-        out.push(Hash::new(t).byte(at(d).map_or(0xfe, |w| w.trig)).id());
+    let (word, trigger) = match d {
+        -2 => (5, 21),
+        -1 => (3, 20),
+        1 => (4, 22),
+        _ => (6, 26),
+    };
+    out.push(Hash::new(word).str(folded).id());
+    out.push(Hash::new(trigger).byte(trig).id());
+    match d {
+        -1 => out.push(Hash::new(7).str(stem).id()),
+        1 => out.push(Hash::new(8).str(stem).id()),
+        _ => {}
     }
-    let nisba = |d: isize| at(d).is_some_and(|w| w.nisba);
+}
+
+/// Pushes the features that depend on where token `i` stands in its sentence: gazetteer names
+/// across it, a nisba adjective after it (word pairs with it are [`pairs`]).
+pub(super) fn placed(words: &[Word], i: usize, out: &mut Vec<u32>) {
+    for (t, d) in [(16, 0), (17, -1), (18, 1)] {
+        out.push(
+            Hash::new(t)
+                .byte(at(words, i, d).map_or(0xfe, |w| w.gaz))
+                .id(),
+        );
+    }
+    let nisba = |d: isize| at(words, i, d).is_some_and(|w| w.form.nisba);
     out.push(
         Hash::new(23)
-            .byte(u8::from(w.nisba))
+            .byte(u8::from(nisba(0)))
             .byte(u8::from(nisba(1)))
             .id(),
     );
-    identity
 }

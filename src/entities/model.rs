@@ -16,6 +16,9 @@ const MAGIC: &[u8; 5] = b"QNER2";
 /// Feature weights, one per tag.
 pub type Weights = [f32; N_TAGS];
 
+/// A sum of quantised feature weights, one per tag ([`Stage::add`]).
+pub type Quantised = [i32; N_TAGS];
+
 /// How often a word was seen in training, and how often as part of a name.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Seen {
@@ -122,13 +125,24 @@ impl Stage {
 
     /// Sum of the weights of `features` per tag.
     pub fn emission(&self, features: &[u32]) -> Weights {
-        // Sum in integers, scale once: exact, and cheaper than a float per weight.
-        let mut sum = [0i32; N_TAGS];
+        let mut sum = [0; N_TAGS];
+        self.add(features, &mut sum);
+        self.scores(sum)
+    }
+
+    /// Adds the quantised weights of `features` to `sum`: weights are summed in integers and
+    /// scaled once ([`Stage::scores`]), which is exact whatever the order they are added in,
+    /// and cheaper than a float per weight.
+    pub fn add(&self, features: &[u32], sum: &mut Quantised) {
         for w in features.iter().filter_map(|&f| self.get(f)) {
             for (a, &b) in sum.iter_mut().zip(w) {
                 *a += i32::from(b);
             }
         }
+    }
+
+    /// The scores per tag of a sum of quantised weights.
+    pub fn scores(&self, sum: Quantised) -> Weights {
         sum.map(|x| x as f32 * self.scale)
     }
 

@@ -7,6 +7,7 @@
 
 use super::context;
 use super::document::{Doc, Index, Names, complete, find, prepare, written_with_tanween};
+use super::emission::{Memo, Pool};
 use super::features::Word;
 use super::group::{Mentions, Namer, group};
 use super::tags::{N_TAGS, Span, Tag};
@@ -142,6 +143,7 @@ pub(super) fn recognise(
     let batch = BATCH * rayon::current_num_threads();
     let none = HashSet::default();
     let share = |p: &Range<usize>, pass: usize| progress.add(p.len() * SHARES[pass] / 100);
+    let pool = Pool::new(r.model());
 
     // The first stage's tags, and the tally of the text's words.
     let mut tally = Tally::default();
@@ -151,10 +153,16 @@ pub(super) fn recognise(
             .par_iter()
             .map(|p| {
                 let doc = Doc::cut(text, p.clone(), &none);
-                let prepared = doc.prepare();
-                let tags: Vec<Tag> = prepared.iter().flat_map(|w| r.tag_first(w)).collect();
+                let mut memo = pool.take();
+                let prepared = doc.prepare(&mut memo.interner);
+                let tags: Vec<Tag> = prepared
+                    .iter()
+                    .flat_map(|w| r.tag_first(w, &mut memo))
+                    .collect();
                 let mut t = Tally::default();
                 t.add(text, &doc.tokens, &prepared, &tags);
+                drop(prepared);
+                pool.give(memo);
                 share(p, 0);
                 (tags, t)
             })
@@ -176,9 +184,11 @@ pub(super) fn recognise(
             .map(|(p, tags)| {
                 let mut doc = Doc::cut(text, p.clone(), &tally.common);
                 doc.mark_roles(code);
-                let prepared = doc.prepare();
+                let mut memo = pool.take();
+                let prepared = doc.prepare(&mut memo.interner);
                 let tags = std::mem::take(tags);
-                let second = tag_second(r, &prepared, &doc.sentences, &tags, &tally);
+                let second = tag_second(r, &mut memo, &prepared, &doc.sentences, &tags, &tally);
+                pool.give(memo);
                 drop(tags);
                 doc.keep_words(prepared);
                 doc.tagged(&second);
@@ -204,7 +214,9 @@ pub(super) fn recognise(
             .zip(spans)
             .map(|(p, spans)| {
                 let mut doc = Doc::cut(text, p.clone(), &tally.common);
-                doc.fold();
+                let mut memo = pool.take();
+                doc.fold(&mut memo.interner);
+                pool.give(memo);
                 doc.mark_roles(code);
                 doc.spans = std::mem::take(spans).into_iter().map(Kept::span).collect();
                 complete(&mut doc, &namer, &index);
@@ -223,6 +235,7 @@ pub(super) fn recognise(
 /// the first stage (`first`, one sentence after another), reading the tally of the whole text.
 fn tag_second(
     r: &Recogniser,
+    memo: &mut Memo,
     prepared: &[Vec<Word>],
     sentences: &[Range<usize>],
     first: &[Tag],
@@ -236,7 +249,7 @@ fn tag_second(
             let tags = &first[sentence.start - base..sentence.end - base];
             let counts: Vec<[u16; N_TAGS]> =
                 words.iter().map(|w| tally.stem_counts(w.stem())).collect();
-            r.tag_second(words, |i, out| {
+            r.tag_second(words, memo, |i, out| {
                 context::evidence(|j| counts[j], tags, i, out)
             })
         })
@@ -253,15 +266,16 @@ pub(super) fn find_spans(
     sentences: &[Range<usize>],
     radius: usize,
 ) -> Vec<(Span, f32)> {
-    let prepared = prepare(text, &tokens, sentences);
-    let first: Vec<Vec<Tag>> = prepared.iter().map(|w| r.tag_first(w)).collect();
+    let mut memo = Memo::new(r.model());
+    let prepared = prepare(text, &tokens, sentences, &mut memo.interner);
+    let first: Vec<Vec<Tag>> = prepared.iter().map(|w| r.tag_first(w, &mut memo)).collect();
     let mut tally = Tally::default();
     tally.add(text, &tokens, &prepared, &first.concat());
     let mut window = context::Window::new(&prepared, &first, radius);
     let second: Vec<(Vec<Tag>, Vec<f32>)> = prepared
         .iter()
         .enumerate()
-        .map(|(k, words)| r.tag_second(words, |i, out| window.features(k, i, out)))
+        .map(|(k, words)| r.tag_second(words, &mut memo, |i, out| window.features(k, i, out)))
         .collect();
     drop(window);
     drop(first);
