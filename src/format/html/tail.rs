@@ -2,7 +2,7 @@
 //! with the site around it (a page laid out by a table, a template writing the article's
 //! container and its related links together), the extractor takes what follows the article
 //! in that element too: "print / send to a friend" links, a related-articles list under its
-//! heading, the tags, the copyright line.
+//! heading, the tags, the copyright notice.
 
 use crate::document::blocks::{BlockKind, Blocks};
 
@@ -10,8 +10,8 @@ use crate::document::blocks::{BlockKind, Blocks};
 const LINKED: f64 = 0.5;
 
 /// Drops from the end of the article in `text` and `blocks` the blocks that are the site's:
-/// mostly links, a heading with nothing under it, a line holding the copyright sign (the
-/// publisher's notice, not the article's text). The title, and the first block of the body,
+/// mostly links, a heading with nothing under it, a copyright notice (the publisher's, not
+/// the article's text). The title, and the first block of the body,
 /// always stay.
 pub(super) fn trim(text: &mut String, blocks: &mut Blocks) {
     let first_body = blocks
@@ -36,13 +36,21 @@ pub(super) fn trim(text: &mut String, blocks: &mut Blocks) {
         let all = letters(t);
         let site = matches!(b.kind, BlockKind::Heading(_))
             || (all > 0 && linked as f64 >= LINKED * all as f64)
-            || t.contains('©');
+            || copyright(t);
         if !site {
             break;
         }
         keep -= 1;
     }
     blocks.truncate(text, keep);
+}
+
+/// Whether `t` is a copyright notice: it holds the sign (`©`, or `ⓒ` as some sites write it)
+/// or the word.
+fn copyright(t: &str) -> bool {
+    t.contains(['©', 'ⓒ'])
+        || t.split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case("copyright"))
 }
 
 #[cfg(test)]
@@ -66,7 +74,7 @@ mod tests {
     #[test]
     fn the_sites_links_heading_and_notice_under_the_article_go() {
         let text = trimmed(
-            "<div><h1>خطة لمواجهة الجفاف</h1><p>أعلن الوزير عن خطة وطنية،              <a href=/a>التفاصيل هنا</a>.</p><p>ومن المنتظر أن يناقشها البرلمان.</p>             <p><a href=/print>نسخة للطباعة</a> | <a href=/send>أرسل لصديق</a></p>             <h3>الأكثر قراءة</h3><ul><li><a href=/n/1>ارتفاع أسعار الخبز</a></li>             <li><a href=/n/2>منتخب الشباب يتأهل</a> (فيديو)</li></ul>             <p>جميع الحقوق محفوظة © 2008</p></div>",
+            "<div><h1>خطة لمواجهة الجفاف</h1><p>أعلن الوزير عن خطة وطنية،              <a href=/a>التفاصيل هنا</a>.</p><p>ومن المنتظر أن يناقشها البرلمان.</p>             <p><a href=/print>نسخة للطباعة</a> | <a href=/send>أرسل لصديق</a></p>             <h3>الأكثر قراءة</h3><ul><li><a href=/n/1>ارتفاع أسعار الخبز</a></li>             <li><a href=/n/2>منتخب الشباب يتأهل</a> (فيديو)</li></ul>             <p>جميع الحقوق محفوظة © 2008</p><p>Copyright 2008 Arab News</p></div>",
         );
         assert_eq!(
             text,
