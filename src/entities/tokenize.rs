@@ -43,19 +43,23 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Range<usize>>) {
     let mut sentences = Vec::new();
     let mut sentence_start = 0;
     let mut word_start: Option<usize> = None;
+    // The end of the word's last letter, digit or mark so far.
+    let mut word_end = 0;
     for (i, c) in text.char_indices() {
         if is_word_char(c) {
             word_start.get_or_insert(i);
+            word_end = i + c.len_utf8();
             continue;
         }
         // A character that draws nothing (a joiner, a soft hyphen, a bidi mark) neither ends
-        // a word nor makes a token: the reader sees the word whole.
+        // a word nor makes a token: the reader sees the word whole. After a word's last
+        // letter it is no part of it (the isolate that closes a table cell).
         if is_invisible(c) {
             continue;
         }
         if let Some(s) = word_start.take() {
             tokens.push(Token {
-                range: s..i,
+                range: s..word_end,
                 punct: false,
             });
         }
@@ -72,7 +76,7 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Range<usize>>) {
     }
     if let Some(s) = word_start {
         tokens.push(Token {
-            range: s..text.len(),
+            range: s..word_end,
             punct: false,
         });
     }
@@ -221,5 +225,15 @@ mod tests {
                 "{hidden:?}"
             );
         }
+    }
+
+    #[test]
+    fn an_isolate_after_a_word_is_no_part_of_it() {
+        // A table cell as the book reader writes it: each cell isolated.
+        let text = "\u{2068}المعز لدين الله\u{2069} | \u{2068}٣٤٠\u{2069}\nالله\u{2069}";
+        assert_eq!(
+            token_texts(text),
+            ["المعز", "لدين", "الله", "|", "٣٤٠", "الله"]
+        );
     }
 }
