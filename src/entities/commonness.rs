@@ -70,6 +70,69 @@ pub fn is_common(folded: &str) -> bool {
     })
 }
 
+/// Pronoun suffixes a common noun takes and a name does not, as [`in_text`] looks for them (ي
+/// and ك left out: adjectives in ي and names such as مالك end so).
+const TEXT_SUFFIXES: [&str; 6] = ["ه", "ها", "هم", "هما", "هن", "كم"];
+
+/// A one-word name is a common noun in a text that writes it as one at least this share of
+/// the time (percent)…
+const TEXT_COMMON: u32 = 25;
+/// …and at least this many times.
+const TEXT_COMMON_LEAST: u32 = 3;
+
+/// Clitics before a word without the article, before one with it, and ل with the article.
+const INDEFINITE: [&str; 6] = ["", "و", "ف", "ب", "ل", "ك"];
+const DEFINITE: [&str; 8] = ["", "و", "ف", "ب", "ك", "وب", "وك", "فب"];
+const LAM_LAM: [&str; 3] = ["لل", "ولل", "فلل"];
+
+/// Whether a text writes the folded one-word name `key` the ways only a common noun is written,
+/// a quarter of the time or more: a name with the article whose stem the text also writes
+/// without it or with a pronoun (الشموس beside شموس, القروش beside ٧ قروش), a name without the
+/// article that the text also writes with a pronoun (قطر beside قطرها: a diameter) or, unless
+/// it is a place the gazetteers know (المالي is an adjective, not Mali), with the article (شورى
+/// beside الشورى). `count` is how often the text writes a folded word as it stands.
+pub fn in_text(key: &str, known_place: bool, count: impl Fn(&str) -> u32) -> bool {
+    let with = |clitics: &[&str], word: &str| -> u32 {
+        clitics.iter().map(|c| count(&format!("{c}{word}"))).sum()
+    };
+    // A stem with a pronoun (شموسها, قطره, قريته); one in ي takes none that tells (عليه,
+    // ماليه).
+    let with_pronoun = |stem: &str| -> u32 {
+        if stem.ends_with('ي') {
+            return 0;
+        }
+        let base = stem
+            .strip_suffix('ه')
+            .map_or_else(|| stem.to_owned(), |s| format!("{s}ت"));
+        TEXT_SUFFIXES
+            .iter()
+            .map(|s| with(&INDEFINITE[..5], &format!("{base}{s}")))
+            .sum()
+    };
+    // Short words are other words with a clitic too often (له, لله).
+    if key.chars().count() < 3 {
+        return false;
+    }
+    let (common, named) = match key.strip_prefix("ال") {
+        Some(stem) if stem.chars().count() >= 3 => (
+            with(&INDEFINITE, stem) + with_pronoun(stem),
+            with(&DEFINITE, key) + with(&LAM_LAM, stem),
+        ),
+        Some(_) => return false,
+        None => {
+            // An adjective in ي or ية with the article is another word (السورية).
+            let adjective = key.ends_with('ي') || key.ends_with("يه");
+            let definite = if known_place || adjective {
+                0
+            } else {
+                with(&DEFINITE, &format!("ال{key}")) + with(&LAM_LAM, key)
+            };
+            (definite + with_pronoun(key), with(&INDEFINITE, key))
+        }
+    };
+    common >= TEXT_COMMON_LEAST && common * 100 >= TEXT_COMMON * (common + named)
+}
+
 /// Counting the measures on running text, for the training example.
 #[cfg(feature = "train")]
 pub mod count {

@@ -171,10 +171,19 @@ impl<'t> Doc<'t> {
         })
     }
 
-    /// Whether word `i` is mostly a common word and no given name.
+    /// Whether word `i` is mostly a common word and no given name, taken with a leading و or
+    /// ف off when the word as written was never measured (وشريك دروين).
     fn common_word(&self, i: usize) -> bool {
-        let form = commonness::form(&self.words[i]);
-        commonness::is_common(&form) && Gazetteer::embedded().single(&form) != Some(Kind::Person)
+        let common = |w: &str| {
+            let form = commonness::form(w);
+            commonness::is_common(&form)
+                && Gazetteer::embedded().single(&form) != Some(Kind::Person)
+        };
+        let w = &*self.words[i];
+        common(w)
+            || commonness::measure(&commonness::form(w)).is_none()
+                && w.strip_prefix(['و', 'ف'])
+                    .is_some_and(|rest| rest.chars().count() >= 2 && common(rest))
     }
 
     fn covered(&self) -> Vec<bool> {
@@ -369,8 +378,9 @@ fn correct(doc: &mut Doc, model: &Model, first_pass: bool) {
     let mut kept: Vec<Span> = Vec::with_capacity(doc.spans.len());
     // Spans before this token were absorbed into the span before them.
     let mut skip_to = 0;
-    for s in std::mem::take(&mut doc.spans) {
-        let Some(mut s) = doc.trim(&s) else { continue };
+    let spans = std::mem::take(&mut doc.spans);
+    for s in &spans {
+        let Some(mut s) = doc.trim(s) else { continue };
         if s.tokens.start < skip_to {
             continue;
         }
@@ -406,9 +416,38 @@ fn correct(doc: &mut Doc, model: &Model, first_pass: bool) {
                 ..s
             };
         }
+        // لابن إياس, عمرو بن العاص: a word of kinship before a person's name is part of it,
+        // and so is the name before a بن or بنت.
+        let tagged_start = s.tokens.start;
+        let inner_kin = |i: usize| matches!(&*doc.words[i], "بن" | "بنت");
+        while s.kind == Kind::Person {
+            let Some(p) = s.tokens.start.checked_sub(1) else {
+                break;
+            };
+            let kin = |i: usize| !doc.tokens[i].punct && function_words::kin(doc.token(i));
+            let named_before_kin = inner_kin(s.tokens.start)
+                && !doc.tokens[p].punct
+                && doc.roles[p].is_none()
+                && !doc.common_word(p);
+            if p >= sentence.start && free(p, &kept) && (kin(p) || named_before_kin) {
+                s.tokens.start = p;
+            } else {
+                break;
+            }
+        }
+        // No name starts with بن: without the name before it, the span stays as it was.
+        if inner_kin(s.tokens.start) {
+            s.tokens.start = tagged_start;
+        }
+        let before = s
+            .tokens
+            .start
+            .checked_sub(1)
+            .filter(|&p| p >= sentence.start);
         // ينس ستولتنبرغ: a word the training text never had, right before a person's name and not
         // an Arabic definite word, is a first name the tagger could not know. A word that may
-        // carry a clitic is a verb or a noun joined on (وسيغيب إيتو, للتو), not a first name.
+        // carry a clitic is a verb or a noun joined on (وسيغيب إيتو, للتو), not a first name,
+        // and nor is a word mostly common in running text (تكلم مانجان: a verb).
         if let Some(p) = before.filter(|&p| first_pass && s.kind == Kind::Person && free(p, &kept))
         {
             let w = &doc.words[p];
@@ -418,6 +457,8 @@ fn correct(doc: &mut Doc, model: &Model, first_pass: bool) {
                 && !w.starts_with("ال")
                 && clitics::splits(w).len() == 1
                 && doc.trigger(p).is_none()
+                && doc.roles[p].is_none()
+                && !doc.common_word(p)
             {
                 s.tokens.start = p;
             }
@@ -433,8 +474,7 @@ fn correct(doc: &mut Doc, model: &Model, first_pass: bool) {
             && !doc.tokens[next].punct
             && is_qualifier(doc.token(next), &doc.words[next], definite);
         // The adjective alone may have been taken for a name; the pair replaces it.
-        let next_single = doc
-            .spans
+        let next_single = spans
             .iter()
             .all(|o| !o.tokens.contains(&next) || o.tokens.len() == 1);
         if s.kind != Kind::Person && qualified && next_single {
@@ -534,10 +574,12 @@ impl Index {
                     && last.chars().count() >= 3
                     && !namer.ordinary(&last)
                     && !commonness::is_common(&last)
-                    // عزيز مصر: a place at the end of a title is no surname.
-                    && Gazetteer::embedded()
-                        .single(&last)
-                        .is_none_or(|k| k == Kind::Person)
+                    && !namer.common_here(&last)
+                    // عزيز مصر: a place at the end of a title is no surname, nor is a given
+                    // name (مصحف عثمان), which names many people alone…
+                    && Gazetteer::embedded().single(&last).is_none()
+                    // …nor a father's name (محمد بن عمرو).
+                    && function_words::role(&parts[parts.len() - 2]) != Some(Role::Joins)
                 {
                     // A surname shared by two different people names neither.
                     let e = surnames.entry(last).or_insert_with(|| Some(key.clone()));
@@ -552,6 +594,7 @@ impl Index {
             if parts.len() == 1
                 && (namer.ordinary(&parts[0])
                     || commonness::is_common(&parts[0])
+                    || namer.common_here(&parts[0])
                     || parts[0].chars().count() < 2
                     || margin < SPREAD_MARGIN && Gazetteer::embedded().single(&parts[0]).is_none())
             {

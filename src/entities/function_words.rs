@@ -93,9 +93,29 @@ pub fn role(written: &str) -> Option<Role> {
         }
         rest = r;
     }
-    rest.strip_prefix(['ب', 'ل', 'ك'])
-        .filter(|r| r.starts_with("ال"))
-        .and_then(|r| roles.get(r).copied())
+    let after = rest.strip_prefix(['ب', 'ل', 'ك'])?;
+    match roles.get(after).copied() {
+        Some(r) if after.starts_with("ال") => Some(r),
+        // لابن إياس, بأبي بكر: a preposition before a word that joins a name.
+        Some(Role::Joins) if KIN.contains(&after) => Some(Role::Joins),
+        _ => None,
+    }
+}
+
+/// Words of kinship that start or join an Arabic name (ابن خلدون, عمرو بن العاص, أبو بكر).
+const KIN: [&str; 7] = ["ابن", "بن", "بنت", "ابو", "ابي", "ابى", "ابا"];
+
+/// Whether a word as written (و, ف, ب, ل or ك before it taken off) is a word of kinship that
+/// starts or joins a name: ابن, بن, بنت, أبو, أبي, أبا.
+pub fn kin(written: &str) -> bool {
+    let w = light(written);
+    let w = w
+        .strip_prefix(['و', 'ف'])
+        .filter(|r| r.chars().count() >= 2)
+        .unwrap_or(&w);
+    KIN.contains(&w)
+        || w.strip_prefix(['ب', 'ل', 'ك'])
+            .is_some_and(|r| KIN.contains(&r))
 }
 
 /// How many words from `words[0]` (as written) a formula of blessing covers, if one starts there.
@@ -131,6 +151,10 @@ mod tests {
         assert_eq!(role("والليل"), Some(Role::Never));
         assert_eq!(role("صباح"), Some(Role::Time));
         assert_eq!(role("محمد"), None);
+        assert_eq!(role("لابن"), Some(Role::Joins));
+        assert_eq!(role("وبأبي"), Some(Role::Joins));
+        assert_eq!(role("لبكر"), None);
+        assert!(kin("لابن") && kin("بن") && kin("وأبو") && !kin("لي") && !kin("هو"));
     }
 
     #[test]

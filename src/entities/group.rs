@@ -63,6 +63,23 @@ impl<'m> Namer<'m> {
         splits.swap_remove(best)
     }
 
+    /// Whether this text writes the one-word name `key` as a common noun
+    /// ([`commonness::in_text`]), unless it is a given name or, with the article, a name whose
+    /// stem is a given name or mostly a name in the training text (الحسن beside حسن).
+    pub fn common_here(&self, key: &str) -> bool {
+        let gazetteer = Gazetteer::embedded();
+        let person = |w: &str| gazetteer.single(w) == Some(Kind::Person);
+        let stem_named = key.strip_prefix("ال").is_some_and(|stem| {
+            let seen = self.model.seen(stem);
+            person(stem) || seen.total >= 3 && u32::from(seen.in_name) * 2 >= u32::from(seen.total)
+        });
+        !person(key)
+            && !stem_named
+            && commonness::in_text(key, gazetteer.single(key).is_some(), |w| {
+                self.doc_counts.get(w).copied().unwrap_or(0)
+            })
+    }
+
     /// Whether the training text has `folded` at least three times and mostly outside names.
     pub fn ordinary(&self, folded: &str) -> bool {
         let seen = self.model.seen(folded);
@@ -135,9 +152,12 @@ struct Mention {
 
 /// The mentions of a text by their grouping key (folded words, the first without its
 /// clitics) and whether an organisation or place head starts them (حلف الناتو), gathered
-/// piece by piece.
+/// piece by piece, and the one-word keys the text writes as common nouns.
 #[derive(Default)]
-pub(super) struct Mentions(HashMap<(String, bool), Vec<Mention>>);
+pub(super) struct Mentions {
+    by_key: HashMap<(String, bool), Vec<Mention>>,
+    common: HashSet<String>,
+}
 
 impl Mentions {
     /// Adds the spans of `doc`.
@@ -159,44 +179,47 @@ impl Mentions {
             if article_lost {
                 start = first.range.start;
             }
-            self.0
-                .entry((namer.key(doc, &s.tokens), head))
-                .or_default()
-                .push(Mention {
-                    start: start as u32,
-                    end: end as u32,
-                    kind: s.kind,
-                    article_lost,
-                    margin: if s.kind == Kind::Person && s.margin > 0.0 && titled(doc, s) {
-                        s.margin + TITLE_MARGIN
-                    } else {
-                        s.margin
-                    },
-                    by_rule: s.by_rule,
-                });
+            let key = namer.key(doc, &s.tokens);
+            if !key.contains(' ') && !self.common.contains(&key) && namer.common_here(&key) {
+                self.common.insert(key.clone());
+            }
+            self.by_key.entry((key, head)).or_default().push(Mention {
+                start: start as u32,
+                end: end as u32,
+                kind: s.kind,
+                article_lost,
+                margin: if s.kind == Kind::Person && s.margin > 0.0 && titled(doc, s) {
+                    s.margin + TITLE_MARGIN
+                } else {
+                    s.margin
+                },
+                by_rule: s.by_rule,
+            });
         }
     }
 
     /// Adds the mentions of another piece.
     pub fn extend(&mut self, other: Mentions) {
-        for (key, list) in other.0 {
-            self.0.entry(key).or_default().extend(list);
+        for (key, list) in other.by_key {
+            self.by_key.entry(key).or_default().extend(list);
         }
+        self.common.extend(other.common);
     }
 }
 
 /// How sure the recogniser is of the entity `key` whose mentions are `g`, between 0 and 1: the
 /// tagger's margin on its surest mention (a title before a person or after it past a comma
 /// adds to it), raised by more mentions the tagger found itself and lowered by mentions only
-/// spread from them. A one-word name whose form is mostly a common word stays under the
-/// display threshold unless a rule reading its context found it (منطقة الساحل), and so does a
-/// name in Latin letters the tagger was not very sure of (an English word in Arabic text).
-fn confidence(key: &str, g: &Group) -> f32 {
+/// spread from them. A one-word name whose form is mostly a common word, or that this text
+/// writes as one (`common_here`), stays under the display threshold unless a rule reading its
+/// context found it (منطقة الساحل), and so does a name in Latin letters the tagger was not very
+/// sure of (an English word in Arabic text).
+fn confidence(key: &str, g: &Group, common_here: bool) -> f32 {
     let sure = 1.0 - (-g.best / MARGIN_SCALE).exp();
     let repeated = 1.0 + (g.found.max(1) as f32).ln();
     let mut c = 1.0 - (1.0 - sure).powf(repeated);
     c *= 0.5 + 0.5 * g.found as f32 / g.mentions.len().max(1) as f32;
-    let common = !key.contains(' ') && commonness::is_common(key) && !g.by_rule;
+    let common = !key.contains(' ') && (common_here || commonness::is_common(key)) && !g.by_rule;
     let latin = !key
         .chars()
         .any(|ch| ('\u{0600}'..='\u{06FF}').contains(&ch));
@@ -236,7 +259,8 @@ pub(super) fn group(
         }
         k
     };
-    let entries: Vec<((String, bool), Vec<Mention>)> = mentions.0.into_iter().collect();
+    let common = mentions.common;
+    let entries: Vec<((String, bool), Vec<Mention>)> = mentions.by_key.into_iter().collect();
     let known: HashSet<&str> = entries
         .iter()
         .map(|((k, _), _)| k.as_str())
@@ -300,7 +324,7 @@ pub(super) fn group(
     let mut out: Vec<Entity> = groups
         .into_iter()
         .map(|(key, g)| {
-            let confidence = confidence(&key, &g);
+            let confidence = confidence(&key, &g, common.contains(&key));
             let kind = Kind::ALL
                 .into_iter()
                 .max_by_key(|k| (g.kinds[k.index()], std::cmp::Reverse(k.index())))
