@@ -309,3 +309,25 @@ fn a_file_three_times_larger_than_the_free_memory_is_refused_before_it_is_read()
         assert!(out.stdout.is_empty(), "{args:?}");
     }
 }
+
+#[test]
+fn a_book_whose_chapters_cannot_fit_is_refused_in_a_sentence() {
+    // 60 KB that inflate to 30 MB of short bold words, within the book's budget: the
+    // chapter's tree of elements alone would take more than a limit of `BASE` and 200 MB
+    // leaves, and the allocation failing would abort the run.
+    let book = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/hostile/epub_large_chapter.epub");
+    for args in [&["--plain"][..], &["--list", "sections"]] {
+        let out = qari_limited((BASE + (200 << 20)) >> 10, &book, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {:?}", out.status);
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.contains("epub_large_chapter.epub cannot be read as an EPUB: ")
+                && err.contains(" MB of memory, and ")
+                && err.ends_with(" MB are free\n")
+                && err.lines().count() == 1,
+            "{args:?}: {err}"
+        );
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+}

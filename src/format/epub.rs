@@ -41,6 +41,8 @@ pub enum EpubError {
     TooLarge(u64),
     /// The chapters are encrypted (DRM).
     Encrypted,
+    /// Reading the book would take more memory than is free: the sentence that says so.
+    Memory(String),
 }
 
 impl fmt::Display for EpubError {
@@ -64,6 +66,7 @@ impl fmt::Display for EpubError {
                 budget >> 20
             ),
             EpubError::Encrypted => write!(f, "it is encrypted (DRM), which qari cannot read"),
+            EpubError::Memory(why) => write!(f, "{why}"),
         }
     }
 }
@@ -102,6 +105,12 @@ pub fn read_start(bytes: &[u8], at_least: usize) -> Result<Book, EpubError> {
 /// Reads the chapters of the EPUB held in `bytes` until their text reaches `at_least` bytes.
 fn read_part(bytes: &[u8], at_least: usize) -> Result<Book, EpubError> {
     let mut zip = Archive::open(bytes)?;
+    // The book is held, and its text, which every mode works on in as much again twice over
+    // (as for a file of text), is at most what its entries inflate to.
+    let held = (bytes.len() as u64).saturating_add(zip.bound().saturating_mul(3));
+    if let Some(why) = crate::memory::refusal(held, "reading this book would") {
+        return Err(EpubError::Memory(why));
+    }
     if zip.has(ENCRYPTION) && encrypted(&text(&need(&mut zip, ENCRYPTION)?)) {
         return Err(EpubError::Encrypted);
     }
@@ -117,7 +126,14 @@ fn read_part(bytes: &[u8], at_least: usize) -> Result<Book, EpubError> {
             break;
         }
         match zip.read(path)? {
-            Some(xhtml) => book.chapter(path, &text(&xhtml), &entries),
+            Some(xhtml) => {
+                // A chapter's tree of elements takes many times its size while it is read.
+                let tree = xhtml.len() as u64 * crate::memory::HTML_PER_BYTE;
+                if let Some(why) = crate::memory::refusal(tree, "the elements of its chapters") {
+                    return Err(EpubError::Memory(why));
+                }
+                book.chapter(path, &text(&xhtml), &entries);
+            }
             None => missing += 1,
         }
     }

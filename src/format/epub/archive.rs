@@ -18,6 +18,11 @@ const CEILING: u64 = 512 << 20;
 /// a quarter or a fifth; pictures and fonts, which qari does not read, not at all.
 const RATIO: u64 = 20;
 
+/// The most inflated bytes a book of `len` bytes may take.
+fn budget(len: usize) -> u64 {
+    (len as u64).saturating_mul(RATIO).clamp(FLOOR, CEILING)
+}
+
 /// An open archive and the inflated bytes it may still yield.
 pub struct Archive<'a> {
     zip: ZipArchive<Cursor<&'a [u8]>>,
@@ -31,9 +36,7 @@ impl<'a> Archive<'a> {
     /// Opens the zip archive held in `bytes`.
     pub fn open(bytes: &'a [u8]) -> Result<Archive<'a>, EpubError> {
         let zip = ZipArchive::new(Cursor::new(bytes)).map_err(|_| EpubError::NotZip)?;
-        let budget = (bytes.len() as u64)
-            .saturating_mul(RATIO)
-            .clamp(FLOOR, CEILING);
+        let budget = budget(bytes.len());
         Ok(Archive {
             zip,
             left: budget,
@@ -41,22 +44,30 @@ impl<'a> Archive<'a> {
         })
     }
 
+    /// The most bytes the entries read from this archive can inflate to: the sizes its
+    /// entries declare, within its budget (an entry is never read past its declared size).
+    pub fn bound(&self) -> u64 {
+        let declared = self.zip.decompressed_size().unwrap_or(u128::MAX);
+        u64::try_from(declared).map_or(self.budget, |d| d.min(self.budget))
+    }
+
     /// The inflated bytes of the entry named `name`; `Ok(None)` when there is none, or it
-    /// cannot be read (encrypted, damaged, compressed in a way qari does not read).
-    /// `Err` when the book has used up its budget.
+    /// cannot be read (encrypted, damaged, compressed in a way qari does not read, inflating
+    /// past the size it declares). `Err` when the book has used up its budget.
     pub fn read(&mut self, name: &str) -> Result<Option<Vec<u8>>, EpubError> {
         let Ok(entry) = self.zip.by_name(name) else {
             return Ok(None);
         };
-        // The declared size is a hint for the buffer, never trusted beyond the budget.
-        let hint = entry.size().min(self.left).min(1 << 20) as usize;
-        let mut bytes = Vec::with_capacity(hint);
-        let read = entry.take(self.left + 1).read_to_end(&mut bytes);
-        if bytes.len() as u64 > self.left {
+        let declared = entry.size();
+        let limit = declared.min(self.left);
+        let mut bytes = Vec::with_capacity(limit.min(1 << 20) as usize);
+        let read = entry.take(limit + 1).read_to_end(&mut bytes);
+        let len = bytes.len() as u64;
+        if len > self.left {
             return Err(EpubError::TooLarge(self.budget));
         }
-        self.left -= bytes.len() as u64;
-        Ok(read.ok().map(|_| bytes))
+        self.left -= len;
+        Ok(read.ok().filter(|_| len <= declared).map(|_| bytes))
     }
 
     /// Whether the archive holds an entry named `name`.
@@ -104,6 +115,27 @@ mod tests {
             a.read("bomb.xhtml"),
             Err(EpubError::TooLarge(FLOOR))
         ));
+    }
+
+    #[test]
+    fn an_entry_is_never_read_past_the_size_it_declares() {
+        let text = "نص ".repeat(1000);
+        let mut bytes = zip(&[("a.xhtml", text.as_bytes()), ("b.xhtml", b"ok")]);
+        // The sizes of a.xhtml, as its local and central headers declare them, cut to 10.
+        let real = u32::try_from(text.len()).expect("small").to_le_bytes();
+        for (sig, at) in [(&b"PK\x03\x04"[..], 22), (&b"PK\x01\x02"[..], 24)] {
+            let header = memchr::memmem::find(&bytes, sig).expect("a header");
+            let field = header + at..header + at + 4;
+            assert_eq!(bytes.get(field.clone()), Some(&real[..]));
+            bytes.splice(field, 10u32.to_le_bytes());
+        }
+        let mut a = Archive::open(&bytes).expect("a zip");
+        assert_eq!(a.bound(), 12, "what the entries declare");
+        assert_eq!(a.read("a.xhtml").expect("within budget"), None);
+        assert_eq!(
+            a.read("b.xhtml").expect("within budget").as_deref(),
+            Some(&b"ok"[..])
+        );
     }
 
     #[test]

@@ -141,7 +141,10 @@ pub fn read(path: &str, text: &str) -> Result<Package, EpubError> {
     Ok(p)
 }
 
-/// The text of `node` and its descendants, white space collapsed to single spaces.
+/// The text of `node` and its descendants, white space collapsed to single spaces, without the
+/// invisible characters (direction marks, mostly) that books leave at the ends of titles and
+/// contents labels: a label is laid out on its own, where a mark at its end does nothing, and
+/// it would be kept in every list and search of the outline.
 pub fn text_of(node: &Node) -> String {
     let mut out = String::new();
     for t in node
@@ -156,7 +159,8 @@ pub fn text_of(node: &Node) -> String {
             out.push_str(word);
         }
     }
-    out
+    let edge = |c: char| c.is_whitespace() || crate::chars::is_invisible(c);
+    out.trim_matches(edge).to_owned()
 }
 
 /// A node's name without its namespace: EPUB files use prefixes freely (`opf:item`, `dc:title`).

@@ -180,6 +180,23 @@ mod tests {
     }
 
     #[test]
+    fn direction_marks_at_the_ends_of_labels_are_left_out() {
+        let nav_doc = "<html xmlns:epub='http://www.idpf.org/2007/ops'><body><nav epub:type='toc'>\
+            <ol><li><a href='c1.xhtml'>\u{200f} مقدمة\u{200f}</a></li>\
+            <li><a href='c2.xhtml'>عظمة الكون (١)\u{200f}\n</a></li>\
+            <li><a href='c3.xhtml'>\u{200e}Epilogue \u{200f}خاتمة\u{200e}</a></li></ol></nav></body></html>";
+        let labels: Vec<String> = nav("nav.xhtml", nav_doc)
+            .into_iter()
+            .map(|e| e.label)
+            .collect();
+        // Inside a label a mark stays: it may decide how the words around it are ordered.
+        assert_eq!(
+            labels,
+            ["مقدمة", "عظمة الكون (١)", "Epilogue \u{200f}خاتمة"]
+        );
+    }
+
+    #[test]
     fn nesting_is_followed_to_a_bounded_depth() {
         let levels = 100_000;
         let mut doc = String::from("<ncx><navMap>");
