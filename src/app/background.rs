@@ -276,8 +276,8 @@ impl App {
         true
     }
 
-    /// Uses `outline`: the text is laid out again (pull quotes indented, a repeated title
-    /// hidden) with the reading position kept, and the navigator shown if there is an outline.
+    /// Uses `outline`: the text is shown by it (pull quotes indented, a repeated title hidden)
+    /// with the reading position kept, and the navigator shown if there is an outline.
     fn set_outline(&mut self, outline: Outline) {
         let anchor = self.top_byte();
         let sections = outline.sections.len();
@@ -294,7 +294,9 @@ impl App {
             }
             s => s,
         };
-        self.fresh_layout();
+        // The rows laid out so far stay: a line's kind only picks the layout it is shown with
+        // (none for a repeated title, the narrower one for a pull quote), and laying a long
+        // paragraph out again costs as much as reading it.
         self.jump_to_byte(anchor);
     }
 
