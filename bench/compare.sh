@@ -161,10 +161,15 @@ mapfile -t m < <(medians "$QARI --list text $PAGE" "w3m -dump -T text/html -O UT
 read -r q w ratio <<<"$(python3 -c "print(f'{${m[0]}*1000:.0f} {${m[1]}*1000:.0f} {${m[0]}/${m[1]}:.2f}')")"
 row "\`--list text\`, 2 MB Arabic web page (article found), ms (wall median)" "$q" "$w (w3m -dump)" \
     "$ratio×" "faster than w3m" "$(python3 -c "print('yes' if $ratio < 1 else 'no')")"
+# The first frame shows the page's title (HTML-BENCH) while the article is found; the article's
+# first paragraph (المراهنة) replaces it once it is.
 screen --expect HTML-BENCH -- "$QARI" "$PAGE" >"$TMP/h.ttff"
 hf=$(field "$TMP/h.ttff" first_frame_ms)
-row "time to first frame, 2 MB Arabic web page, 100×30, ms" "$hf" "—" "—" "≤ 150 ms" \
+row "time to first frame (the page's title), 2 MB Arabic web page, 100×30, ms" "$hf" "—" "—" "≤ 150 ms" \
     "$(python3 -c "print('yes' if $hf <= 150 else 'no')")"
+screen --expect المراهنة -- "$QARI" "$PAGE" >"$TMP/ha.ttff"
+ha=$(field "$TMP/ha.ttff" first_frame_ms)
+row "time to the article on screen, 2 MB Arabic web page, 100×30, ms" "$ha" "—" "—" "—" "—"
 
 # Search to the file's only match on its last line, typed as one step, against less's search.
 skeys=(--expect 'شراكة خاصة' --keys '/END-OF-CORPUS\r' --key-expect END-OF-CORPUS)
