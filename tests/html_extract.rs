@@ -333,3 +333,45 @@ fn a_page_showing_no_article_is_read_from_its_declared_copy() {
     assert!(text.contains("تبادل المعلومات والتدريب المشترك"), "{text}");
     assert!(!text.contains("سياسة"), "{text}");
 }
+
+#[test]
+fn a_short_article_is_read_alone_without_the_sites_side_text() {
+    // A blog template: a text widget in the side column, then the post (a byline and three
+    // paragraphs) and an empty comment form. An extractor that merges the page's best blocks
+    // when the article looks short takes in the widget and runs the paragraphs together.
+    let paragraphs = [
+        "أعلن وزير الزراعة اليوم عن خطة وطنية شاملة لمواجهة موجة الجفاف التي تضرب البلاد منذ \
+         ثلاث سنوات، وقال إن الخطة تشمل حفر مئة بئر جديدة في المناطق الأكثر تضررا.",
+        "وأضاف أن الحكومة خصصت مبلغا إضافيا لدعم مربي المواشي الذين فقدوا جزءا كبيرا من قطعانهم \
+         بسبب نقص الأعلاف في الموسم الماضي.",
+        "ومن المنتظر أن يناقش البرلمان تفاصيل الخطة خلال جلسته المقبلة بحضور ممثلين عن اتحاد \
+         المزارعين.",
+    ];
+    let widget = "عن الموقع: موقع إخباري مستقل يغطي شؤون الزراعة والبيئة والمياه في العالم \
+        العربي منذ عام ألفين وخمسة، ويعمل فيه فريق من المحررين والمراسلين في عشر دول. نرحب \
+        بمساهمات القراء من مقالات وصور وتقارير ميدانية، ونلتزم بنشر ما يستوفي شروط النشر خلال \
+        أسبوع من استلامه عبر البريد. للإعلان على صفحات الموقع أو في نشرته الأسبوعية يرجى \
+        التواصل مع قسم التسويق الذي يقدم باقات مخصصة للمؤسسات والشركات الصغيرة.";
+    let ps: String = paragraphs.iter().map(|p| format!("<p>{p}</p>")).collect();
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("p.html");
+    std::fs::write(
+        &page,
+        format!(
+            "<!DOCTYPE html><html lang=ar><body><div><div><div><ul><li>\
+             <div class=textwidget><p>{widget}</p></div></li></ul></div>\
+             <div><div><div><div>نشر في 30 مارس 2015 بواسطة المحرر</div>\
+             <div class=entry>{ps}</div></div></div></div>\
+             <div><h3>اترك تعليقا</h3></div></div></div></body></html>"
+        ),
+    )
+    .unwrap();
+    let text = qari(&["--list", "text", page.to_str().unwrap()]);
+    assert!(!text.contains("عن الموقع"), "{text}");
+    for p in paragraphs {
+        assert!(
+            lines(&text).contains(&p),
+            "{p:?} is not a paragraph of:\n{text}"
+        );
+    }
+}
