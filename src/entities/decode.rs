@@ -6,39 +6,64 @@ use super::tags::{N_TAGS, Tag, allowed};
 /// Transition scores: row 0 is the sentence start, row `p + 1` follows tag `p`.
 pub type Transitions = [[f32; N_TAGS]; N_TAGS + 1];
 
-/// The highest-scoring valid tag sequence for per-token `emissions`.
-pub fn viterbi(emissions: &[[f32; N_TAGS]], trans: &Transitions) -> Vec<Tag> {
-    let n = emissions.len();
-    if n == 0 {
-        return Vec::new();
-    }
-    let mut score = [f32::NEG_INFINITY; N_TAGS];
-    for (t, s) in score.iter_mut().enumerate() {
-        if allowed(None, t as Tag) {
-            *s = trans[0][t] + emissions[0][t];
+/// `trans` with every transition the tags forbid at minus infinity: a path through one scores
+/// minus infinity and never wins, so the loops need no test.
+fn masked(trans: &Transitions) -> Transitions {
+    let mut m = *trans;
+    for (r, row) in m.iter_mut().enumerate() {
+        for (t, x) in row.iter_mut().enumerate() {
+            if !allowed(r.checked_sub(1).map(|p| p as Tag), t as Tag) {
+                *x = f32::NEG_INFINITY;
+            }
         }
     }
-    let mut back = vec![[0u8; N_TAGS]; n];
+    m
+}
+
+/// Per token and tag, the best score of a valid prefix ending in that tag there, its emission
+/// included, and the tag before it on that prefix (the first best on a tie); `trans` is
+/// [`masked`].
+fn forward(
+    emissions: &[[f32; N_TAGS]],
+    trans: &Transitions,
+) -> (Vec<[f32; N_TAGS]>, Vec<[Tag; N_TAGS]>) {
+    let n = emissions.len();
+    let mut score = vec![[f32::NEG_INFINITY; N_TAGS]; n];
+    let mut back = vec![[0; N_TAGS]; n];
+    let Some(first) = emissions.first() else {
+        return (score, back);
+    };
+    for t in 0..N_TAGS {
+        score[0][t] = trans[0][t] + first[t];
+    }
     for i in 1..n {
-        let mut next = [f32::NEG_INFINITY; N_TAGS];
-        for (t, nt) in next.iter_mut().enumerate() {
-            for (p, &sp) in score.iter().enumerate() {
-                if sp == f32::NEG_INFINITY || !allowed(Some(p as Tag), t as Tag) {
-                    continue;
-                }
+        let prev = score[i - 1];
+        for t in 0..N_TAGS {
+            let mut best = f32::NEG_INFINITY;
+            for (p, &sp) in prev.iter().enumerate() {
                 let s = sp + trans[p + 1][t];
-                if s > *nt {
-                    *nt = s;
+                if s > best {
+                    best = s;
                     back[i][t] = p as Tag;
                 }
             }
-            *nt += emissions[i][t];
+            score[i][t] = best + emissions[i][t];
         }
-        score = next;
     }
+    (score, back)
+}
+
+/// The path [`forward`]'s scores and back pointers give: the best last tag (the first on a
+/// tie), and the tags before it.
+fn best_path(score: &[[f32; N_TAGS]], back: &[[Tag; N_TAGS]]) -> Vec<Tag> {
+    let n = score.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let last = &score[n - 1];
     let mut best = 0;
     for t in 1..N_TAGS {
-        if score[t] > score[best] {
+        if last[t] > last[best] {
             best = t;
         }
     }
@@ -50,37 +75,29 @@ pub fn viterbi(emissions: &[[f32; N_TAGS]], trans: &Transitions) -> Vec<Tag> {
     out
 }
 
+/// The highest-scoring valid tag sequence for per-token `emissions`.
+pub fn viterbi(emissions: &[[f32; N_TAGS]], trans: &Transitions) -> Vec<Tag> {
+    let (score, back) = forward(emissions, &masked(trans));
+    best_path(&score, &back)
+}
+
 /// The best valid tag sequence, and per token the margin by which its tag beats the best path
 /// that gives that token another tag (max-marginals from a forward and a backward pass): how
 /// sure the tagger is of each tag, in score units.
 pub fn viterbi_margins(emissions: &[[f32; N_TAGS]], trans: &Transitions) -> (Vec<Tag>, Vec<f32>) {
-    let tags = viterbi(emissions, trans);
+    let trans = &masked(trans);
+    let (forward, back) = forward(emissions, trans);
+    let tags = best_path(&forward, &back);
+    drop(back);
     let n = emissions.len();
     if n == 0 {
         return (tags, Vec::new());
-    }
-    // forward[i][t]: the best prefix ending in tag t at i, its emission included.
-    let mut forward = vec![[f32::NEG_INFINITY; N_TAGS]; n];
-    for t in 0..N_TAGS {
-        if allowed(None, t as Tag) {
-            forward[0][t] = trans[0][t] + emissions[0][t];
-        }
-    }
-    for i in 1..n {
-        for t in 0..N_TAGS {
-            let best = (0..N_TAGS)
-                .filter(|&p| allowed(Some(p as Tag), t as Tag))
-                .map(|p| forward[i - 1][p] + trans[p + 1][t])
-                .fold(f32::NEG_INFINITY, f32::max);
-            forward[i][t] = best + emissions[i][t];
-        }
     }
     // backward[i][t]: the best suffix after tag t at i, its own emission left out.
     let mut backward = vec![[0f32; N_TAGS]; n];
     for i in (0..n - 1).rev() {
         for p in 0..N_TAGS {
             backward[i][p] = (0..N_TAGS)
-                .filter(|&t| allowed(Some(p as Tag), t as Tag))
                 .map(|t| trans[p + 1][t] + emissions[i + 1][t] + backward[i + 1][t])
                 .fold(f32::NEG_INFINITY, f32::max);
         }
