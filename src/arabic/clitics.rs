@@ -4,17 +4,21 @@
 //! A stem keeps at least three letters: فرنسا, بغداد, لبنان and وليد begin with clitic letters,
 //! so callers try the unstripped word first and strip only when the evidence says so.
 
+use std::borrow::Cow;
+
 /// Fewest letters a stripped stem may keep.
 const MIN_STEM: usize = 3;
 
 /// One way to read a word as proclitics followed by a name.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Split {
+pub struct Split<'a> {
     /// Leading letters of the word left outside the name (و, ب, وب…): a mention starts after them.
     /// For لل only the first ل counts, since the second stands for the article inside the name.
     pub clitic_letters: usize,
     /// The name as it reads on its own: the article kept, and restored where لل swallowed its alef.
-    pub name: String,
+    /// Borrowed from the word but where لل swallowed the alef: the rules look at every word's
+    /// readings, and most are part of the word.
+    pub name: Cow<'a, str>,
 }
 
 /// True for the conjunctions و and ف.
@@ -37,20 +41,22 @@ fn strip_letter(word: &str, test: fn(char) -> bool) -> Option<&str> {
 
 /// Every reading of a folded `word`, least stripped first: the word itself, without و/ف, and
 /// without a following ب/ك/ل (for لل both ل + a word starting with ل, and ل + ال + the word).
-pub fn splits(word: &str) -> Vec<Split> {
-    let mut out = vec![Split {
+pub fn splits(word: &str) -> Vec<Split<'_>> {
+    // At most the word, without و/ف, and two readings after each of those.
+    let mut out = Vec::with_capacity(6);
+    out.push(Split {
         clitic_letters: 0,
-        name: word.to_owned(),
-    }];
-    let mut bases = vec![(0, word)];
-    if let Some(rest) = strip_letter(word, is_conjunction) {
+        name: Cow::Borrowed(word),
+    });
+    let conjunction = strip_letter(word, is_conjunction);
+    if let Some(rest) = conjunction {
         out.push(Split {
             clitic_letters: 1,
-            name: rest.to_owned(),
+            name: Cow::Borrowed(rest),
         });
-        bases.push((1, rest));
     }
-    for (k, base) in bases {
+    for (k, base) in [(0, Some(word)), (1, conjunction)] {
+        let Some(base) = base else { continue };
         if let Some(rest) = strip_letter(base, is_preposition) {
             if let Some(stem) = base
                 .strip_prefix("لل")
@@ -58,12 +64,12 @@ pub fn splits(word: &str) -> Vec<Split> {
             {
                 out.push(Split {
                     clitic_letters: k + 1,
-                    name: format!("ال{stem}"),
+                    name: Cow::Owned(format!("ال{stem}")),
                 });
             }
             out.push(Split {
                 clitic_letters: k + 1,
-                name: rest.to_owned(),
+                name: Cow::Borrowed(rest),
             });
         }
     }
@@ -117,7 +123,7 @@ mod tests {
     fn names(word: &str) -> Vec<(usize, String)> {
         splits(word)
             .into_iter()
-            .map(|s| (s.clitic_letters, s.name))
+            .map(|s| (s.clitic_letters, s.name.into_owned()))
             .collect()
     }
 

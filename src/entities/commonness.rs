@@ -58,7 +58,7 @@ pub fn form(folded: &str) -> String {
     clitics::splits(folded)
         .into_iter()
         .rfind(|s| s.clitic_letters > 0 && s.name.starts_with("ال"))
-        .map_or_else(|| folded.to_owned(), |s| s.name)
+        .map_or_else(|| folded.to_owned(), |s| s.name.into_owned())
 }
 
 /// Whether a folded form is mostly a common word.

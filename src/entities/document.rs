@@ -650,7 +650,7 @@ fn find_again(doc: &mut Doc, index: &Index) {
                 .find_map(|split| {
                     index
                         .by_first
-                        .get(&split.name)?
+                        .get(&*split.name)?
                         .iter()
                         .find(|(rest, _, _)| {
                             rest.iter().enumerate().all(|(j, w)| {

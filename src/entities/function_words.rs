@@ -3,7 +3,8 @@
 //! `assets/ner/function_words.txt`. Matched on the word as written, harakat off and alef forms
 //! unified but ى and ة kept, so the preposition على is told from the name علي.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// How a word takes part in names.
@@ -29,8 +30,8 @@ struct Lists {
 fn lists() -> &'static Lists {
     static L: OnceLock<Lists> = OnceLock::new();
     L.get_or_init(|| {
-        let mut roles = HashMap::new();
-        let mut formulas: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        let mut roles = HashMap::default();
+        let mut formulas: HashMap<String, Vec<Vec<String>>> = HashMap::default();
         let mut section = "";
         for line in include_str!("../../assets/ner/function_words.txt").lines() {
             let line = line.trim();
@@ -47,21 +48,28 @@ fn lists() -> &'static Lists {
                 "inner" => Role::Inner,
                 "time" => Role::Time,
                 _ => {
-                    let mut words = line.split(' ').map(light);
+                    let mut words = line.split(' ').map(|w| light(w).into_owned());
                     if let Some(first) = words.next() {
                         formulas.entry(first).or_default().push(words.collect());
                     }
                     continue;
                 }
             };
-            roles.entry(light(line)).or_insert(role);
+            roles.entry(light(line).into_owned()).or_insert(role);
         }
         Lists { roles, formulas }
     })
 }
 
-/// A word with harakat and tatweel off and the alef forms unified; ى, ي, ة and ه kept.
-fn light(word: &str) -> String {
+/// A word with harakat and tatweel off and the alef forms unified; ى, ي, ة and ه kept. Every
+/// word of a text is looked up, and most are already so: those are not copied.
+fn light(word: &str) -> Cow<'_, str> {
+    let changed = |c: char| {
+        crate::arabic::normalize::is_ignorable_mark(c) || matches!(c, 'أ' | 'إ' | 'آ' | 'ٱ')
+    };
+    if !word.chars().any(changed) {
+        return Cow::Borrowed(word);
+    }
     word.chars()
         .filter(|&c| !crate::arabic::normalize::is_ignorable_mark(c))
         .map(|c| match c {
@@ -79,11 +87,11 @@ pub fn role(written: &str) -> Option<Role> {
     }
     let w = light(written);
     let roles = &lists().roles;
-    if let Some(&r) = roles.get(&w) {
+    if let Some(&r) = roles.get(&*w) {
         return Some(r);
     }
     // وقال, فإن; بالله, والليل: a conjunction, then a preposition before the article, come off.
-    let mut rest = w.as_str();
+    let mut rest: &str = &w;
     if let Some(r) = rest
         .strip_prefix(['و', 'ف'])
         .filter(|r| r.chars().count() >= 2)

@@ -30,7 +30,7 @@ impl<'m> Namer<'m> {
     /// The reading of a name's first word: a clitic before the article is sure (والمغرب,
     /// للمغرب); otherwise the reading with the most evidence wins, the whole word on a tie
     /// (فرنسا, بغداد, وليد), and a lone و comes off a word nothing is known about.
-    pub fn choose(&self, word: &str) -> Split {
+    pub fn choose<'w>(&self, word: &'w str) -> Split<'w> {
         let mut splits = clitics::splits(word);
         // بمبادرة الأطلسي: a head noun with a clitic loses it too.
         let head = |s: &Split| trigger(&s.name).is_some() || rules::is_head(&s.name);
@@ -48,7 +48,7 @@ impl<'m> Namer<'m> {
             };
             gazetteer
                 + u32::from(self.model.seen(&s.name).in_name)
-                + 10 * self.doc_counts.get(s.name.as_str()).copied().unwrap_or(0)
+                + 10 * self.doc_counts.get(&*s.name).copied().unwrap_or(0)
         };
         let scores: Vec<u32> = splits.iter().map(evidence).collect();
         let mut best = 0;
@@ -88,7 +88,7 @@ impl<'m> Namer<'m> {
 
     /// The grouping key of the tokens `r`: folded words, the first without its clitics.
     pub fn key(&self, doc: &Doc, r: &Range<usize>) -> String {
-        let mut key = self.choose(&doc.words[r.start]).name;
+        let mut key = self.choose(&doc.words[r.start]).name.into_owned();
         for w in doc.words.get(r.start + 1..r.end).unwrap_or_default() {
             key.push(' ');
             key.push_str(w);
@@ -157,6 +157,8 @@ struct Mention {
 pub(super) struct Mentions {
     by_key: HashMap<(String, bool), Vec<Mention>>,
     common: HashSet<String>,
+    /// One-word keys of this piece the text does not write as common nouns.
+    plain: HashSet<String>,
 }
 
 impl Mentions {
@@ -180,8 +182,14 @@ impl Mentions {
                 start = first.range.start;
             }
             let key = namer.key(doc, &s.tokens);
-            if !key.contains(' ') && !self.common.contains(&key) && namer.common_here(&key) {
-                self.common.insert(key.clone());
+            // Each one-word key is looked up in the text's counts once a piece.
+            let known = |k: &String| self.common.contains(k) || self.plain.contains(k);
+            if !key.contains(' ') && !known(&key) {
+                if namer.common_here(&key) {
+                    self.common.insert(key.clone());
+                } else {
+                    self.plain.insert(key.clone());
+                }
             }
             self.by_key.entry((key, head)).or_default().push(Mention {
                 start: start as u32,
@@ -295,16 +303,18 @@ pub(super) fn group(
         keys.push(key);
     }
     drop(known);
-    let mut groups: BTreeMap<String, Group> = BTreeMap::new();
+    // Each entity's list is made at its size when its first mentions move in, while the lists
+    // they come from are freed one by one: a book's mentions are not all held twice over.
+    let mut sizes: HashMap<&str, usize> = HashMap::new();
     for (key, (_, list)) in keys.iter().zip(&entries) {
-        groups
-            .entry(key.clone())
-            .or_default()
-            .mentions
-            .reserve_exact(list.len());
+        *sizes.entry(key).or_insert(0) += list.len();
     }
-    for (key, ((own_key, _), list)) in keys.into_iter().zip(entries) {
-        let g = groups.entry(key.clone()).or_default();
+    let mut groups: BTreeMap<String, Group> = BTreeMap::new();
+    for (key, ((own_key, _), list)) in keys.iter().zip(entries) {
+        let g = groups.entry(key.clone()).or_insert_with(|| Group {
+            mentions: Vec::with_capacity(sizes.get(key.as_str()).copied().unwrap_or(0)),
+            ..Group::default()
+        });
         for m in &list {
             let (start, end) = (m.start as usize, m.end as usize);
             g.kinds[m.kind.index()] += 1;
@@ -313,7 +323,7 @@ pub(super) fn group(
             g.by_rule |= m.by_rule;
             // The entity is named by how the text writes its own key (the long name, not the
             // acronym).
-            if !m.article_lost && own_key == key {
+            if !m.article_lost && own_key == *key {
                 *g.names
                     .entry(text.get(start..end).unwrap_or(""))
                     .or_insert(0) += 1;

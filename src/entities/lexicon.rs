@@ -237,7 +237,7 @@ impl Gazetteer {
         let (first, rest) = words.split_first()?;
         let mut best: Option<Hit> = None;
         for split in clitics::splits(first) {
-            for (tail, kind) in self.by_first.get(&split.name).into_iter().flatten() {
+            for (tail, kind) in self.by_first.get(&*split.name).into_iter().flatten() {
                 let len = 1 + tail.len();
                 let fits = rest.len() >= tail.len() && tail.iter().zip(rest).all(|(a, b)| a == b);
                 if fits && best.is_none_or(|b| b.len < len) {
@@ -253,7 +253,7 @@ impl Gazetteer {
     pub fn may_start(&self, first: &str) -> bool {
         clitics::splits(first)
             .iter()
-            .any(|s| self.by_first.contains_key(&s.name))
+            .any(|s| self.by_first.contains_key(&*s.name))
     }
 
     /// The short name of a state's official long name (folded words: المملكه المغربيه →

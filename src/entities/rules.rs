@@ -67,7 +67,7 @@ fn regions() -> &'static Vec<Vec<String>> {
 fn head_of(doc: &Doc, i: usize, heads: &[&str]) -> bool {
     clitics::splits(&doc.words[i])
         .iter()
-        .any(|s| heads.contains(&s.name.as_str()))
+        .any(|s| heads.contains(&&*s.name))
 }
 
 /// Whether word `i` has the article (after any clitics: المستقبل, للأبحاث, والدراسات).
@@ -158,11 +158,11 @@ fn found(doc: &Doc) -> Vec<Span> {
 
 /// Whether token `i` is one of the one-word regions (with a clitic: والصحراء).
 fn is_region_word(doc: &Doc, i: usize) -> bool {
-    clitics::splits(&doc.words[i]).iter().any(|s| {
-        REGION_WORDS
-            .iter()
-            .any(|r| fold_str(r, Fold::LOOSE) == s.name)
-    })
+    static FOLDED: OnceLock<Vec<String>> = OnceLock::new();
+    let words = FOLDED.get_or_init(|| REGION_WORDS.map(|r| fold_str(r, Fold::LOOSE)).to_vec());
+    clitics::splits(&doc.words[i])
+        .iter()
+        .any(|s| words.iter().any(|r| *r == s.name))
 }
 
 /// The length of the region phrase starting at token `i` (its first word may carry clitics).
