@@ -375,3 +375,44 @@ fn a_short_article_is_read_alone_without_the_sites_side_text() {
         );
     }
 }
+
+#[test]
+fn the_article_keeps_the_direction_and_the_images_of_its_page() {
+    let para = "يستمر حلف شمال الأطلسي في المراهنة على تعزيز تنسيقه مع مجموعة من الدول، وعلى \
+                رأسها المغرب بصفته حليفا رئيسيا من خارج الحلف.";
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"ar\" dir=\"rtl\"><head><title>دليل قارئ</title></head>\
+         <body><nav><ul><li><a href=\"/\">الرئيسية</a></li><li><a href=\"/docs\">التوثيق</a>\
+         </li></ul></nav><article><h1>تثبيت قارئ على جهازك</h1><p>{para}</p>\
+         <p dir=\"ltr\">قارئ (qari) is a terminal reader for Arabic, written in Rust.</p>\
+         <pre dir=\"ltr\"># تثبيت البرنامج\n# ثم تشغيله على مقال\ncargo install qari</pre>\
+         <p>{para}<img src=\"x.png\" alt=\"لقطة  من الطرفية\">{para}</p><p>{para}</p></article>\
+         <footer>جميع الحقوق محفوظة</footer></body></html>"
+    );
+    for format in [Format::Html, Format::HtmlWhole] {
+        let doc = format::read(html.clone(), "guide.html", format);
+        let blocks = doc.blocks.as_ref().unwrap();
+        let block = |start: &str| {
+            let b = blocks.blocks.iter().find(|b| {
+                doc.text
+                    .get(b.range.clone())
+                    .is_some_and(|t| t.starts_with(start))
+            });
+            b.unwrap_or_else(|| panic!("{format:?}: no block starts {start:?}:\n{}", doc.text))
+        };
+        // Left to right as the page says, though their first letters are Arabic.
+        assert_eq!(block("قارئ (qari)").rtl, Some(false), "{format:?}");
+        assert_eq!(block("# تثبيت البرنامج").rtl, Some(false), "{format:?}");
+        assert_eq!(block("يستمر").rtl, Some(true), "{format:?}");
+        // The image between two sentences shows its alt text, a word of its own.
+        let alt = format!("{para} [لقطة من الطرفية] {para}");
+        assert!(doc.text.contains(&alt), "{format:?}:\n{}", doc.text);
+        let chrome = doc.text.contains("الرئيسية") || doc.text.contains("جميع الحقوق");
+        assert_eq!(
+            chrome,
+            format == Format::HtmlWhole,
+            "{format:?}:\n{}",
+            doc.text
+        );
+    }
+}

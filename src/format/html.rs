@@ -6,6 +6,7 @@
 mod convert;
 pub mod extract;
 mod nesting;
+mod origin;
 pub mod preview;
 mod tables;
 mod tags;

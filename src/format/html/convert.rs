@@ -433,7 +433,12 @@ impl Writer<'_> {
         let alt = alt.split(is_html_space).filter(|w| !w.is_empty());
         let alt = alt.collect::<Vec<_>>().join(" ");
         if !alt.is_empty() {
+            // A word of its own: text against the image is not run into its alt text.
+            self.space = true;
+            self.space_flags = self.flags();
             self.word(&format!("[{alt}]"), style::IMAGE);
+            self.space = true;
+            self.space_flags = self.flags();
         }
     }
 

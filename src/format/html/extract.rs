@@ -43,7 +43,7 @@ pub fn read(html: &str) -> (String, Blocks) {
         return whole(html, TOO_LARGE);
     }
     let capped = super::nesting::cap(html, MAX_DEPTH);
-    let (shown, og_title, declared) = prepared(&capped, false);
+    let (mut page, shown, og_title, declared) = prepared(&capped, false);
     let mut found = extracted(&shown);
     // The page's declared copy of the article is read only when the page shows none.
     if declared
@@ -51,12 +51,15 @@ pub fn read(html: &str) -> (String, Blocks) {
             .as_ref()
             .is_none_or(|f| f.content_text.len() < MIN_ARTICLE)
     {
-        found = extracted(&prepared(&capped, true).0).or(found);
+        let (with_copy, shown, ..) = prepared(&capped, true);
+        if let Some(f) = extracted(&shown) {
+            (found, page) = (Some(f), with_copy);
+        }
     }
     let Some(found) = found else {
         return whole(html, NOT_FOUND);
     };
-    let (text, mut blocks) = article(&found, og_title.is_some());
+    let (text, mut blocks) = article(&found, og_title.is_some(), &page);
     let body = blocks
         .blocks
         .iter()
@@ -84,13 +87,14 @@ fn extracted(page: &str) -> Option<ExtractResult> {
 /// `html` without the elements hidden from readers (`hidden`, `aria-hidden`, an inline
 /// `display: none`), since the article's HTML the extractor writes keeps no attributes and
 /// what it holds of them would show; and unless `declared_body`, without the copy of the
-/// article the page declares for search engines (JSON-LD `articleBody`). Then the page's
-/// `og:title`, if it has one, and whether it declared a copy of its article.
+/// article the page declares for search engines (JSON-LD `articleBody`): parsed, and as
+/// markup for the extractor. Then the page's `og:title`, if it has one, and whether it
+/// declared a copy of its article.
 ///
 /// The extractor prefers a declared copy to the article it finds in the page whenever the copy
 /// is twice as long, but the copy is flat text (one paragraph, no headings or lists) and often
 /// not the article shown: repeated, cut, or a summary.
-fn prepared(html: &str, declared_body: bool) -> (String, Option<String>, bool) {
+fn prepared(html: &str, declared_body: bool) -> (Document, String, Option<String>, bool) {
     /// The hidden elements of a page, found by a walk that does not enter them.
     #[derive(Default)]
     struct Hidden(Vec<NodeId>);
@@ -118,12 +122,13 @@ fn prepared(html: &str, declared_body: bool) -> (String, Option<String>, bool) {
         without_declared_body(&page)
     };
     if found.0.is_empty() && !declared {
-        return (html.to_owned(), og, false);
+        return (page, html.to_owned(), og, false);
     }
     for id in found.0 {
         NodeRef::new(id, &page.tree).remove_from_parent();
     }
-    (page.html().to_string(), og, declared)
+    let shown = page.html().to_string();
+    (page, shown, og, declared)
 }
 
 /// Takes the `articleBody` out of the page's JSON-LD, the rest of it (the byline, the date)
@@ -185,10 +190,11 @@ fn whole(html: &str, notice: &str) -> (String, Blocks) {
 }
 
 /// The extracted article written by the converter, its title first as the title block.
-/// The article's HTML carries no attributes but links' addresses, so it is read inside an
-/// element holding the page's language (which gives the direction of blocks without a
-/// strong character).
-fn article(found: &ExtractResult, og_title: bool) -> (String, Blocks) {
+/// The article's HTML carries no attributes but links' addresses: the elements of `page` it
+/// comes from are read in its place when they are found, else it is read inside an element
+/// holding the page's language (which gives the direction of blocks without a strong
+/// character).
+fn article(found: &ExtractResult, og_title: bool, page: &Document) -> (String, Blocks) {
     let lang = found.metadata.language.as_deref().unwrap_or("");
     let (body, from_html) = body_html(found);
     let doc = Document::fragment(format!("<div lang=\"{}\">{body}</div>", escape(lang)));
@@ -210,7 +216,24 @@ fn article(found: &ExtractResult, og_title: bool) -> (String, Blocks) {
             remove_before(h, root);
             h.remove_from_parent();
         }
-        let h1 = doc.tree.new_element("h1");
+    }
+    // The page's own elements keep what the extractor's HTML does not: `dir` and `lang`,
+    // images' alt text, the direction of inline runs.
+    let faithful = if from_html {
+        super::origin::prune(page, root)
+    } else {
+        None
+    };
+    if let Some(body) = &faithful
+        && page.html_root().attr("lang").is_none()
+        && body.attr("lang").is_none()
+        && !lang.is_empty()
+    {
+        body.set_attr("lang", lang);
+    }
+    let root = faithful.as_ref().unwrap_or(root);
+    if let Some(t) = &title {
+        let h1 = root.tree.new_element("h1");
         h1.set_text(t.as_str());
         root.prepend_child(&h1);
     }
