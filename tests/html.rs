@@ -190,7 +190,26 @@ fn words_split_by_inline_tags_stay_whole() {
         "<p dir=rtl>حلف <b>ال</b>ناتو و<span dir=\"ltr\">Stolten</span>berg \
          <a href='/x'>المغ</a>رب</p>",
     );
-    assert_eq!(text, "حلف الناتو وStoltenberg المغرب");
+    // The `dir` of the span isolates its run (LRI … PDI), which draws nothing and which
+    // search reads through.
+    assert_eq!(text, "حلف الناتو و\u{2066}Stolten\u{2069}berg المغرب");
+    assert_eq!(
+        qari::chars::visible(&text, false),
+        "حلف الناتو وStoltenberg المغرب"
+    );
+}
+
+#[test]
+fn inline_direction_is_laid_out_apart_from_the_words_around_it() {
+    let page = "<!DOCTYPE html><html lang=ar dir=rtl><body>\
+                <p>لغة <span dir=\"ltr\">C++</span> سريعة</p>\
+                <p dir=ltr>abc <bdo dir=rtl>xyz</bdo> def</p></body></html>";
+    let rows = piped(
+        &["--whole", "--plain", "--width", "30", "--format", "html"],
+        page.as_bytes(),
+    );
+    // Without the isolate the plus signs would take the paragraph's direction: "++C".
+    assert_eq!(rows, "                 ةعيرس C++ ةغل\n\nabc zyx def\n");
 }
 
 #[test]

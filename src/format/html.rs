@@ -115,9 +115,28 @@ mod tests {
     fn inline_tags_split_no_word() {
         assert_eq!(
             text("<p><b>ال</b>ناتو و<span dir=ltr>ab</span>cd</p>"),
-            "الناتو وabcd"
+            "الناتو و\u{2066}ab\u{2069}cd"
         );
         assert_eq!(text("<p>  a \n <i> b </i>  c </p>"), "a b c");
+    }
+
+    #[test]
+    fn inline_direction_is_isolated_and_bdo_overrides() {
+        assert_eq!(
+            text(
+                "<p>لغة <span dir=ltr> C++ </span> و<bdi>abc</bdi> <span dir=rtl>x</span>\
+                 <em dir=auto>y</em> <bdo dir=rtl>xyz</bdo><span dir=ltr> </span></p>"
+            ),
+            "لغة \u{2066}C++\u{2069} و\u{2068}abc\u{2069} \u{2067}x\u{2069}\u{2068}y\u{2069} \
+             \u{202e}xyz\u{202c}"
+        );
+        // A block ending inside an isolate ends it; the next block starts it again.
+        let (t, b) = read("<span dir=ltr>a<p>b</p>c</span>");
+        assert_eq!(
+            t,
+            "\u{2066}a\u{2069}\n\n\u{2066}b\u{2069}\n\n\u{2066}c\u{2069}"
+        );
+        assert_eq!(b.blocks.len(), 3);
     }
 
     #[test]

@@ -50,6 +50,35 @@ struct Open {
     lang: Option<bool>,
 }
 
+/// An inline element that sets its own direction: its text is put between bidi controls
+/// (an isolate, or an override for `bdo`), so it is laid out apart from the words around it.
+struct Isolate {
+    /// The control that starts it, and the one that ends it.
+    open: char,
+    close: char,
+    /// Its start was written in the open block (a block ending inside it ends it too).
+    written: bool,
+}
+
+/// The controls that set the direction of inline element `e`, named `name`: `bdo` overrides
+/// (its `dir`), `bdi` isolates (its `dir`, else its first strong character), and any other
+/// inline element with a `dir` isolates.
+fn isolate(name: &str, e: &Element) -> Option<Isolate> {
+    let (open, close) = match (name, tags::dir(e)) {
+        ("bdo", Some(Some(true))) => ('\u{202E}', '\u{202C}'),
+        ("bdo", Some(Some(false))) => ('\u{202D}', '\u{202C}'),
+        (_, Some(Some(true))) => ('\u{2067}', '\u{2069}'),
+        (_, Some(Some(false))) => ('\u{2066}', '\u{2069}'),
+        ("bdi", _) | (_, Some(None)) => ('\u{2068}', '\u{2069}'),
+        _ => return None,
+    };
+    Some(Isolate {
+        open,
+        close,
+        written: false,
+    })
+}
+
 /// What to undo when an element ends.
 struct Frame {
     role: Role,
@@ -61,6 +90,8 @@ struct Frame {
     inline: bool,
     /// The heading open around it.
     heading: Option<u8>,
+    /// It isolates its text's direction (an inline element with `dir`, `bdi`, `bdo`).
+    isolate: bool,
 }
 
 /// The state of writing one document.
@@ -82,6 +113,8 @@ struct Writer<'a> {
     langs: Vec<Option<bool>>,
     /// Style flags of the open inline elements, innermost last.
     flags: Vec<u8>,
+    /// The open inline elements that set their own direction, innermost last.
+    isolates: Vec<Isolate>,
     /// Where each open link's text starts, and its URL.
     links: Vec<(usize, String)>,
     /// White space seen since the last word, and the styles it had.
@@ -128,6 +161,7 @@ impl Visit for Writer<'_> {
                     block: false,
                     inline: false,
                     heading: self.heading,
+                    isolate: false,
                 });
                 true
             }
@@ -139,6 +173,12 @@ impl Visit for Writer<'_> {
         let Some(frame) = self.frames.pop() else {
             return;
         };
+        if frame.isolate
+            && let Some(i) = self.isolates.pop()
+            && i.written
+        {
+            self.push_with(0, i.close.encode_utf8(&mut [0; 4]));
+        }
         self.end(&frame);
         if frame.block {
             self.dirs.pop();
@@ -197,13 +237,19 @@ impl Writer<'_> {
             Role::Row | Role::Cell { .. } | Role::Head => self.tables.last() == Some(&true),
             _ => false,
         };
+        let isolating = match role {
+            Role::Inline(_) | Role::Link => isolate(name, e),
+            _ => None,
+        };
         let frame = Frame {
             role,
             grid,
             block,
             inline: self.inline_only(),
             heading: self.heading,
+            isolate: isolating.is_some(),
         };
+        self.isolates.extend(isolating);
         self.start(&frame, e);
         self.frames.push(frame);
         true
@@ -372,6 +418,7 @@ impl Writer<'_> {
     fn text_node(&mut self, s: &str) {
         if self.pre > 0 {
             self.ensure_open();
+            self.open_isolates();
             self.push(s);
             return;
         }
@@ -395,8 +442,23 @@ impl Writer<'_> {
             self.push_with(self.space_flags, " ");
         }
         self.space = false;
+        self.open_isolates();
         let flags = self.flags() | extra;
         self.push_with(flags, word);
+    }
+
+    /// Writes the start of each open isolate not yet started in this block: when its first
+    /// word comes, after the space before it, so an empty one writes nothing.
+    fn open_isolates(&mut self) {
+        for i in self.isolates.iter_mut().filter(|i| !i.written) {
+            i.written = true;
+            block_text::push(
+                &mut self.text,
+                &mut self.out.styles,
+                0,
+                i.open.encode_utf8(&mut [0; 4]),
+            );
+        }
     }
 
     /// `<br>`: a line break; two in a row end the paragraph. In a heading or a cell, a space.
@@ -575,6 +637,14 @@ impl Writer<'_> {
         let trailing: &[char] = if code { &['\n'] } else { &['\n', ' '] };
         let kept = self.text.trim_end_matches(trailing).len().max(open.start);
         self.truncate(kept);
+        // The isolates open are ended with the block, as a paragraph ends every isolate in
+        // it; they start again in the next block if their text goes on there.
+        for i in self.isolates.iter_mut().rev().filter(|i| i.written) {
+            i.written = false;
+            let mut buf = [0; 4];
+            let close = i.close.encode_utf8(&mut buf);
+            block_text::push(&mut self.text, &mut self.out.styles, 0, close);
+        }
         let body = self.text.get(open.start..).unwrap_or("");
         if body.trim().is_empty() {
             self.truncate(open.sep);
