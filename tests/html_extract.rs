@@ -416,3 +416,29 @@ fn the_article_keeps_the_direction_and_the_images_of_its_page() {
         );
     }
 }
+
+#[test]
+fn hidden_text_never_shows_and_text_opened_by_search_does() {
+    let para = "يستمر حلف شمال الأطلسي في المراهنة على تعزيز تنسيقه مع مجموعة من الدول، وعلى \
+                رأسها المغرب بصفته حليفا رئيسيا من خارج الحلف.";
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"ar\" dir=\"rtl\"><head><title>خبر</title></head><body>\
+         <article><h1>الناتو والمغرب</h1><p>{para}</p>\
+         <p hidden>مخفي أول</p><div aria-hidden=\"true\">مخفي ثان</div>\
+         <p>{para}<span style=\"display: none !important\">مخفي ثالث</span></p>\
+         <p style=\"visibility: collapse\">مخفي رابع</p><template><p>مخفي خامس</p></template>\
+         <noscript><p>مخفي سادس: فعّل جافاسكربت</p></noscript><input type=hidden value=\"مخفي سابع\">\
+         <p hidden=\"until-found\">فقرة مطوية يفتحها المتصفح حين يبحث القارئ عن كلمة فيها.</p>\
+         <p>{para}</p></article></body></html>"
+    );
+    for format in [Format::Html, Format::HtmlWhole] {
+        let doc = format::read(html.clone(), "news.html", format);
+        assert!(!doc.text.contains("مخفي"), "{format:?}:\n{}", doc.text);
+        assert!(
+            doc.text.contains("فقرة مطوية يفتحها المتصفح"),
+            "{format:?}:\n{}",
+            doc.text
+        );
+        assert_eq!(doc.text.matches(para).count(), 3, "{format:?}");
+    }
+}

@@ -96,11 +96,14 @@ pub(super) fn role(name: &str, e: &Element) -> Role {
     }
 }
 
-/// Whether `e` is hidden from readers: `hidden`, `aria-hidden="true"`, or an inline style of
-/// `display: none` or `visibility: hidden`.
+/// Whether `e` is hidden from readers: `hidden` (but `hidden="until-found"`, a collapsed part
+/// a browser opens when its text is searched for, which a reader reads as it reads a closed
+/// `<details>`), `aria-hidden="true"` (icons, and text repeated for the eye beside the text
+/// for screen readers), or an inline style of `display: none` or `visibility: hidden` or
+/// `collapse`.
 pub(super) fn hidden(e: &Element) -> bool {
     e.attrs.iter().any(|a| match &*a.name.local {
-        "hidden" => true,
+        "hidden" => !a.value.trim().eq_ignore_ascii_case("until-found"),
         "aria-hidden" => a.value.trim().eq_ignore_ascii_case("true"),
         "style" => {
             let css: String = a
@@ -109,7 +112,9 @@ pub(super) fn hidden(e: &Element) -> bool {
                 .filter(|c| !c.is_ascii_whitespace())
                 .collect::<String>()
                 .to_ascii_lowercase();
-            css.contains("display:none") || css.contains("visibility:hidden")
+            css.contains("display:none")
+                || css.contains("visibility:hidden")
+                || css.contains("visibility:collapse")
         }
         _ => false,
     })
