@@ -60,8 +60,8 @@ impl<'t> Doc<'t> {
     }
 
     /// Marks how each token takes part in names, none inside the sorted byte ranges `code`.
-    pub fn mark_roles(&mut self, code: &[Range<usize>]) {
-        self.roles = roles(self.text, &self.tokens, code);
+    pub fn mark_roles(&mut self, code: &[Range<usize>], interner: &mut Interner<'t>) {
+        self.roles = roles(self.text, &self.tokens, code, interner);
     }
 
     /// The text of token `i`.
@@ -282,12 +282,19 @@ pub(super) fn complete(doc: &mut Doc, namer: &Namer, index: &Index) {
 /// How each token takes part in names: its role in the function-word list, the words of a
 /// formula of blessing never, a time of day that is also a given name (صباح) never beside a
 /// word that never is (صباح الجمعة).
-fn roles(text: &str, tokens: &[Token], code: &[Range<usize>]) -> Vec<Option<Role>> {
+/// Each spelling's role is worked out once, in `interner`.
+fn roles<'t>(
+    text: &'t str,
+    tokens: &[Token],
+    code: &[Range<usize>],
+    interner: &mut Interner<'t>,
+) -> Vec<Option<Role>> {
     let written: Vec<&str> = tokens
         .iter()
         .map(|t| text.get(t.range.clone()).unwrap_or(""))
         .collect();
-    let mut roles: Vec<Option<Role>> = written.iter().map(|w| function_words::role(w)).collect();
+    let (mut roles, opens): (Vec<Option<Role>>, Vec<bool>) =
+        written.iter().map(|w| interner.role(w)).unzip();
     // Code, URLs, identifiers and markup hold no names.
     for (t, role) in tokens.iter().zip(roles.iter_mut()) {
         let in_code = code
@@ -299,7 +306,10 @@ fn roles(text: &str, tokens: &[Token], code: &[Range<usize>]) -> Vec<Option<Role
     }
     let mut i = 0;
     while i < written.len() {
-        match function_words::formula(written.get(i..i + 8).unwrap_or(&written[i..])) {
+        let formula = opens[i]
+            .then(|| function_words::formula(written.get(i..i + 8).unwrap_or(&written[i..])))
+            .flatten();
+        match formula {
             Some(n) => {
                 roles[i..i + n]
                     .iter_mut()

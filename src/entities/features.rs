@@ -1,6 +1,7 @@
 //! Turns a sentence into hashed feature ids per token: the folded word and its clitic-free stem,
 //! affixes, the words around it, trigger words before it, gazetteer hits and the word's shape.
 
+use super::function_words::{self, Role};
 use super::lexicon::{Gazetteer, Trigger, is_nisba, trigger};
 use crate::arabic::clitics;
 use crate::arabic::{Fold, fold_str};
@@ -56,6 +57,10 @@ pub(super) struct Form {
     nisba: bool,
     /// Whether a gazetteer name may start with it.
     gazetteer: bool,
+    /// How it takes part in names as a function word ([`function_words::role`]).
+    role: Option<Role>,
+    /// Whether a formula of blessing may start with it.
+    formula: bool,
 }
 
 impl Form {
@@ -91,6 +96,14 @@ impl<'t> Interner<'t> {
         Arc::clone(&self.forms[id as usize].folded)
     }
 
+    /// How the token `written` takes part in names as a function word
+    /// ([`function_words::role`]), and whether a formula of blessing may start with it.
+    pub(super) fn role(&mut self, written: &'t str) -> (Option<Role>, bool) {
+        let id = self.id(written) as usize;
+        let form = &self.forms[id];
+        (form.role, form.formula)
+    }
+
     /// The spellings seen so far, in the order of their numbers.
     pub(super) fn forms(&self) -> &[Form] {
         &self.forms
@@ -114,6 +127,8 @@ impl<'t> Interner<'t> {
                     trig,
                     nisba: is_nisba(&folded),
                     gazetteer: Gazetteer::embedded().may_start(&folded),
+                    role: function_words::role(written),
+                    formula: function_words::opens_formula(written),
                     stem_start: stem_start as u32,
                     folded,
                 });

@@ -126,14 +126,23 @@ pub fn kin(written: &str) -> bool {
             .is_some_and(|r| KIN.contains(&r))
 }
 
+/// The formulas that start with a word as written.
+fn formulas(first: &str) -> Option<&'static Vec<Vec<String>>> {
+    let first = light(first);
+    lists()
+        .formulas
+        .get(first.strip_prefix('و').unwrap_or(&first))
+}
+
+/// Whether a formula of blessing may start with a word as written.
+pub fn opens_formula(first: &str) -> bool {
+    formulas(first).is_some()
+}
+
 /// How many words from `words[0]` (as written) a formula of blessing covers, if one starts there.
 pub fn formula(words: &[&str]) -> Option<usize> {
     let (first, rest) = words.split_first()?;
-    let first = light(first);
-    let first = first.strip_prefix('و').unwrap_or(&first);
-    lists()
-        .formulas
-        .get(first)?
+    formulas(first)?
         .iter()
         .filter(|tail| {
             tail.len() <= rest.len() && tail.iter().zip(rest).all(|(a, b)| *a == light(b))

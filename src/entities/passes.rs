@@ -183,8 +183,8 @@ pub(super) fn recognise(
             .zip(tags)
             .map(|(p, tags)| {
                 let mut doc = Doc::cut(text, p.clone(), &tally.common);
-                doc.mark_roles(code);
                 let mut memo = pool.take();
+                doc.mark_roles(code, &mut memo.interner);
                 let prepared = doc.prepare(&mut memo.interner);
                 let tags = std::mem::take(tags);
                 let second = tag_second(r, &mut memo, &prepared, &doc.sentences, &tags, &tally);
@@ -216,8 +216,8 @@ pub(super) fn recognise(
                 let mut doc = Doc::cut(text, p.clone(), &tally.common);
                 let mut memo = pool.take();
                 doc.fold(&mut memo.interner);
+                doc.mark_roles(code, &mut memo.interner);
                 pool.give(memo);
-                doc.mark_roles(code);
                 doc.spans = std::mem::take(spans).into_iter().map(Kept::span).collect();
                 complete(&mut doc, &namer, &index);
                 let mut m = Mentions::default();
@@ -289,7 +289,7 @@ pub(super) fn find_spans(
         common: &tally.common,
         roles: Vec::new(),
     };
-    doc.mark_roles(&[]);
+    doc.mark_roles(&[], &mut memo.interner);
     doc.keep_words(prepared);
     doc.tagged(&second);
     let names = find(&mut doc, &namer);
