@@ -78,8 +78,10 @@ fn align(texts: &Texts, article: &NodeRef<'_>) -> Option<Vec<bool>> {
             continue;
         }
         total += t.len();
+        // The window is measured from where the text may start: a text longer than it (an
+        // article the extractor gives as one paragraph) is looked for all the same.
         let window = page
-            .get(at..page.len().min(at + WINDOW))
+            .get(at..page.len().min(at + WINDOW + t.len()))
             .unwrap_or_default();
         let Some(i) = memchr::memmem::find(window, t.as_bytes()) else {
             continue;
@@ -223,5 +225,38 @@ impl Visit for Prune<'_> {
 
     fn leave(&mut self) {
         self.open.pop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn an_article_given_as_one_long_text_is_found_paragraph_by_paragraph() {
+        // More text than the window, as one text node: the extractor's fallback writes an
+        // article so, its paragraphs run together.
+        let paragraphs: Vec<String> = (0..4000)
+            .map(|i| format!("حلف شمال الأطلسي يستمر في المراهنة على تعزيز تنسيقه {i}."))
+            .collect();
+        let squeezed: usize = paragraphs.iter().map(|p| squeeze(p).len()).sum();
+        assert!(squeezed > WINDOW);
+        let page = Document::from(format!(
+            "<body><nav>القائمة</nav><article>{}</article><footer>الحقوق</footer>",
+            paragraphs
+                .iter()
+                .map(|p| format!("<p>{p}</p>"))
+                .collect::<String>()
+        ));
+        let article = Document::fragment(format!("<div><p>{}</p></div>", paragraphs.join(" ")));
+        let root = article.select_single("div");
+        let body = prune(&page, root.nodes().first().unwrap()).unwrap();
+        assert_eq!(page.select("article p").length(), paragraphs.len());
+        let text = body.text();
+        assert!(
+            !text.contains("القائمة") && !text.contains("الحقوق"),
+            "{text}"
+        );
     }
 }
