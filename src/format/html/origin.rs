@@ -83,7 +83,9 @@ fn align(texts: &Texts, article: &NodeRef<'_>) -> Option<Vec<bool>> {
         let window = page
             .get(at..page.len().min(at + WINDOW + t.len()))
             .unwrap_or_default();
-        let Some(i) = memchr::memmem::find(window, t.as_bytes()) else {
+        // Most often the article's next text is the page's next (no searcher to build).
+        let next = window.starts_with(t.as_bytes()).then_some(0);
+        let Some(i) = next.or_else(|| memchr::memmem::find(window, t.as_bytes())) else {
             continue;
         };
         let (start, end) = (at + i, at + i + t.len());
@@ -257,6 +259,46 @@ mod tests {
         assert!(
             !text.contains("القائمة") && !text.contains("الحقوق"),
             "{text}"
+        );
+    }
+
+    const PAGE: &str = "<html dir=rtl><body><nav><a href=/>الرئيسية</a> <a href=/a>أخبار</a></nav>\
+        <article><p>نص <span dir=ltr>one</span> أول</p><p><img alt=صورة></p><p>نص ثان</p>\
+        <table><tr><th>الاسم</th><th>العمر</th></tr><tr><td>علي</td><td></td></tr></table></article><footer>حقوق</footer></body></html>";
+
+    /// The article an extractor writes of `PAGE`: its text, without attributes.
+    fn article(html: &str) -> Document {
+        Document::fragment(format!("<div>{html}</div>"))
+    }
+
+    fn pruned(extracted: &str) -> Option<String> {
+        let page = Document::from(PAGE);
+        let found = article(extracted);
+        let root = found.select_single("div");
+        let root = root.nodes().first()?;
+        prune(&page, root).map(|body| super::super::read_node(&body).0)
+    }
+
+    #[test]
+    fn the_page_is_read_less_what_the_article_leaves_out() {
+        let text = pruned(
+            "<p>نص one أول</p><p>نص ثان</p><table><tr><th>الاسم</th><th>العمر</th></tr><tr><td>علي</td></tr></table>",
+        );
+        // The image between two kept paragraphs is kept, the table's empty cell too.
+        assert_eq!(
+            text.as_deref(),
+            Some(
+                "نص \u{2066}one\u{2069} أول\n\n[صورة]\n\nنص ثان\n\n\u{2068}الاسم\u{2069} | \
+                 \u{2068}العمر\u{2069}\n\u{2068}علي\u{2069} | \u{2068}\u{2069}"
+            )
+        );
+    }
+
+    #[test]
+    fn an_article_not_found_in_the_page_is_not_mapped() {
+        assert_eq!(
+            pruned("<p>نص لم يكتب في الصفحة أبدا</p><p>نص ثان</p>"),
+            None
         );
     }
 }
