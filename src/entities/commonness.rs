@@ -120,12 +120,17 @@ pub fn in_text(key: &str, known_place: bool, count: impl Fn(&str) -> u32) -> boo
         ),
         Some(_) => return false,
         None => {
-            // An adjective in ي or ية with the article is another word (السورية).
-            let adjective = key.ends_with('ي') || key.ends_with("يه");
+            let definite = with(&DEFINITE, &format!("ال{key}")) + with(&LAM_LAM, key);
+            // An adjective in ي or ية with the article is another word (السورية); a word in
+            // ي is one when the text writes it in ية at all often (مالي beside المالية, not
+            // شورى beside one شورية).
+            let feminine = count(&format!("{key}ه")) + count(&format!("ال{key}ه"));
+            let adjective =
+                key.ends_with("يه") || key.ends_with('ي') && feminine * 4 >= definite.max(1);
             let definite = if known_place || adjective {
                 0
             } else {
-                with(&DEFINITE, &format!("ال{key}")) + with(&LAM_LAM, key)
+                definite
             };
             (definite + with_pronoun(key), with(&INDEFINITE, key))
         }
@@ -222,5 +227,65 @@ pub mod count {
             }
             out
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`in_text`] on a text whose folded words are `words`, each written as often as given.
+    fn common_in(key: &str, place: bool, words: &[(&str, u32)]) -> bool {
+        in_text(key, place, |w| {
+            words.iter().find(|(x, _)| *x == w).map_or(0, |(_, n)| *n)
+        })
+    }
+
+    #[test]
+    fn a_name_the_text_writes_as_a_common_noun_is_one_there() {
+        // The suns: the book also writes شموس and وشموس.
+        assert!(common_in(
+            "الشموس",
+            false,
+            &[("الشموس", 17), ("شموس", 9), ("وشموس", 3)]
+        ));
+        // A diameter: قطرها, وقطره.
+        assert!(common_in(
+            "قطر",
+            true,
+            &[("قطر", 13), ("قطرها", 5), ("وقطره", 3)]
+        ));
+        // Consultation, also written with the article.
+        assert!(common_in(
+            "شوري",
+            false,
+            &[("شوري", 15), ("الشوري", 29), ("شوريه", 1)]
+        ));
+    }
+
+    #[test]
+    fn a_name_the_text_writes_as_a_name_is_not() {
+        assert!(!common_in("قطر", true, &[("قطر", 40), ("وقطر", 5)]));
+        assert!(!common_in(
+            "القاهره",
+            false,
+            &[("القاهره", 13), ("بالقاهره", 4)]
+        ));
+        // A stray bare form or two says nothing.
+        assert!(!common_in("الاسلام", false, &[("الاسلام", 200), ("اسلام", 2)]));
+        // Mali beside المالي (financial), Syria beside السورية (Syrian): adjectives.
+        assert!(!common_in("مالي", true, &[("مالي", 10), ("المالي", 30)]));
+        assert!(!common_in(
+            "عربي",
+            false,
+            &[("عربي", 10), ("العربي", 30), ("العربيه", 40)]
+        ));
+        assert!(!common_in(
+            "سوريه",
+            false,
+            &[("سوريه", 10), ("السوريه", 30)]
+        ));
+        // A preposition with a pronoun is no name with one (عليه).
+        assert!(!common_in("علي", false, &[("علي", 10), ("عليه", 90)]));
     }
 }

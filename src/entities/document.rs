@@ -135,7 +135,7 @@ impl<'t> Doc<'t> {
     /// ends (قال, ستمائة, ليل الجمعة) and end it before them inside, a word that only joins a
     /// name (ابن, أبو) comes off its end and one that only continues it (الله) off its start;
     /// `None` when no name is left.
-    fn trim(&self, s: &Span) -> Option<Span> {
+    fn trim(&self, s: &Span, model: &Model) -> Option<Span> {
         // Punctuation never starts or ends a name («هيل).
         let role = |i: usize| {
             if self.tokens[i].punct {
@@ -157,7 +157,7 @@ impl<'t> Doc<'t> {
         }
         // مساعدي بيترسون, تكلم مانجان: a person's name does not start with a common word that
         // is no given name.
-        while s.kind == Kind::Person && end - start > 1 && self.common_word(start) {
+        while s.kind == Kind::Person && end - start > 1 && self.common_word(start, model) {
             start += 1;
         }
         // A lone letter (و, ب) is a clitic cut off its word, never a name.
@@ -172,8 +172,8 @@ impl<'t> Doc<'t> {
     }
 
     /// Whether word `i` is mostly a common word and no given name, taken with a leading و or
-    /// ف off when the word as written was never measured (وشريك دروين).
-    fn common_word(&self, i: usize) -> bool {
+    /// ف off when the training text never had the word in a name (وشريك دروين, not فيصل).
+    fn common_word(&self, i: usize, model: &Model) -> bool {
         let common = |w: &str| {
             let form = commonness::form(w);
             commonness::is_common(&form)
@@ -181,7 +181,8 @@ impl<'t> Doc<'t> {
         };
         let w = &*self.words[i];
         common(w)
-            || commonness::measure(&commonness::form(w)).is_none()
+            || model.seen(w).in_name == 0
+                && Gazetteer::embedded().single(w).is_none()
                 && w.strip_prefix(['و', 'ف'])
                     .is_some_and(|rest| rest.chars().count() >= 2 && common(rest))
     }
@@ -390,7 +391,9 @@ fn correct(doc: &mut Doc, model: &Model, first_pass: bool) {
     let mut skip_to = 0;
     let spans = std::mem::take(&mut doc.spans);
     for s in &spans {
-        let Some(mut s) = doc.trim(s) else { continue };
+        let Some(mut s) = doc.trim(s, model) else {
+            continue;
+        };
         if s.tokens.start < skip_to {
             continue;
         }
@@ -438,7 +441,7 @@ fn correct(doc: &mut Doc, model: &Model, first_pass: bool) {
             let named_before_kin = inner_kin(s.tokens.start)
                 && !doc.tokens[p].punct
                 && doc.roles[p].is_none()
-                && !doc.common_word(p);
+                && !doc.common_word(p, model);
             if p >= sentence.start && free(p, &kept) && (kin(p) || named_before_kin) {
                 s.tokens.start = p;
             } else {
@@ -468,7 +471,7 @@ fn correct(doc: &mut Doc, model: &Model, first_pass: bool) {
                 && clitics::splits(w).len() == 1
                 && doc.trigger(p).is_none()
                 && doc.roles[p].is_none()
-                && !doc.common_word(p)
+                && !doc.common_word(p, model)
             {
                 s.tokens.start = p;
             }

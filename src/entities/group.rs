@@ -63,9 +63,10 @@ impl<'m> Namer<'m> {
         splits.swap_remove(best)
     }
 
-    /// Whether this text writes the one-word name `key` as a common noun
-    /// ([`commonness::in_text`]), unless it is a given name or, with the article, a name whose
-    /// stem is a given name or mostly a name in the training text (الحسن beside حسن).
+    /// Whether the one-word name `key` is a common noun in this text: the text writes it as one
+    /// ([`commonness::in_text`]) or it is only the start of longer names, unless it is a given
+    /// name or, with the article, a name whose stem is a given name or mostly a name in the
+    /// training text (الحسن beside حسن).
     pub fn common_here(&self, key: &str) -> bool {
         let gazetteer = Gazetteer::embedded();
         let person = |w: &str| gazetteer.single(w) == Some(Kind::Person);
@@ -73,11 +74,16 @@ impl<'m> Namer<'m> {
             let seen = self.model.seen(stem);
             person(stem) || seen.total >= 3 && u32::from(seen.in_name) * 2 >= u32::from(seen.total)
         });
+        // الأمم without المتحدة: nations. The first word of longer names alone, when the
+        // labelled text has it outside names a fair share of the time, is a common word.
+        let fragment = gazetteer.starts_only(key)
+            && commonness::measure(key).is_some_and(|m| m.untagged >= FRAGMENT_UNTAGGED);
         !person(key)
             && !stem_named
-            && commonness::in_text(key, gazetteer.single(key).is_some(), |w| {
-                self.doc_counts.get(w).copied().unwrap_or(0)
-            })
+            && (fragment
+                || commonness::in_text(key, gazetteer.single(key).is_some(), |w| {
+                    self.doc_counts.get(w).copied().unwrap_or(0)
+                }))
     }
 
     /// Whether the training text has `folded` at least three times and mostly outside names.
@@ -104,6 +110,10 @@ const MARGIN_SCALE: f32 = 60.0;
 /// The most confidence a one-word name whose form is mostly a common word can have: below the
 /// display threshold, however often the tagger found it (a book repeats its common nouns).
 const COMMON_CAP: f32 = 0.2;
+
+/// The least share of its occurrences outside names (percent, `common.tsv`) that makes the
+/// first word of longer names a common word when it stands alone.
+const FRAGMENT_UNTAGGED: u8 = 25;
 
 /// What a title beside a person adds to the tagger's margin.
 const TITLE_MARGIN: f32 = 30.0;

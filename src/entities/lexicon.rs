@@ -269,6 +269,14 @@ impl Gazetteer {
             .map(|(long, short)| (long.as_str(), short.as_str()))
     }
 
+    /// Whether the folded word `word` starts names of the gazetteers and is none alone
+    /// (الامم of الامم المتحده).
+    pub fn starts_only(&self, word: &str) -> bool {
+        self.by_first
+            .get(word)
+            .is_some_and(|names| names.iter().all(|(tail, _)| !tail.is_empty()))
+    }
+
     /// The kind of a one-word name, if the gazetteers hold it.
     pub fn single(&self, name: &str) -> Option<Kind> {
         self.by_first

@@ -1,0 +1,89 @@
+//! The recogniser on a whole book (`tests/fixtures/epub/hindawi-59517361.epub`, an essay on the
+//! stars, science and spiritualism): the forty entities a reader sees first in its default list
+//! are names, not the book's own common words, verbs, numbers or formulas. The words below were
+//! checked by hand in the book: each is used there only as an ordinary word.
+#![allow(clippy::unwrap_used)]
+
+use qari::entities::{Entity, Recogniser};
+use std::sync::OnceLock;
+
+/// The book's default entity list (sure entities, most mentioned first), its first forty.
+fn top() -> &'static [Entity] {
+    static TOP: OnceLock<Vec<Entity>> = OnceLock::new();
+    TOP.get_or_init(|| {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/epub/hindawi-59517361.epub"
+        );
+        let bytes = std::fs::read(path).unwrap();
+        let (doc, _) = qari::format::read_book(&bytes, "hindawi-59517361.epub").unwrap();
+        Recogniser::embedded()
+            .recognise(&doc.text)
+            .into_iter()
+            .filter(Entity::sure)
+            .take(40)
+            .collect()
+    })
+}
+
+/// Words the book uses only as ordinary words, with what they mean there.
+const ORDINARY: [(&str, &str); 9] = [
+    ("الشموس", "the suns"),
+    ("قطر", "a diameter"),
+    ("الراديوم", "radium"),
+    ("السبكترسكوب", "the spectroscope"),
+    ("الخواء", "the void"),
+    ("الحكيم", "the Wise, of God"),
+    ("أأنت", "are you"),
+    ("صياد", "a hunter"),
+    ("وشريك", "and the partner of"),
+];
+
+#[test]
+fn the_first_forty_names_of_a_book_hold_none_of_its_ordinary_words() {
+    for e in top() {
+        for (word, meaning) in ORDINARY {
+            assert!(
+                !e.name.split(' ').any(|w| w == word),
+                "{word} ({meaning}) is listed as the {:?} {}",
+                e.kind,
+                e.name
+            );
+        }
+    }
+}
+
+#[test]
+fn the_first_forty_names_of_a_book_hold_no_number_or_invisible_character() {
+    for e in top() {
+        assert!(
+            !e.name.chars().any(|c| c.is_numeric()),
+            "a number in {}",
+            e.name
+        );
+        assert!(
+            e.name
+                .chars()
+                .all(|c| c.is_alphabetic() || c == ' ' || ('\u{064B}'..='\u{0670}').contains(&c)),
+            "{:?} holds a character that is no letter",
+            e.name
+        );
+    }
+}
+
+#[test]
+fn the_people_and_places_of_the_book_are_still_among_its_first_forty() {
+    let names: Vec<&str> = top().iter().map(|e| e.name.as_str()).collect();
+    for name in [
+        "إديسون",
+        "أرسطو",
+        "غاليلي",
+        "ابن رشد",
+        "تيدور روزفلت",
+        "أوروبا",
+        "فرنسا",
+        "أمريكا",
+    ] {
+        assert!(names.contains(&name), "{name} is missing from {names:?}");
+    }
+}
