@@ -216,6 +216,7 @@ pub fn run(args: Args) -> Result<(), RunError> {
                 tail,
                 progress: reading,
                 stand_in: false,
+                entities: false,
             });
             head
         }
@@ -253,6 +254,7 @@ pub fn run(args: Args) -> Result<(), RunError> {
                         tail: None,
                         progress: Progress::new("reading", 0),
                         stand_in: false,
+                        entities: false,
                     });
                     start
                 }
@@ -284,6 +286,7 @@ pub fn run(args: Args) -> Result<(), RunError> {
             if html && full_screen && src.text.len() > HEAD_BYTES {
                 // A large page opens on its title; its article is found (or the whole page
                 // read) once that is on screen, and replaces it.
+                let src_len = src.text.len();
                 let (title, blocks) = crate::format::html::preview::read(&src.text);
                 let shown = Document::with_blocks(title, src.name.clone(), format, blocks);
                 let progress = Progress::new(
@@ -312,6 +315,8 @@ pub fn run(args: Args) -> Result<(), RunError> {
                     tail: None,
                     progress,
                     stand_in: true,
+                    // The article is no larger than its page.
+                    entities: src_len <= EAGER_ENTITIES,
                 });
                 shown
             } else {
@@ -367,6 +372,9 @@ pub fn run(args: Args) -> Result<(), RunError> {
                 .and_then(|()| out.flush()),
         );
     }
+    let eager_entities = rest
+        .as_ref()
+        .map_or(doc.text.len() <= EAGER_ENTITIES, |r| r.entities);
     let mut app = match rest {
         Some(rest) => {
             let mut app = App::streaming(doc, opts, rest.whole, rest.go);
@@ -399,7 +407,7 @@ pub fn run(args: Args) -> Result<(), RunError> {
     });
     // Recognising a book's entities takes a core for many seconds: for a large document it waits
     // until the entity pane is opened.
-    if app.doc.text.len() <= EAGER_ENTITIES && !app.loading() {
+    if eager_entities {
         app.want_entities();
     }
     // A search given on the command line decides where the reader starts.
@@ -454,6 +462,9 @@ struct Rest {
     /// What is shown only stands in for the document (a page's title while its article is
     /// found): no offset of it holds in the whole.
     stand_in: bool,
+    /// The document is known to be small enough for its entities to be recognised as soon as
+    /// it is here (a large text file's size is not known until it is read).
+    entities: bool,
 }
 
 /// Runs `work` on a thread of its own once the first frame is on screen (or the reader is gone,

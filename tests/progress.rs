@@ -147,6 +147,10 @@ fn a_large_page_opens_on_its_title_and_its_article_replaces_it() {
     assert!(!rows.last().unwrap().contains("finding"), "{shown}");
     assert!(pty::row_of(&rows, "مقال طويل").is_some(), "{shown}");
     assert!(pty::row_of(&rows, "الصفحة الرئيسية").is_none(), "{shown}");
+    // Its entities are recognised then, as a small document's are: their mentions underlined.
+    p.expect_cells("mentions underlined", |f| {
+        (0..f.len()).any(|r| !pty::runs(pty::article_cells(f, r), |c| c.underline).is_empty())
+    });
     p.press(Key::Char('G'));
     p.expect("the end of the article", |rows| {
         rows.last().unwrap().contains("100%")
