@@ -110,6 +110,13 @@ fn a_religious_text_keeps_formulas_narration_and_numbers_out_of_names() {
         es.iter().all(|e| e.name != "ابن"),
         "ابن is never a name alone"
     );
+    // ابن joins the name it starts: the narrator is found whole, not as عمر.
+    assert!(
+        es.iter()
+            .any(|e| e.name == "ابن عمر" && e.kind == qari::entities::Kind::Person),
+        "{es:?}"
+    );
+    assert!(es.iter().all(|e| e.name != "عمر"), "{es:?}");
 }
 
 #[test]
