@@ -29,6 +29,7 @@
 
 pub mod app;
 pub mod arabic;
+pub mod caught;
 pub mod chars;
 pub mod cli;
 pub mod config;

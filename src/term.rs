@@ -75,8 +75,16 @@ impl Guard {
     pub fn enter(session: Session) -> io::Result<(Guard, Screen)> {
         let prev = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
+            // A fault qari planned for is handled where it is caught; the screen stays the
+            // reader's, and nothing is written over it.
+            if crate::caught::is_caught() {
+                return;
+            }
             session.restore();
             prev(info);
+            // Any other panic, on any thread, ends qari: a background thread's would otherwise
+            // leave the reader running on a terminal it has just given back.
+            std::process::exit(101);
         }));
         terminal::enable_raw_mode()?;
         execute!(io::stdout(), terminal::EnterAlternateScreen)?;

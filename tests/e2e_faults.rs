@@ -71,14 +71,46 @@ fn signals_show_the_cursor_again() {
 #[cfg(debug_assertions)]
 #[test]
 fn a_panic_restores_the_terminal_and_exits_101() {
-    let mut p = Pty::spawn_with_env(&["--shape", "never"], &[("QARI_TEST_PANIC", "1")], 80, 24);
-    p.expect("the first frame", |rows| rows.len() == 24);
+    // On the reader's own thread, and on a background one (where finding entities or a page's
+    // article runs), which must not leave the reader drawing on a terminal given back.
+    for place in ["1", "thread"] {
+        let mut p =
+            Pty::spawn_with_env(&["--shape", "never"], &[("QARI_TEST_PANIC", place)], 80, 24);
+        p.expect_phrase(TITLE_START);
+        p.send_key(Key::F12);
+        assert_eq!(p.wait_exit(), Some(101), "QARI_TEST_PANIC={place}");
+        p.assert_restored();
+        assert!(
+            String::from_utf8_lossy(&p.raw()).contains("panic requested by QARI_TEST_PANIC"),
+            "the panic message is shown (QARI_TEST_PANIC={place})"
+        );
+    }
+}
+
+// A fault qari catches (the extractor failing on a strange page) leaves the screen as it was.
+#[cfg(debug_assertions)]
+#[test]
+fn a_caught_panic_keeps_the_reader_and_writes_nothing_over_it() {
+    let mut p = Pty::spawn_with_env(
+        &["--shape", "never"],
+        &[("QARI_TEST_PANIC", "caught")],
+        80,
+        24,
+    );
+    p.expect_phrase(TITLE_START);
+    let title = row_of(&p.screen_rows(), TITLE_START);
     p.send_key(Key::F12);
-    assert_eq!(p.wait_exit(), Some(101));
+    // One key, no Enter: it reaches qari only while the terminal is still raw.
+    p.send("j");
+    p.expect("the article a line down", |rows| {
+        row_of(rows, TITLE_START) != title
+    });
+    p.send("q");
+    assert_eq!(p.wait_exit(), Some(0));
     p.assert_restored();
     assert!(
-        String::from_utf8_lossy(&p.raw()).contains("panic requested by QARI_TEST_PANIC"),
-        "the panic message is shown"
+        !String::from_utf8_lossy(&p.raw()).contains("panic requested"),
+        "nothing of the caught panic is written"
     );
 }
 

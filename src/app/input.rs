@@ -30,13 +30,19 @@ impl App {
     /// keys (the prompt, the help, a side pane, the article); in the prompt, a letter no binding
     /// takes is typed into the query.
     pub fn on_key(&mut self, k: KeyEvent) {
-        // Debug builds only: a way for the end-to-end tests to check that a panic restores
-        // the terminal. Release builds have no such key.
-        if cfg!(debug_assertions)
-            && k.code == KeyCode::F(12)
-            && std::env::var_os("QARI_TEST_PANIC").is_some()
-        {
-            panic!("panic requested by QARI_TEST_PANIC");
+        // Debug builds only: a way for the end-to-end tests to check what a panic does to the
+        // terminal, on this thread, on another, or caught. Release builds have no such key.
+        if cfg!(debug_assertions) && k.code == KeyCode::F(12) {
+            match std::env::var("QARI_TEST_PANIC").as_deref() {
+                Ok("thread") => {
+                    std::thread::spawn(|| panic!("panic requested by QARI_TEST_PANIC"));
+                }
+                Ok("caught") => {
+                    let _ = crate::caught::catch(|| panic!("panic requested by QARI_TEST_PANIC"));
+                }
+                Ok(_) => panic!("panic requested by QARI_TEST_PANIC"),
+                Err(_) => {}
+            }
         }
         let context = self.context();
         match self.keys.action_for(&k, context) {

@@ -79,7 +79,7 @@ pub fn read(html: &str) -> (String, Blocks) {
 /// What the extractor finds in `page`, if it finds anything; a fault of the extractor on a
 /// strange page costs the article, never the reader.
 fn extracted(page: &str) -> Option<ExtractResult> {
-    std::panic::catch_unwind(|| rs_trafilatura::extract_with_options(page, &options()))
+    crate::caught::catch(|| rs_trafilatura::extract_with_options(page, &options()))
         .ok()?
         .ok()
 }
