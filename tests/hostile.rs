@@ -368,13 +368,19 @@ fn screen_controls_only_bin_forced() {
 
 #[test]
 fn every_fixture_has_its_tests() {
-    // HTML pages have their own tests.
-    let source = [include_str!("hostile.rs"), include_str!("hostile_html.rs")].concat();
+    // HTML pages have their own tests, and so do books that cannot fit in memory.
+    let source = [
+        include_str!("hostile.rs"),
+        include_str!("hostile_html.rs"),
+        include_str!("hostile_memory.rs"),
+    ]
+    .concat();
     for entry in std::fs::read_dir(fixture("")).unwrap() {
         let name = entry.unwrap().file_name().into_string().unwrap();
         assert!(
             source.contains(&format!("fixture(\"{name}\")"))
-                || source.contains(&format!(": \"{name}\";")),
+                || source.contains(&format!(": \"{name}\";"))
+                || source.contains(&format!("fixtures/hostile/{name}\")")),
             "no test for the fixture {name}"
         );
     }
