@@ -43,23 +43,35 @@ pub fn read(html: &str) -> (String, Blocks) {
         return whole(html, TOO_LARGE);
     }
     let capped = super::nesting::cap(html, MAX_DEPTH);
-    let (mut page, shown, og_title, declared) = prepared(&capped, false);
-    let mut found = extracted(&shown);
+    let (mut page, mut shown, og_title, declared) = prepared(&capped, false);
+    let mut found = extracted(shown.markup());
     // The page's declared copy of the article is read only when the page shows none.
     if declared
         && found
             .as_ref()
             .is_none_or(|f| f.content_text.len() < MIN_ARTICLE)
     {
-        let (with_copy, shown, ..) = prepared(&capped, true);
-        if let Some(f) = extracted(&shown) {
-            (found, page) = (Some(f), with_copy);
+        let (with_copy, copy_shown, ..) = prepared(&capped, true);
+        if let Some(f) = extracted(copy_shown.markup()) {
+            (found, page, shown) = (Some(f), with_copy, copy_shown);
         }
     }
-    let Some(found) = found else {
+    let Some(mut found) = found else {
         return whole(html, NOT_FOUND);
     };
-    let (text, mut blocks) = article(&found, og_title.is_some(), &page);
+    let unpruned = matches!(shown, Shown::Unpruned(_));
+    let (text, mut blocks) = match article(&found, og_title.is_some(), &page, unpruned) {
+        Some(read) => read,
+        // The article was not found in the page's own elements, and the extractor's HTML may
+        // hold what the page hides: the extractor reads the pruned page instead.
+        None => {
+            let Some(f) = extracted(&page.html()) else {
+                return whole(html, NOT_FOUND);
+            };
+            found = f;
+            article(&found, og_title.is_some(), &page, false).unwrap_or_default()
+        }
+    };
     let body = blocks
         .blocks
         .iter()
@@ -84,6 +96,23 @@ fn extracted(page: &str) -> Option<ExtractResult> {
         .ok()
 }
 
+/// The markup given to the extractor.
+enum Shown {
+    /// Nothing in it is hidden from readers.
+    Pruned(String),
+    /// The page as it came, its hidden elements still in it: right for the extractor only when
+    /// the article it finds is read from the pruned page's own elements.
+    Unpruned(String),
+}
+
+impl Shown {
+    fn markup(&self) -> &str {
+        match self {
+            Shown::Pruned(m) | Shown::Unpruned(m) => m,
+        }
+    }
+}
+
 /// `html` without the elements hidden from readers (`hidden`, `aria-hidden`, an inline
 /// `display: none`), since the article's HTML the extractor writes keeps no attributes and
 /// what it holds of them would show; and unless `declared_body`, without the copy of the
@@ -94,7 +123,7 @@ fn extracted(page: &str) -> Option<ExtractResult> {
 /// The extractor prefers a declared copy to the article it finds in the page whenever the copy
 /// is twice as long, but the copy is flat text (one paragraph, no headings or lists) and often
 /// not the article shown: repeated, cut, or a summary.
-fn prepared(html: &str, declared_body: bool) -> (Document, String, Option<String>, bool) {
+fn prepared(html: &str, declared_body: bool) -> (Document, Shown, Option<String>, bool) {
     /// The hidden elements of a page, found by a walk that does not enter them.
     #[derive(Default)]
     struct Hidden(Vec<NodeId>);
@@ -121,14 +150,23 @@ fn prepared(html: &str, declared_body: bool) -> (Document, String, Option<String
     } else {
         without_declared_body(&page)
     };
-    if found.0.is_empty() && !declared {
-        return (page, html.to_owned(), og, false);
-    }
+    let hidden = !found.0.is_empty();
     for id in found.0 {
         NodeRef::new(id, &page.tree).remove_from_parent();
     }
-    let shown = page.html().to_string();
-    (page, shown, og, declared)
+    // Writing the page out again is most of what preparing it costs, and the article found in
+    // the page as it came is read from the pruned page's own elements (see `article`): it is
+    // written out only when the extractor must not see what it holds.
+    if declared {
+        let shown = page.html().to_string();
+        return (page, Shown::Pruned(shown), og, true);
+    }
+    let shown = if hidden {
+        Shown::Unpruned(html.to_owned())
+    } else {
+        Shown::Pruned(html.to_owned())
+    };
+    (page, shown, og, false)
 }
 
 /// Takes the `articleBody` out of the page's JSON-LD, the rest of it (the byline, the date)
@@ -194,13 +232,18 @@ fn whole(html: &str, notice: &str) -> (String, Blocks) {
 /// comes from are read in its place when they are found, else it is read inside an element
 /// holding the page's language (which gives the direction of blocks without a strong
 /// character).
-fn article(found: &ExtractResult, og_title: bool, page: &Document) -> (String, Blocks) {
+fn article(
+    found: &ExtractResult,
+    og_title: bool,
+    page: &Document,
+    must_map: bool,
+) -> Option<(String, Blocks)> {
     let lang = found.metadata.language.as_deref().unwrap_or("");
     let (body, from_html) = body_html(found);
     let doc = Document::fragment(format!("<div lang=\"{}\">{body}</div>", escape(lang)));
     let root = doc.select_single("div");
     let Some(root) = root.nodes().first() else {
-        return (String::new(), Blocks::default());
+        return Some((String::new(), Blocks::default()));
     };
     let title = title(found, og_title, &doc);
     if from_html {
@@ -231,6 +274,9 @@ fn article(found: &ExtractResult, og_title: bool, page: &Document) -> (String, B
     {
         body.set_attr("lang", lang);
     }
+    if must_map && faithful.is_none() {
+        return None;
+    }
     let root = faithful.as_ref().unwrap_or(root);
     if let Some(t) = &title {
         let h1 = root.tree.new_element("h1");
@@ -245,7 +291,7 @@ fn article(found: &ExtractResult, og_title: bool, page: &Document) -> (String, B
         first.kind = BlockKind::Title;
     }
     super::tail::trim(&mut text, &mut blocks);
-    (text, blocks)
+    Some((text, blocks))
 }
 
 /// Removes from `root`'s tree what comes before `node` in document order.
