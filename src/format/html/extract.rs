@@ -113,12 +113,12 @@ impl Shown {
     }
 }
 
-/// `html` without the elements hidden from readers (`hidden`, `aria-hidden`, an inline
+/// `html` parsed without the elements hidden from readers (`hidden`, `aria-hidden`, an inline
 /// `display: none`), since the article's HTML the extractor writes keeps no attributes and
 /// what it holds of them would show; and unless `declared_body`, without the copy of the
-/// article the page declares for search engines (JSON-LD `articleBody`): parsed, and as
-/// markup for the extractor. Then the page's `og:title`, if it has one, and whether it
-/// declared a copy of its article.
+/// article the page declares for search engines (JSON-LD `articleBody`). Then the markup for
+/// the extractor (the page as it came unless a declared copy was taken out), the page's
+/// `og:title`, if it has one, and whether it declared a copy of its article.
 ///
 /// The extractor prefers a declared copy to the article it finds in the page whenever the copy
 /// is twice as long, but the copy is flat text (one paragraph, no headings or lists) and often
@@ -231,7 +231,8 @@ fn whole(html: &str, notice: &str) -> (String, Blocks) {
 /// The article's HTML carries no attributes but links' addresses: the elements of `page` it
 /// comes from are read in its place when they are found, else it is read inside an element
 /// holding the page's language (which gives the direction of blocks without a strong
-/// character).
+/// character). With `must_map`, an article not found in `page` is `None` instead (the
+/// extractor read markup holding what `page` hides).
 fn article(
     found: &ExtractResult,
     og_title: bool,
