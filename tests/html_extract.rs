@@ -48,6 +48,16 @@ const BOILERPLATE: &[&str] = &[
     "ووردبريس",
 ];
 
+/// Fails on any of the site's strings in `text`.
+fn assert_no_boilerplate(text: &str) {
+    for b in BOILERPLATE {
+        assert!(
+            !text.contains(b),
+            "{b:?} is the site's, not the article's:\n{text}"
+        );
+    }
+}
+
 /// The non-empty lines of `text`.
 fn lines(text: &str) -> Vec<&str> {
     text.lines().filter(|l| !l.trim().is_empty()).collect()
@@ -123,12 +133,7 @@ fn a_news_page_is_read_as_its_article() {
     assert!(l.iter().any(|l| l.starts_with("> إن الشراكة مع المغرب")));
     // The title is said once, as the title, not again as the article's own heading.
     assert_eq!(text.matches("شراكة لمكافحة الإرهاب").count(), 1);
-    for b in BOILERPLATE {
-        assert!(
-            !text.contains(b),
-            "{b:?} is the site's, not the article's:\n{text}"
-        );
-    }
+    assert_no_boilerplate(&text);
     let sections = qari(&["--list", "sections", &fixture("news.html")]);
     assert_eq!(
         sections,
@@ -152,12 +157,7 @@ fn a_blog_post_keeps_its_list_and_table_and_loses_its_sidebar() {
     );
     assert!(l.contains(&"2. دار الدباغة شوارة وألوانها الزاهية."));
     assert!(l.contains(&"| مرشد سياحي لنصف يوم | 250 |"), "{text}");
-    for b in BOILERPLATE {
-        assert!(
-            !text.contains(b),
-            "{b:?} is the site's, not the article's:\n{text}"
-        );
-    }
+    assert_no_boilerplate(&text);
     let sections = qari(&["--list", "sections", &fixture("blog.html")]);
     assert_eq!(
         sections,
