@@ -27,7 +27,7 @@ fn top() -> &'static [Entity] {
 }
 
 /// Words the book uses only as ordinary words, with what they mean there.
-const ORDINARY: [(&str, &str); 9] = [
+const ORDINARY: [(&str, &str); 12] = [
     ("الشموس", "the suns"),
     ("قطر", "a diameter"),
     ("الراديوم", "radium"),
@@ -37,6 +37,9 @@ const ORDINARY: [(&str, &str); 9] = [
     ("أأنت", "are you"),
     ("صياد", "a hunter"),
     ("وشريك", "and the partner of"),
+    ("سعيد", "happy"),
+    ("ماهر", "skilled"),
+    ("العنان", "the reins, of letting one's thoughts run free"),
 ];
 
 #[test]

@@ -70,13 +70,29 @@ pub fn is_common(folded: &str) -> bool {
     })
 }
 
+/// The least share of its occurrences outside names (percent) that makes a word's indefinite
+/// accusative form (سعيدًا, written سعيدا) an adjective's or a noun's.
+const ACCUSATIVE_UNTAGGED: u8 = 50;
+
+/// Whether the folded one-word name `key` is also an adjective or a common noun: the running
+/// text writes its indefinite accusative (`key` with alef: سعيدا, ماهرا, حسنا) mostly outside
+/// names. Given names that are adjectives (سعيد happy, ماهر skilled, حسن good) are such words;
+/// most names take no such form, or take it as names.
+pub fn also_adjective(key: &str) -> bool {
+    !key.ends_with(['ا', 'ه', 'ي', 'ى', 'ء'])
+        && measure(&format!("{key}ا")).is_some_and(|m| m.untagged >= ACCUSATIVE_UNTAGGED)
+}
+
 /// Pronoun suffixes a common noun takes and a name does not, as [`in_text`] looks for them (ي
 /// and ك left out: adjectives in ي and names such as مالك end so).
 const TEXT_SUFFIXES: [&str; 6] = ["ه", "ها", "هم", "هما", "هن", "كم"];
 
 /// A one-word name is a common noun in a text that writes it as one at least this share of
 /// the time (percent)…
-const TEXT_COMMON: u32 = 25;
+pub const TEXT_COMMON: u32 = 25;
+/// …a given name at least this share: most given names are words too (هدى guidance beside
+/// الهدى, سناء), written as names far more often than as words in most texts.
+pub const GIVEN_NAME_COMMON: u32 = 50;
 /// …and at least this many times.
 const TEXT_COMMON_LEAST: u32 = 3;
 
@@ -90,8 +106,10 @@ const LAM_LAM: [&str; 3] = ["لل", "ولل", "فلل"];
 /// without it or with a pronoun (الشموس beside شموس, القروش beside ٧ قروش), a name without the
 /// article that the text also writes with a pronoun (قطر beside قطرها: a diameter) or, unless
 /// it is a place the gazetteers know (المالي is an adjective, not Mali), with the article (شورى
-/// beside الشورى). `count` is how often the text writes a folded word as it stands.
-pub fn in_text(key: &str, known_place: bool, count: impl Fn(&str) -> u32) -> bool {
+/// beside الشورى). `count` is how often the text writes a folded word as it stands; `share`
+/// the least share, in percent, that makes the name a common noun ([`TEXT_COMMON`],
+/// [`GIVEN_NAME_COMMON`]).
+pub fn in_text(key: &str, known_place: bool, share: u32, count: impl Fn(&str) -> u32) -> bool {
     let with = |clitics: &[&str], word: &str| -> u32 {
         clitics.iter().map(|c| count(&format!("{c}{word}"))).sum()
     };
@@ -135,7 +153,7 @@ pub fn in_text(key: &str, known_place: bool, count: impl Fn(&str) -> u32) -> boo
             (definite + with_pronoun(key), with(&INDEFINITE, key))
         }
     };
-    common >= TEXT_COMMON_LEAST && common * 100 >= TEXT_COMMON * (common + named)
+    common >= TEXT_COMMON_LEAST && common * 100 >= share * (common + named)
 }
 
 /// Counting the measures on running text, for the training example.
@@ -236,7 +254,7 @@ mod tests {
 
     /// [`in_text`] on a text whose folded words are `words`, each written as often as given.
     fn common_in(key: &str, place: bool, words: &[(&str, u32)]) -> bool {
-        in_text(key, place, |w| {
+        in_text(key, place, TEXT_COMMON, |w| {
             words.iter().find(|(x, _)| *x == w).map_or(0, |(_, n)| *n)
         })
     }
@@ -261,6 +279,31 @@ mod tests {
             false,
             &[("شوري", 15), ("الشوري", 29), ("شوريه", 1)]
         ));
+    }
+
+    #[test]
+    fn a_given_name_is_a_common_word_only_where_the_text_mostly_writes_it_as_one() {
+        // هدى (guidance) beside الهدى: a quarter of the time is not enough for a given name…
+        let words = [("هدي", 9), ("الهدي", 3), ("بالهدي", 1)];
+        let count = |w: &str| words.iter().find(|(x, _)| *x == w).map_or(0, |(_, n)| *n);
+        assert!(in_text("هدي", false, TEXT_COMMON, count));
+        assert!(!in_text("هدي", false, GIVEN_NAME_COMMON, count));
+        // …half of it is.
+        let words = [("هدي", 5), ("الهدي", 4), ("بالهدي", 2)];
+        let count = |w: &str| words.iter().find(|(x, _)| *x == w).map_or(0, |(_, n)| *n);
+        assert!(in_text("هدي", false, GIVEN_NAME_COMMON, count));
+    }
+
+    #[test]
+    fn given_names_that_are_adjectives_are_known_from_their_accusative() {
+        // سعيدًا (happy), ماهرًا (skilled), حسنًا (good): the books write them as words.
+        for adjective in ["سعيد", "ماهر", "حسن"] {
+            assert!(also_adjective(adjective), "{adjective}");
+        }
+        // Names that take no such form, or no form at all.
+        for name in ["معاويه", "اديسون", "بيترسون"] {
+            assert!(!also_adjective(name), "{name}");
+        }
     }
 
     #[test]

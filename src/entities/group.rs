@@ -64,9 +64,9 @@ impl<'m> Namer<'m> {
     }
 
     /// Whether the one-word name `key` is a common noun in this text: the text writes it as one
-    /// ([`commonness::in_text`]) or it is only the start of longer names, unless it is a given
-    /// name or, with the article, a name whose stem is a given name or mostly a name in the
-    /// training text (الحسن beside حسن).
+    /// ([`commonness::in_text`], half the time for a given name) or, unless it is a given name,
+    /// it is only the start of longer names; never with the article when its stem is a given
+    /// name or mostly a name in the training text (الحسن beside حسن).
     pub fn common_here(&self, key: &str) -> bool {
         let gazetteer = Gazetteer::embedded();
         let person = |w: &str| gazetteer.single(w) == Some(Kind::Person);
@@ -78,10 +78,13 @@ impl<'m> Namer<'m> {
         // labelled text has it outside names a fair share of the time, is a common word.
         let fragment = gazetteer.starts_only(key)
             && commonness::measure(key).is_some_and(|m| m.untagged >= FRAGMENT_UNTAGGED);
-        !person(key)
-            && !stem_named
-            && (fragment
-                || commonness::in_text(key, gazetteer.single(key).is_some(), |w| {
+        let (share, known) = match gazetteer.single(key) {
+            Some(Kind::Person) => (commonness::GIVEN_NAME_COMMON, false),
+            known => (commonness::TEXT_COMMON, known.is_some()),
+        };
+        !stem_named
+            && (!person(key) && fragment
+                || commonness::in_text(key, known, share, |w| {
                     self.doc_counts.get(w).copied().unwrap_or(0)
                 }))
     }
@@ -154,6 +157,12 @@ fn without_articles(key: &str) -> Option<String> {
     words.filter(|w| w.len() >= 2).map(|w| w.join(" "))
 }
 
+/// Whether most of `mentions` were found as persons.
+fn mostly_people(mentions: &[Mention]) -> bool {
+    let people = mentions.iter().filter(|m| m.kind == Kind::Person).count();
+    people * 2 > mentions.len()
+}
+
 /// One mention as grouping needs it: where it is in the text and what it was found as.
 #[derive(Clone, Copy)]
 struct Mention {
@@ -171,6 +180,8 @@ struct Mention {
     /// Every word of its key is part of a name somewhere in the tagger's training text, or
     /// it is a person with a title beside it.
     vouched: bool,
+    /// A person with a title beside it.
+    titled: bool,
 }
 
 /// The mentions of a text by their grouping key (folded words, the first without its
@@ -228,6 +239,7 @@ impl Mentions {
                 },
                 by_rule: s.by_rule,
                 vouched,
+                titled,
             });
         }
     }
@@ -297,7 +309,7 @@ pub(super) fn group(
         }
         k
     };
-    let common = mentions.common;
+    let mut common = mentions.common;
     let entries: Vec<((String, bool), Vec<Mention>)> = mentions.by_key.into_iter().collect();
     let known: HashSet<&str> = entries
         .iter()
@@ -307,7 +319,27 @@ pub(super) fn group(
     // Each own key's entity, then the mentions moved over to them, a list at a time, into
     // lists of the right size: a book has hundreds of thousands of mentions.
     let mut keys = Vec::with_capacity(entries.len());
-    for ((own_key, head), _) in &entries {
+    // Persons' bare keys whose definite form is a common noun here: they are one too (دينار
+    // beside الدينار).
+    let mut common_too = Vec::new();
+    // The words of the longer person names the text writes more than once (عمر of عمر بن
+    // الخطاب); a longer span found once may be an adjective's phrase (صياد ماهر).
+    let named: HashSet<&str> = entries
+        .iter()
+        .filter(|((k, _), list)| k.contains(' ') && list.len() > 1 && mostly_people(list))
+        .flat_map(|((k, _), _)| k.split(' '))
+        .collect();
+    for ((own_key, head), list) in &entries {
+        // سعيد, ماهر: a given name that is also an adjective is a name alone only when the
+        // text writes it in a longer name too, or with a title beside it.
+        if !own_key.contains(' ')
+            && mostly_people(list)
+            && commonness::also_adjective(own_key)
+            && !named.contains(own_key.as_str())
+            && !list.iter().any(|m| m.titled)
+        {
+            common_too.push(own_key.clone());
+        }
         let definite = format!("ال{own_key}");
         let bare = without_articles(own_key);
         let short = Gazetteer::embedded()
@@ -316,9 +348,18 @@ pub(super) fn group(
         let key = match own_key.split_once(' ') {
             // حلف الناتو: a head noun before a known name is that name.
             Some((_, rest)) if *head && known.contains(rest) => resolve(rest),
-            // ناتو and الناتو: a name written once without its article is the same name.
+            // ناتو and الناتو: a name written once without its article is the same name. Not
+            // a person's: حسن and الحسن are two names, and رضا (a surname) is no الرضا
+            // (consent); but when the definite form is a common noun, so is the bare one.
             _ if !own_key.starts_with("ال") && known.contains(definite.as_str()) => {
-                resolve(&definite)
+                if !mostly_people(list) {
+                    resolve(&definite)
+                } else {
+                    if common.contains(&definite) || commonness::is_common(&definite) {
+                        common_too.push(own_key.clone());
+                    }
+                    resolve(own_key)
+                }
             }
             // ناتو أفريقي, then الناتو الأفريقي: a name coined without articles and taken up
             // with them is the same name, and keeps the coined form.
@@ -333,6 +374,8 @@ pub(super) fn group(
         keys.push(key);
     }
     drop(known);
+    drop(named);
+    common.extend(common_too);
     // Each entity's list is made at its size when its first mentions move in, while the lists
     // they come from are freed one by one: a book's mentions are not all held twice over.
     let mut sizes: HashMap<&str, usize> = HashMap::new();
