@@ -4,7 +4,7 @@
 //! checked by hand in the book: each is used there only as an ordinary word.
 #![allow(clippy::unwrap_used)]
 
-use qari::entities::{Entity, Recogniser};
+use qari::entities::{Entity, Kind, Recogniser};
 use std::sync::OnceLock;
 
 /// The book's default entity list (sure entities, most mentioned first), its first forty.
@@ -89,4 +89,18 @@ fn the_people_and_places_of_the_book_are_still_among_its_first_forty() {
     ] {
         assert!(names.contains(&name), "{name} is missing from {names:?}");
     }
+}
+
+/// The entity of the first forty named `name`.
+fn listed(name: &str) -> Option<&'static Entity> {
+    top().iter().find(|e| e.name == name)
+}
+
+#[test]
+fn the_publisher_named_after_a_family_is_an_organisation() {
+    assert_eq!(
+        listed("مؤسسة هنداوي").map(|e| e.kind),
+        Some(Kind::Organization)
+    );
+    assert!(listed("هنداوي").is_none());
 }
