@@ -104,3 +104,19 @@ fn the_publisher_named_after_a_family_is_an_organisation() {
     );
     assert!(listed("هنداوي").is_none());
 }
+
+#[test]
+fn names_in_a_list_lose_the_and_that_joins_them_and_keep_their_own() {
+    // إديسون وأولفر لودج وكونان دويل ووليم جيمس: before a name new to the reader of a list,
+    // و is "and"; وليم (William) begins with it.
+    for name in ["كونان دويل", "أولفر لودج", "وليم كروكس"] {
+        assert_eq!(listed(name).map(|e| e.kind), Some(Kind::Person), "{name}");
+    }
+    for e in top() {
+        assert!(
+            !e.name.starts_with("وكونان") && !e.name.starts_with("وأولفر"),
+            "{} keeps the و of the list",
+            e.name
+        );
+    }
+}

@@ -3,6 +3,7 @@
 
 use super::commonness;
 use super::document::Doc;
+use super::function_words;
 use super::lexicon::{Gazetteer, Trigger, trigger};
 use super::model::Model;
 use super::rules;
@@ -19,17 +20,51 @@ pub(super) struct Namer<'m> {
     pub model: &'m Model,
     /// How often each folded word stands in the document exactly as written.
     doc_counts: &'m foldhash::HashMap<Arc<str>, u32>,
+    /// How often each folded word in و stands where that و joins it to a list (after a comma
+    /// or another name).
+    coordinated: &'m foldhash::HashMap<Arc<str>, u32>,
 }
 
 impl<'m> Namer<'m> {
-    /// A namer for a document whose folded words stand there `doc_counts` times each.
-    pub fn new(model: &'m Model, doc_counts: &'m foldhash::HashMap<Arc<str>, u32>) -> Namer<'m> {
-        Namer { model, doc_counts }
+    /// A namer for a document whose folded words stand there `doc_counts` times each, those
+    /// in و `coordinated` times in a list.
+    pub fn new(
+        model: &'m Model,
+        doc_counts: &'m foldhash::HashMap<Arc<str>, u32>,
+        coordinated: &'m foldhash::HashMap<Arc<str>, u32>,
+    ) -> Namer<'m> {
+        Namer {
+            model,
+            doc_counts,
+            coordinated,
+        }
+    }
+
+    /// How often the text writes the folded word as it stands.
+    fn count(&self, folded: &str) -> u32 {
+        self.doc_counts.get(folded).copied().unwrap_or(0)
+    }
+
+    /// Whether the و of the folded `word` is the conjunction before a name, as `rest`: the
+    /// text writes the word at least half the time where a و joins a list (إديسون وأولفر
+    /// لودج، وكونان دويل), and nothing says it is a name in و itself: the gazetteers do not
+    /// hold it, the text never puts another و before it (ووليم), the rest is no function word
+    /// (واين: where), and the training text has it inside names no more often than the rest
+    /// (there the و is mostly a conjunction too: ومحمد, وبلير; وانغ, وليد are names).
+    fn conjoined(&self, word: &str, rest: &str) -> bool {
+        let listed = self.coordinated.get(word).copied().unwrap_or(0);
+        word.starts_with('و')
+            && listed * 2 >= self.count(word)
+            && self.count(&format!("و{word}")) == 0
+            && Gazetteer::embedded().single(word).is_none()
+            && function_words::role(rest).is_none()
+            && self.model.seen(word).in_name <= self.model.seen(rest).in_name
     }
 
     /// The reading of a name's first word: a clitic before the article is sure (والمغرب,
-    /// للمغرب); otherwise the reading with the most evidence wins, the whole word on a tie
-    /// (فرنسا, بغداد, وليد), and a lone و comes off a word nothing is known about.
+    /// للمغرب), and so is a و joining the word to a list (see [`Namer::conjoined`]);
+    /// otherwise the reading with the most evidence wins, the whole word on a tie (فرنسا,
+    /// بغداد, وليد), and a lone و comes off a word nothing is known about.
     pub fn choose<'w>(&self, word: &'w str) -> Split<'w> {
         let mut splits = clitics::splits(word);
         // بمبادرة الأطلسي: a head noun with a clitic loses it too.
@@ -40,15 +75,19 @@ impl<'m> Namer<'m> {
         {
             return splits.swap_remove(i);
         }
+        if splits
+            .get(1)
+            .is_some_and(|s| s.clitic_letters == 1 && self.conjoined(word, &s.name))
+        {
+            return splits.swap_remove(1);
+        }
         let evidence = |s: &Split| {
             let gazetteer = if Gazetteer::embedded().single(&s.name).is_some() {
                 1000
             } else {
                 0
             };
-            gazetteer
-                + u32::from(self.model.seen(&s.name).in_name)
-                + 10 * self.doc_counts.get(&*s.name).copied().unwrap_or(0)
+            gazetteer + u32::from(self.model.seen(&s.name).in_name) + 10 * self.count(&s.name)
         };
         let scores: Vec<u32> = splits.iter().map(evidence).collect();
         let mut best = 0;

@@ -10,7 +10,7 @@ use super::document::{Doc, Index, Names, complete, find, prepare, written_with_t
 use super::emission::{Memo, Pool};
 use super::features::Word;
 use super::group::{Mentions, Namer, group};
-use super::tags::{N_TAGS, Span, Tag};
+use super::tags::{N_TAGS, O, Span, Tag, is_inside};
 use super::tokenize::{Token, pieces};
 use super::{Entity, Kind, Progress, Recogniser};
 use foldhash::{HashMap, HashSet};
@@ -36,6 +36,10 @@ pub(super) struct Tally {
     pub common: HashSet<Arc<str>>,
     /// How often each folded word stands in the text exactly as written.
     pub counts: HashMap<Arc<str>, u32>,
+    /// How often each folded word in و stands where that و joins it to a list: after a comma,
+    /// or right after a name the first stage found that it does not continue (إديسون وأولفر
+    /// لودج، وكونان دويل).
+    pub coordinated: HashMap<Arc<str>, u32>,
     /// The first stage's tags of each stem over the whole text.
     stems: HashMap<Arc<str>, [u32; N_TAGS]>,
 }
@@ -45,8 +49,16 @@ impl Tally {
     /// tagged by the first stage (`first`, the tags of every sentence one after another).
     pub fn add(&mut self, text: &str, tokens: &[Token], prepared: &[Vec<Word>], first: &[Tag]) {
         let words = prepared.iter().flatten();
-        for ((token, word), &tag) in tokens.iter().zip(words).zip(first) {
+        for (i, ((token, word), &tag)) in tokens.iter().zip(words).zip(first).enumerate() {
             let folded = word.folded();
+            if folded.starts_with('و') && i > 0 {
+                let comma = tokens[i - 1].punct
+                    && matches!(text.get(tokens[i - 1].range.clone()), Some("،" | ","));
+                let after_name = first[i - 1] != O && !is_inside(tag);
+                if comma || after_name {
+                    *self.coordinated.entry(Arc::clone(folded)).or_insert(0) += 1;
+                }
+            }
             match self.counts.get_mut(folded) {
                 Some(n) => *n += 1,
                 None => {
@@ -75,6 +87,9 @@ impl Tally {
     fn merge(&mut self, other: Tally) {
         for (w, n) in other.counts {
             *self.counts.entry(w).or_insert(0) += n;
+        }
+        for (w, n) in other.coordinated {
+            *self.coordinated.entry(w).or_insert(0) += n;
         }
         self.common.extend(other.common);
         for (s, c) in other.stems {
@@ -174,7 +189,7 @@ pub(super) fn recognise(
     }
 
     // The second stage, the corrections and the acronyms.
-    let namer = Namer::new(r.model(), &tally.counts);
+    let namer = Namer::new(r.model(), &tally.counts, &tally.coordinated);
     let mut names = Names::default();
     let mut kept: Vec<Vec<Kept>> = Vec::with_capacity(pieces.len());
     for (group, tags) in pieces.chunks(batch).zip(first.chunks_mut(batch)) {
@@ -279,7 +294,7 @@ pub(super) fn find_spans(
         .collect();
     drop(window);
     drop(first);
-    let namer = Namer::new(r.model(), &tally.counts);
+    let namer = Namer::new(r.model(), &tally.counts, &tally.coordinated);
     let mut doc = Doc {
         text,
         tokens,
