@@ -120,3 +120,16 @@ fn names_in_a_list_lose_the_and_that_joins_them_and_keep_their_own() {
         );
     }
 }
+
+#[test]
+fn a_noun_the_book_writes_with_a_pronoun_does_not_start_a_name() {
+    // روح مساعده بيترسون (the spirit of his assistant Peterson), once جثة مساعدي بيترسون.
+    assert_eq!(listed("بيترسون").map(|e| e.kind), Some(Kind::Person));
+    for e in top() {
+        assert!(
+            !e.name.starts_with("مساعد"),
+            "{} names an assistant",
+            e.name
+        );
+    }
+}

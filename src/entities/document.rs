@@ -10,7 +10,6 @@ use super::features::{Interner, Word, prepare_in};
 use super::function_words::{self, Role};
 use super::group::Namer;
 use super::lexicon::{Gazetteer, Trigger, is_nisba, is_qualifier, trigger};
-use super::model::Model;
 use super::tags::{Span, Tag, spans};
 use super::tokenize::{Token, tokenize};
 use crate::arabic::clitics;
@@ -135,7 +134,7 @@ impl<'t> Doc<'t> {
     /// ends (قال, ستمائة, ليل الجمعة) and end it before them inside, a word that only joins a
     /// name (ابن, أبو) comes off its end and one that only continues it (الله) off its start;
     /// `None` when no name is left.
-    fn trim(&self, s: &Span, model: &Model) -> Option<Span> {
+    fn trim(&self, s: &Span, namer: &Namer) -> Option<Span> {
         // Punctuation never starts or ends a name («هيل).
         let role = |i: usize| {
             if self.tokens[i].punct {
@@ -157,7 +156,7 @@ impl<'t> Doc<'t> {
         }
         // مساعدي بيترسون, تكلم مانجان: a person's name does not start with a common word that
         // is no given name.
-        while s.kind == Kind::Person && end - start > 1 && self.common_word(start, model) {
+        while s.kind == Kind::Person && end - start > 1 && self.common_word(start, namer) {
             start += 1;
         }
         // A lone letter (و, ب) is a clitic cut off its word, never a name.
@@ -172,8 +171,10 @@ impl<'t> Doc<'t> {
     }
 
     /// Whether word `i` is mostly a common word and no given name, taken with a leading و or
-    /// ف off when the training text never had the word in a name (وشريك دروين, not فيصل).
-    fn common_word(&self, i: usize, model: &Model) -> bool {
+    /// ف off when the training text never had the word in a name (وشريك دروين, not فيصل), or
+    /// one this text writes with a pronoun (مساعدي beside مساعده: his assistant).
+    fn common_word(&self, i: usize, namer: &Namer) -> bool {
+        let model = namer.model;
         let common = |w: &str| {
             let form = commonness::form(w);
             commonness::is_common(&form)
@@ -181,6 +182,7 @@ impl<'t> Doc<'t> {
         };
         let w = &*self.words[i];
         common(w)
+            || namer.takes_pronoun(w)
             || model.seen(w).in_name == 0
                 && Gazetteer::embedded().single(w).is_none()
                 && w.strip_prefix(['و', 'ف'])
@@ -261,7 +263,7 @@ impl Names {
 /// The tagger's spans of `doc` corrected, acronyms linked: the names found, for
 /// [`Index::new`].
 pub(super) fn find(doc: &mut Doc, namer: &Namer) -> Names {
-    correct(doc, namer.model, true);
+    correct(doc, namer, true);
     super::rules::apply(doc);
     let mut names = Names {
         aliases: link_acronyms(doc, namer),
@@ -277,7 +279,7 @@ pub(super) fn find(doc: &mut Doc, namer: &Namer) -> Names {
 /// missed them, and the spans corrected again.
 pub(super) fn complete(doc: &mut Doc, namer: &Namer, index: &Index) {
     find_again(doc, index);
-    correct(doc, namer.model, false);
+    correct(doc, namer, false);
 }
 
 /// How each token takes part in names: its role in the function-word list, the words of a
@@ -385,13 +387,14 @@ fn technical(text: &str, range: &Range<usize>) -> bool {
 
 /// General corrections of the tagger's spans; first names are added in the first pass only,
 /// to the tagger's own spans.
-fn correct(doc: &mut Doc, model: &Model, first_pass: bool) {
+fn correct(doc: &mut Doc, namer: &Namer, first_pass: bool) {
+    let model = namer.model;
     let mut kept: Vec<Span> = Vec::with_capacity(doc.spans.len());
     // Spans before this token were absorbed into the span before them.
     let mut skip_to = 0;
     let spans = std::mem::take(&mut doc.spans);
     for s in &spans {
-        let Some(mut s) = doc.trim(s, model) else {
+        let Some(mut s) = doc.trim(s, namer) else {
             continue;
         };
         if s.tokens.start < skip_to {
@@ -441,7 +444,7 @@ fn correct(doc: &mut Doc, model: &Model, first_pass: bool) {
             let named_before_kin = inner_kin(s.tokens.start)
                 && !doc.tokens[p].punct
                 && doc.roles[p].is_none()
-                && !doc.common_word(p, model);
+                && !doc.common_word(p, namer);
             if p >= sentence.start && free(p, &kept) && (kin(p) || named_before_kin) {
                 s.tokens.start = p;
             } else {
@@ -471,7 +474,7 @@ fn correct(doc: &mut Doc, model: &Model, first_pass: bool) {
                 && clitics::splits(w).len() == 1
                 && doc.trigger(p).is_none()
                 && doc.roles[p].is_none()
-                && !doc.common_word(p, model)
+                && !doc.common_word(p, namer)
             {
                 s.tokens.start = p;
             }

@@ -128,6 +128,35 @@ impl<'m> Namer<'m> {
                 }))
     }
 
+    /// Whether this text writes the folded word `w`, or it without a final ي (مساعدي:
+    /// assistants of), with a pronoun suffix (مساعده: his assistant) at least
+    /// [`PRONOUN_LEAST`] times and a third as often as the word itself: a common noun, which
+    /// a name never is, unless it is a given name or mostly a name in the training text.
+    pub fn takes_pronoun(&self, w: &str) -> bool {
+        let base = w.strip_suffix('ي').unwrap_or(w);
+        if base.chars().count() < 3
+            || Gazetteer::embedded().single(w) == Some(Kind::Person)
+            || !self.ordinary(w) && self.model.seen(w).in_name > 0
+        {
+            return false;
+        }
+        // A noun in ة takes its pronouns on ت (مؤسسته).
+        let base = base
+            .strip_suffix('ه')
+            .map_or_else(|| base.to_owned(), |b| format!("{b}ت"));
+        let with_clitics = |form: &str| -> u32 {
+            ["", "و", "ف", "ب", "ل"]
+                .iter()
+                .map(|c| self.count(&format!("{c}{form}")))
+                .sum()
+        };
+        let pronoun: u32 = PRONOUNS
+            .iter()
+            .map(|p| with_clitics(&format!("{base}{p}")))
+            .sum();
+        pronoun >= PRONOUN_LEAST && pronoun * 3 >= with_clitics(w)
+    }
+
     /// Whether the training text has `folded` at least three times and mostly outside names.
     pub fn ordinary(&self, folded: &str) -> bool {
         let seen = self.model.seen(folded);
@@ -144,6 +173,13 @@ impl<'m> Namer<'m> {
         key
     }
 }
+
+/// Pronoun suffixes a common noun takes and a name never does (ي and ك left out: names end
+/// so, مالك).
+const PRONOUNS: [&str; 6] = ["ه", "ها", "هم", "هما", "هن", "كم"];
+
+/// The fewest times a text must write a word with a pronoun for it to be a common noun there.
+const PRONOUN_LEAST: u32 = 3;
 
 /// The tagger margin that makes a mention's confidence 1 − 1/e; chosen on the development
 /// parts (see the model README).
