@@ -114,3 +114,18 @@ fn a_place_after_a_title_is_no_surname_that_renames_the_place() {
     let es = Recogniser::embedded().recognise(text);
     assert_eq!(kind_of(&es, "مصر"), Some(Kind::Location), "{es:?}");
 }
+
+#[test]
+fn an_institution_stops_before_a_preposition_or_a_title() {
+    let text = "شارك وزير الثقافة في افتتاح معرض نظمته هيئة الكتاب باليمن الدكتور أحمد سالم، \
+                وحضره مدير مركز الدراسات الاستراتيجية الدكتور خالد حسن.";
+    let es = Recogniser::embedded().recognise(text);
+    let names: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"هيئة الكتاب"), "{names:?}");
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.contains("باليمن") || n.ends_with("الدكتور")),
+        "a place after ب or a title is no part of the body's name: {names:?}"
+    );
+}

@@ -154,6 +154,20 @@ impl<'t> Doc<'t> {
         while end > start && matches!(role(end - 1), Some(Role::Never | Role::Joins)) {
             end -= 1;
         }
+        // عثمان محمد عثمان الأمين, هيئة الكتاب الدكتور: a title with the article, or before a
+        // definite word it heads (قائد الحرس), ends no name; one without may be a name (أحمد
+        // أمين).
+        let definite = |i: usize| {
+            self.words
+                .get(i)
+                .is_some_and(|w| clitics::proclitics(w, clitics::stem(w)).ends_with("ال"))
+        };
+        while end - start > 1
+            && self.trigger(end - 1) == Some(Trigger::Title)
+            && (definite(end - 1) || definite(end))
+        {
+            end -= 1;
+        }
         // مساعدي بيترسون, تكلم مانجان: a person's name does not start with a common word that
         // is no given name.
         while s.kind == Kind::Person && end - start > 1 && self.common_word(start, namer) {

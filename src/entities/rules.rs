@@ -5,7 +5,7 @@
 
 use super::Kind;
 use super::document::Doc;
-use super::lexicon::Gazetteer;
+use super::lexicon::{Gazetteer, Trigger};
 use super::tags::Span;
 use crate::arabic::clitics;
 use crate::arabic::{Fold, fold_str};
@@ -78,8 +78,18 @@ fn definite(doc: &Doc, i: usize) -> bool {
     p.ends_with("ال") || p.ends_with("لل")
 }
 
+/// Whether word `i` carries the preposition ب or ك before the article (باليمن, كالمجلس): no
+/// genitive complement does.
+fn after_preposition(doc: &Doc, i: usize) -> bool {
+    let w = &doc.words[i];
+    clitics::proclitics(w, clitics::stem(w))
+        .strip_suffix("ال")
+        .is_some_and(|p| p.contains(['ب', 'ك']))
+}
+
 /// How many definite words after token `from` can be a name's complements: words with the
-/// article, none a function word, punctuation or a new institution or place joined by و.
+/// article, none a function word, punctuation, a title (هيئة الكتاب الدكتور), a word after a
+/// preposition (هيئة الكتاب باليمن) or a new institution or place joined by و.
 fn complements(doc: &Doc, from: usize) -> usize {
     let mut n = 0;
     while n < MAX_COMPLEMENTS {
@@ -87,6 +97,8 @@ fn complements(doc: &Doc, from: usize) -> usize {
         let ok = doc.tokens.get(i).is_some_and(|t| !t.punct)
             && doc.roles[i].is_none()
             && definite(doc, i)
+            && doc.trigger(i) != Some(Trigger::Title)
+            && !after_preposition(doc, i)
             && !(doc.words[i].starts_with('و')
                 && (doc.trigger(i).is_some()
                     || Gazetteer::embedded()
