@@ -129,3 +129,16 @@ fn an_institution_stops_before_a_preposition_or_a_title() {
         "a place after ب or a title is no part of the body's name: {names:?}"
     );
 }
+
+#[test]
+fn a_province_is_a_place_not_a_tribe() {
+    // بني سويف is a province of Egypt; بني before a name is most often a tribe (بني أمية).
+    let text = "ولد الكاتب في بني سويف ثم سافر إلى القاهرة ليدرس فيها، وعاد بعد سنوات إلى \
+                بني سويف حيث عمل مدرسا.";
+    let es = Recogniser::embedded().recognise(text);
+    let province = es.iter().find(|e| e.name == "بني سويف").unwrap();
+    assert_eq!(province.kind, Kind::Location);
+    assert!(province.sure(), "{province:?}");
+    assert_eq!(province.mentions.len(), 2);
+    assert!(es.iter().all(|e| e.name != "سويف"), "{es:?}");
+}

@@ -5,6 +5,7 @@
 
 use super::Kind;
 use super::document::Doc;
+use super::function_words::Role;
 use super::lexicon::{Gazetteer, Trigger};
 use super::tags::Span;
 use crate::arabic::clitics;
@@ -124,7 +125,8 @@ fn found(doc: &Doc) -> Vec<Span> {
     };
     let mut i = 0;
     while i < n {
-        if doc.tokens[i].punct || doc.roles[i].is_some() {
+        // A word that joins names may start a listed one (بني سويف), nothing else.
+        if doc.tokens[i].punct || doc.roles[i].is_some_and(|r| r != Role::Joins) {
             i += 1;
             continue;
         }
@@ -217,9 +219,12 @@ fn region(doc: &Doc, i: usize) -> Option<usize> {
 fn gazetteer_name(doc: &Doc, i: usize) -> Option<Span> {
     let window: Vec<&str> = doc.words.iter().skip(i).take(8).map(|w| &**w).collect();
     let hit = Gazetteer::embedded().longest(&window)?;
+    // A word that joins names is part of a listed one (بني سويف, أبو ظبي).
     (hit.len >= 2
         && hit.kind != Kind::Person
-        && !doc.roles[i..i + hit.len].iter().any(Option::is_some))
+        && !doc.roles[i..i + hit.len]
+            .iter()
+            .any(|r| r.is_some_and(|r| r != Role::Joins)))
     .then(|| Span {
         tokens: i..i + hit.len,
         kind: hit.kind,
