@@ -71,16 +71,22 @@ pub fn is_common(folded: &str) -> bool {
 }
 
 /// The least share of its occurrences outside names (percent) that makes a word's indefinite
-/// accusative form (سعيدًا, written سعيدا) an adjective's or a noun's.
+/// accusative form (سعيدًا, written سعيدا) an adjective's or a noun's…
 const ACCUSATIVE_UNTAGGED: u8 = 50;
+/// …and its form with the article (الهدى, العمر) a common noun's.
+const DEFINITE_UNTAGGED: u8 = 80;
 
-/// Whether the folded one-word name `key` is also an adjective or a common noun: the running
-/// text writes its indefinite accusative (`key` with alef: سعيدا, ماهرا, حسنا) mostly outside
-/// names. Given names that are adjectives (سعيد happy, ماهر skilled, حسن good) are such words;
-/// most names take no such form, or take it as names.
-pub fn also_adjective(key: &str) -> bool {
-    !key.ends_with(['ا', 'ه', 'ي', 'ى', 'ء'])
-        && measure(&format!("{key}ا")).is_some_and(|m| m.untagged >= ACCUSATIVE_UNTAGGED)
+/// Whether the folded one-word name `key` is also an ordinary word: the running text writes its
+/// indefinite accusative (`key` with alef: سعيدا, ماهرا, حسنا) or its form with the article
+/// (الهدي, العمر) mostly outside names. Given names that are adjectives or nouns (سعيد happy,
+/// حسن good, هدى guidance, عمر age) are such words; most names take no such form, or take it
+/// as names (الحسن).
+pub fn also_word(key: &str) -> bool {
+    let accusative = !key.ends_with(['ا', 'ه', 'ي', 'ى', 'ء'])
+        && measure(&format!("{key}ا")).is_some_and(|m| m.untagged >= ACCUSATIVE_UNTAGGED);
+    let definite = !key.starts_with("ال")
+        && measure(&format!("ال{key}")).is_some_and(|m| m.untagged >= DEFINITE_UNTAGGED);
+    accusative || definite
 }
 
 /// Pronoun suffixes a common noun takes and a name does not, as [`in_text`] looks for them (ي
@@ -295,14 +301,15 @@ mod tests {
     }
 
     #[test]
-    fn given_names_that_are_adjectives_are_known_from_their_accusative() {
-        // سعيدًا (happy), ماهرًا (skilled), حسنًا (good): the books write them as words.
-        for adjective in ["سعيد", "ماهر", "حسن"] {
-            assert!(also_adjective(adjective), "{adjective}");
+    fn given_names_that_are_words_are_known_from_their_other_forms() {
+        // سعيدًا (happy), ماهرًا (skilled), حسنًا (good), الهدى (guidance): the books write
+        // them as words.
+        for adjective in ["سعيد", "ماهر", "حسن", "هدي"] {
+            assert!(also_word(adjective), "{adjective}");
         }
-        // Names that take no such form, or no form at all.
-        for name in ["معاويه", "اديسون", "بيترسون"] {
-            assert!(!also_adjective(name), "{name}");
+        // Names that take no such form, or take it as names (الحسن, الأحمد).
+        for name in ["معاويه", "اديسون", "بيترسون", "احمد"] {
+            assert!(!also_word(name), "{name}");
         }
     }
 

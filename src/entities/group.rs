@@ -8,7 +8,7 @@ use super::lexicon::{Gazetteer, Trigger, trigger};
 use super::model::Model;
 use super::rules;
 use super::tags::Span;
-use super::{Entity, Kind};
+use super::{Entity, Kind, THRESHOLD};
 use crate::arabic::clitics::{self, Split};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
@@ -220,6 +220,8 @@ struct Group<'t> {
     by_rule: bool,
     /// Whether a mention is a name the tagger learnt, or a person with a title beside it.
     vouched: bool,
+    /// Whether a mention is a person with a title beside it.
+    titled: bool,
     /// Surface forms (clitics off) and how often each is written.
     names: BTreeMap<&'t str, usize>,
     mentions: Vec<Range<usize>>,
@@ -368,6 +370,35 @@ fn confidence(key: &str, g: &Group, common_here: bool) -> f32 {
     c
 }
 
+/// The one-word persons of `groups` that are ordinary words too ([`commonness::also_word`]:
+/// سعيد happy, هدى guidance) with nothing else to say they are names here: no title beside
+/// them, and no longer name the recogniser is sure of and the text writes more than once holds
+/// them (عمر of عمر بن الخطاب; a name written once is a thin warrant for every حسن, good).
+fn words_alone(groups: &BTreeMap<String, Group>) -> Vec<String> {
+    let person = |g: &Group| g.kinds.iter().max() == Some(&g.kinds[Kind::Person.index()]);
+    let named: HashSet<&str> = groups
+        .iter()
+        .filter(|(k, g)| {
+            k.contains(' ')
+                && g.mentions.len() > 1
+                && person(g)
+                && confidence(k, g, false) >= THRESHOLD
+        })
+        .flat_map(|(k, _)| k.split(' '))
+        .collect();
+    groups
+        .iter()
+        .filter(|(k, g)| {
+            !k.contains(' ')
+                && person(g)
+                && !g.titled
+                && !named.contains(k.as_str())
+                && commonness::also_word(k)
+        })
+        .map(|(k, _)| k.clone())
+        .collect()
+}
+
 /// Whether a title stands right before the person span `s` (الرئيس ماكرون) or after it past a
 /// comma (ينس ستولتنبرغ، الأمين العام).
 fn titled(doc: &Doc, s: &Span) -> bool {
@@ -411,24 +442,7 @@ pub(super) fn group(
     // Persons' bare keys whose definite form is a common noun here: they are one too (دينار
     // beside الدينار).
     let mut common_too = Vec::new();
-    // The words of the longer person names the text writes more than once (عمر of عمر بن
-    // الخطاب); a longer span found once may be an adjective's phrase (صياد ماهر).
-    let named: HashSet<&str> = entries
-        .iter()
-        .filter(|((k, _), list)| k.contains(' ') && list.len() > 1 && mostly_people(list))
-        .flat_map(|((k, _), _)| k.split(' '))
-        .collect();
     for ((own_key, head), list) in &entries {
-        // سعيد, ماهر: a given name that is also an adjective is a name alone only when the
-        // text writes it in a longer name too, or with a title beside it.
-        if !own_key.contains(' ')
-            && mostly_people(list)
-            && commonness::also_adjective(own_key)
-            && !named.contains(own_key.as_str())
-            && !list.iter().any(|m| m.vouch == Vouch::Title)
-        {
-            common_too.push(own_key.clone());
-        }
         let definite = format!("ال{own_key}");
         let bare = without_articles(own_key);
         let short = Gazetteer::embedded()
@@ -463,7 +477,6 @@ pub(super) fn group(
         keys.push(key);
     }
     drop(known);
-    drop(named);
     common.extend(common_too);
     // Each entity's list is made at its size when its first mentions move in, while the lists
     // they come from are freed one by one: a book's mentions are not all held twice over.
@@ -484,6 +497,7 @@ pub(super) fn group(
             g.found += u32::from(m.margin > 0.0);
             g.by_rule |= m.by_rule;
             g.vouched |= m.vouch != Vouch::No;
+            g.titled |= m.vouch == Vouch::Title;
             // The entity is named by how the text writes its own key (the long name, not the
             // acronym).
             if !m.article_lost && own_key == *key {
@@ -494,6 +508,7 @@ pub(super) fn group(
             g.mentions.push(start..end);
         }
     }
+    common.extend(words_alone(&groups));
     let mut out: Vec<Entity> = groups
         .into_iter()
         .map(|(key, g)| {
@@ -529,7 +544,6 @@ pub(super) fn group(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities::THRESHOLD;
 
     /// An entity of one mention the tagger found with `margin`, learnt in training or not.
     fn found_once(margin: f32, vouched: bool) -> Group<'static> {
