@@ -27,7 +27,7 @@ fn top() -> &'static [Entity] {
 }
 
 /// Words the book uses only as ordinary words, with what they mean there.
-const ORDINARY: [(&str, &str); 12] = [
+const ORDINARY: [(&str, &str); 13] = [
     ("الشموس", "the suns"),
     ("قطر", "a diameter"),
     ("الراديوم", "radium"),
@@ -40,6 +40,7 @@ const ORDINARY: [(&str, &str); 12] = [
     ("سعيد", "happy"),
     ("ماهر", "skilled"),
     ("العنان", "the reins, of letting one's thoughts run free"),
+    ("سناء", "brilliance"),
 ];
 
 #[test]

@@ -436,6 +436,27 @@ fn correct(doc: &mut Doc, namer: &Namer, first_pass: bool) {
         // حلف [شمال الأطلسي]: an organisation head right before a place makes an organisation.
         let before = first.checked_sub(1).filter(|&p| p >= sentence.start);
         let free = |i: usize, kept: &[Span]| kept.last().is_none_or(|k| k.tokens.end <= i);
+        // كبرًا وسناء (size and brilliance): a given name joined by و to the indefinite
+        // ordinary word before it is an ordinary word too. A definite one may describe a
+        // person (المسؤول الإيراني وسولانا).
+        let ordinary = |p: usize| {
+            !doc.tokens[p].punct
+                && free(p, &kept)
+                && doc.trigger(p).is_none()
+                && doc.roles[p].is_none()
+                && !clitics::proclitics(&doc.words[p], clitics::stem(&doc.words[p])).ends_with("ال")
+                && (doc.indefinite(p) || doc.common_word(p, namer))
+        };
+        let split = namer.choose(&doc.words[first]);
+        if single
+            && s.kind == Kind::Person
+            && split.clitic_letters > 0
+            && doc.words[first].starts_with('و')
+            && Gazetteer::embedded().single(&split.name) == Some(Kind::Person)
+            && before.is_some_and(ordinary)
+        {
+            continue;
+        }
         let org_head = |h: &usize| free(*h, &kept) && doc.trigger(*h) == Some(Trigger::OrgHead);
         if let Some(h) = before.filter(org_head)
             && s.kind == Kind::Location
