@@ -521,7 +521,9 @@ pub(super) fn group(
                 .names
                 .iter()
                 .max_by_key(|(n, c)| (**c, std::cmp::Reverse(n.len())))
-                .map_or(key, |(n, _)| (*n).to_owned());
+                // إيهاب سالم written with a no-break space or a line break between its words
+                // is listed with a plain space.
+                .map_or(key, |(n, _)| n.split_whitespace().collect::<Vec<_>>().join(" "));
             let mut mentions = g.mentions;
             mentions.sort_by_key(|m| m.start);
             Entity {
