@@ -370,11 +370,14 @@ fn confidence(key: &str, g: &Group, common_here: bool) -> f32 {
     c
 }
 
-/// The one-word persons of `groups` that are ordinary words too ([`commonness::also_word`]:
-/// سعيد happy, هدى guidance) with nothing else to say they are names here: no title beside
-/// them, and no longer name the recogniser is sure of and the text writes more than once holds
-/// them (عمر of عمر بن الخطاب; a name written once is a thin warrant for every حسن, good).
-fn words_alone(groups: &BTreeMap<String, Group>) -> Vec<String> {
+/// The one-word persons of `groups` that are ordinary words too with nothing else to say they
+/// are names here (no title beside them): the text also writes the word with the article and
+/// the recogniser does not take that for a name (عنان beside أطلق العنان, the reins), or the
+/// word is an ordinary one ([`commonness::also_word`]: سعيد happy, هدى guidance) and no longer
+/// name the recogniser is sure of and the text writes more than once holds it (عمر of عمر بن
+/// الخطاب; a name written once is a thin warrant for every حسن, good). `common` holds the keys
+/// known to be common nouns already.
+fn words_alone(groups: &BTreeMap<String, Group>, common: &HashSet<String>) -> Vec<String> {
     let person = |g: &Group| g.kinds.iter().max() == Some(&g.kinds[Kind::Person.index()]);
     let named: HashSet<&str> = groups
         .iter()
@@ -386,14 +389,19 @@ fn words_alone(groups: &BTreeMap<String, Group>) -> Vec<String> {
         })
         .flat_map(|(k, _)| k.split(' '))
         .collect();
+    let definite_word = |k: &str| {
+        let definite = format!("ال{k}");
+        groups
+            .get(&definite)
+            .is_some_and(|g| confidence(&definite, g, common.contains(&definite)) < THRESHOLD)
+    };
     groups
         .iter()
         .filter(|(k, g)| {
             !k.contains(' ')
                 && person(g)
                 && !g.titled
-                && !named.contains(k.as_str())
-                && commonness::also_word(k)
+                && (definite_word(k) || !named.contains(k.as_str()) && commonness::also_word(k))
         })
         .map(|(k, _)| k.clone())
         .collect()
@@ -508,7 +516,8 @@ pub(super) fn group(
             g.mentions.push(start..end);
         }
     }
-    common.extend(words_alone(&groups));
+    let alone = words_alone(&groups, &common);
+    common.extend(alone);
     let mut out: Vec<Entity> = groups
         .into_iter()
         .map(|(key, g)| {
@@ -523,7 +532,9 @@ pub(super) fn group(
                 .max_by_key(|(n, c)| (**c, std::cmp::Reverse(n.len())))
                 // إيهاب سالم written with a no-break space or a line break between its words
                 // is listed with a plain space.
-                .map_or(key, |(n, _)| n.split_whitespace().collect::<Vec<_>>().join(" "));
+                .map_or(key, |(n, _)| {
+                    n.split_whitespace().collect::<Vec<_>>().join(" ")
+                });
             let mut mentions = g.mentions;
             mentions.sort_by_key(|m| m.start);
             Entity {
