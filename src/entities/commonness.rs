@@ -73,20 +73,26 @@ pub fn is_common(folded: &str) -> bool {
 /// The least share of its occurrences outside names (percent) that makes a word's indefinite
 /// accusative form (سعيدًا, written سعيدا) an adjective's or a noun's…
 const ACCUSATIVE_UNTAGGED: u8 = 50;
-/// …and its form with the article (الهدى, العمر) a common noun's.
+/// …and its form with the article (الهدى, العمر) a common noun's…
 const DEFINITE_UNTAGGED: u8 = 80;
+/// …and the share of a form with the article whose stem is written bare (رضا beside الرضا) that
+/// makes it a common noun's too.
+const DEFINITE_BARE: u8 = 50;
 
 /// Whether the folded one-word name `key` is also an ordinary word: the running text writes its
 /// indefinite accusative (`key` with alef: سعيدا, ماهرا, حسنا) or its form with the article
-/// (الهدي, العمر) mostly outside names. Given names that are adjectives or nouns (سعيد happy,
-/// حسن good, هدى guidance, عمر age) are such words; most names take no such form, or take it
-/// as names (الحسن).
+/// (الهدي, العمر) mostly outside names, or, for a name with the article, its stem bare at least
+/// half the time (الرضا consent beside رضا). Given names that are adjectives or nouns (سعيد
+/// happy, حسن good, هدى guidance, عمر age) are such words; most names take no such form, or take
+/// it as names (الحسن, whose stem the books write bare 29% of the time).
 pub fn also_word(key: &str) -> bool {
     let accusative = !key.ends_with(['ا', 'ه', 'ي', 'ى', 'ء'])
         && measure(&format!("{key}ا")).is_some_and(|m| m.untagged >= ACCUSATIVE_UNTAGGED);
     let definite = !key.starts_with("ال")
         && measure(&format!("ال{key}")).is_some_and(|m| m.untagged >= DEFINITE_UNTAGGED);
-    accusative || definite
+    let alternating =
+        key.starts_with("ال") && measure(key).is_some_and(|m| m.bare >= DEFINITE_BARE);
+    accusative || definite || alternating
 }
 
 /// Pronoun suffixes a common noun takes and a name does not, as [`in_text`] looks for them (ي
@@ -308,7 +314,9 @@ mod tests {
             assert!(also_word(adjective), "{adjective}");
         }
         // Names that take no such form, or take it as names (الحسن, الأحمد).
-        for name in ["معاويه", "اديسون", "بيترسون", "احمد"] {
+        assert!(also_word("الرضا"), "consent, beside رضا");
+        for name in ["معاويه", "اديسون", "بيترسون", "احمد", "الحسن", "الرشيد"]
+        {
             assert!(!also_word(name), "{name}");
         }
     }
