@@ -118,6 +118,17 @@ impl<'t> Doc<'t> {
         trigger(clitics::stem(&self.words[i]))
     }
 
+    /// The clitics before word `i`'s stem, the article included (وال in والمغرب).
+    pub fn proclitics(&self, i: usize) -> &str {
+        let w = &self.words[i];
+        clitics::proclitics(w, clitics::stem(w))
+    }
+
+    /// Whether word `i` has the article, after any clitics (المغرب, والمغرب, بالمغرب).
+    pub fn with_article(&self, i: usize) -> bool {
+        self.proclitics(i).ends_with("ال")
+    }
+
     /// Whether token `i` is written with tanween (شريكاً, أيضاً): an indefinite noun or an
     /// adverb, which a name never is.
     pub fn indefinite(&self, i: usize) -> bool {
@@ -157,11 +168,7 @@ impl<'t> Doc<'t> {
         // عثمان محمد عثمان الأمين, هيئة الكتاب الدكتور: a title with the article, or before a
         // definite word it heads (قائد الحرس), ends no name; one without may be a name (أحمد
         // أمين).
-        let definite = |i: usize| {
-            self.words
-                .get(i)
-                .is_some_and(|w| clitics::proclitics(w, clitics::stem(w)).ends_with("ال"))
-        };
+        let definite = |i: usize| i < self.words.len() && self.with_article(i);
         while end - start > 1
             && self.trigger(end - 1) == Some(Trigger::Title)
             && (definite(end - 1) || definite(end))
@@ -444,7 +451,7 @@ fn correct(doc: &mut Doc, namer: &Namer, first_pass: bool) {
                 && free(p, &kept)
                 && doc.trigger(p).is_none()
                 && doc.roles[p].is_none()
-                && !clitics::proclitics(&doc.words[p], clitics::stem(&doc.words[p])).ends_with("ال")
+                && !doc.with_article(p)
                 && (doc.indefinite(p) || doc.common_word(p, namer))
         };
         let split = namer.choose(&doc.words[first]);
@@ -519,8 +526,7 @@ fn correct(doc: &mut Doc, namer: &Namer, first_pass: bool) {
         // is one span and no mention of the name alone. A person's adjective (ستولتنبرغ
         // النرويجي) describes the same person.
         let next = s.tokens.end;
-        let last = &doc.words[next - 1];
-        let definite = clitics::proclitics(last, clitics::stem(last)).ends_with("ال");
+        let definite = doc.with_article(next - 1);
         let qualified = next < sentence.end
             && !doc.tokens[next].punct
             && is_qualifier(doc.token(next), &doc.words[next], definite);

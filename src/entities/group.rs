@@ -227,6 +227,16 @@ struct Group<'t> {
     mentions: Vec<Range<usize>>,
 }
 
+impl Group<'_> {
+    /// The kind most of its mentions were found as (the first of [`Kind::ALL`] on a tie).
+    fn kind(&self) -> Kind {
+        Kind::ALL
+            .into_iter()
+            .max_by_key(|k| (self.kinds[k.index()], std::cmp::Reverse(k.index())))
+            .unwrap_or(Kind::Other)
+    }
+}
+
 /// A multiword key with the article on every word, without them (الناتو الافريقي → ناتو
 /// افريقي); `None` for a single word or a word without the article.
 fn without_articles(key: &str) -> Option<String> {
@@ -378,7 +388,7 @@ fn confidence(key: &str, g: &Group, common_here: bool) -> f32 {
 /// الخطاب; a name written once is a thin warrant for every حسن, good). `common` holds the keys
 /// known to be common nouns already.
 fn words_alone(groups: &BTreeMap<String, Group>, common: &HashSet<String>) -> Vec<String> {
-    let person = |g: &Group| g.kinds.iter().max() == Some(&g.kinds[Kind::Person.index()]);
+    let person = |g: &Group| g.kind() == Kind::Person;
     let named: HashSet<&str> = groups
         .iter()
         .filter(|(k, g)| {
@@ -522,10 +532,7 @@ pub(super) fn group(
         .into_iter()
         .map(|(key, g)| {
             let confidence = confidence(&key, &g, common.contains(&key));
-            let kind = Kind::ALL
-                .into_iter()
-                .max_by_key(|k| (g.kinds[k.index()], std::cmp::Reverse(k.index())))
-                .unwrap_or(Kind::Other);
+            let kind = g.kind();
             let name = g
                 .names
                 .iter()

@@ -74,16 +74,14 @@ fn head_of(doc: &Doc, i: usize, heads: &[&str]) -> bool {
 
 /// Whether word `i` has the article (after any clitics: المستقبل, للأبحاث, والدراسات).
 fn definite(doc: &Doc, i: usize) -> bool {
-    let w = &doc.words[i];
-    let p = clitics::proclitics(w, clitics::stem(w));
+    let p = doc.proclitics(i);
     p.ends_with("ال") || p.ends_with("لل")
 }
 
 /// Whether word `i` carries the preposition ب or ك before the article (باليمن, كالمجلس): no
 /// genitive complement does.
 fn after_preposition(doc: &Doc, i: usize) -> bool {
-    let w = &doc.words[i];
-    clitics::proclitics(w, clitics::stem(w))
+    doc.proclitics(i)
         .strip_suffix("ال")
         .is_some_and(|p| p.contains(['ب', 'ك']))
 }
